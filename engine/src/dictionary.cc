@@ -1,0 +1,291 @@
+#include "internal/dictionary.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace beladdr::internal {
+namespace {
+
+constexpr size_t kMinStemLength = 3;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' ||
+                        s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::string Join(const std::vector<std::string>& tokens) {
+  std::string out;
+  for (const std::string& t : tokens) {
+    if (!out.empty()) out.push_back(' ');
+    out += t;
+  }
+  return out;
+}
+
+bool IsCompounding(Language lang) {
+  return lang == Language::kNl || lang == Language::kDe;
+}
+
+}  // namespace
+
+const std::vector<std::pair<DictionaryKind, std::string>>& Dictionary::Kinds() {
+  static const auto* const kinds =
+      new std::vector<std::pair<DictionaryKind, std::string>>{
+          {DictionaryKind::kStreetTypes, "street_types"},
+          {DictionaryKind::kTitles, "titles"},
+          {DictionaryKind::kStopwords, "stopwords"},
+      };
+  return *kinds;
+}
+
+StatusOr<std::vector<DictionaryFile>> Dictionary::ReadDirectory(
+    const std::string& dir) {
+  std::vector<DictionaryFile> files;
+  for (Language lang : kAllLanguages) {
+    for (const auto& [kind, stem] : Kinds()) {
+      DictionaryFile file;
+      file.lang = lang;
+      file.kind = kind;
+      file.name = std::string(LanguageCode(lang)) + "/" + stem + ".txt";
+      const std::string path = dir + "/" + file.name;
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        return Status::IOError(path + ": cannot open dictionary file");
+      }
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      file.content = buffer.str();
+      files.push_back(std::move(file));
+    }
+  }
+  return files;
+}
+
+StatusOr<Dictionary> Dictionary::Build(const std::vector<DictionaryFile>& files,
+                                       const Normalizer& normalizer) {
+  Dictionary dict;
+  for (const DictionaryFile& file : files) {
+    BELADDR_RETURN_IF_ERROR(dict.AddFile(file, normalizer));
+  }
+  return dict;
+}
+
+Status Dictionary::AddFile(const DictionaryFile& file,
+                           const Normalizer& normalizer) {
+  std::string_view rest = file.content;
+  size_t line_no = 0;
+  std::string folded;
+  auto fail = [&](const std::string& reason) {
+    return Status::InvalidArgument(file.name + ":" + std::to_string(line_no) +
+                                   ": " + reason);
+  };
+  auto fold_phrase =
+      [&](std::string_view phrase) -> StatusOr<std::vector<std::string>> {
+    BELADDR_RETURN_IF_ERROR(
+        normalizer.Fold(phrase, Normalizer::Form::kPlain, &folded));
+    std::vector<std::string> tokens;
+    for (Token& t : Normalizer::Tokenize(folded)) {
+      tokens.push_back(std::move(t.text));
+    }
+    return tokens;
+  };
+
+  while (!rest.empty()) {
+    ++line_no;
+    const size_t eol = rest.find('\n');
+    std::string_view line = rest.substr(0, eol);
+    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+    if (const size_t hash = line.find('#'); hash != std::string_view::npos) {
+      line = line.substr(0, hash);
+    }
+    line = Trim(line);
+    if (line.empty()) continue;
+
+    std::vector<std::vector<std::string>> phrases;
+    while (true) {
+      const size_t bar = line.find('|');
+      std::string_view part = Trim(line.substr(0, bar));
+      auto tokens = fold_phrase(part);
+      if (!tokens.ok()) return fail(tokens.status().message());
+      if (tokens->empty()) return fail("empty phrase");
+      phrases.push_back(std::move(tokens).value());
+      if (bar == std::string_view::npos) break;
+      line.remove_prefix(bar + 1);
+    }
+    ++entry_count_;
+    const LanguageMask mask = MaskOf(file.lang);
+
+    if (file.kind == DictionaryKind::kStopwords) {
+      if (phrases.size() != 1 || phrases[0].size() != 1) {
+        return fail("a stopword line holds exactly one word");
+      }
+      stopwords_[phrases[0][0]] |= mask;
+      continue;
+    }
+
+    const std::vector<std::string>& canonical = phrases[0];
+    if (file.kind == DictionaryKind::kStreetTypes) {
+      if (canonical.size() == 1) {
+        canonical_street_types_[canonical[0]] |= mask;
+        street_types_[canonical[0]] |= mask;
+      }
+    }
+    for (size_t p = 1; p < phrases.size(); ++p) {
+      const std::vector<std::string>& variant = phrases[p];
+      if (variant == canonical) continue;
+      AddExpansion(Join(variant), canonical, file.lang, file.kind);
+      max_phrase_tokens_ = std::max(max_phrase_tokens_, variant.size());
+      if (file.kind == DictionaryKind::kStreetTypes && variant.size() == 1) {
+        street_types_[variant[0]] |= mask;
+      }
+    }
+    // Street-type words end Dutch and German compounds: "kerkstraat",
+    // "kerkstr", "bergstraße".
+    if (file.kind == DictionaryKind::kStreetTypes && IsCompounding(file.lang) &&
+        canonical.size() == 1) {
+      for (size_t p = 0; p < phrases.size(); ++p) {
+        if (phrases[p].size() != 1 || phrases[p][0].size() < 2) continue;
+        const std::string& suffix = phrases[p][0];
+        std::vector<Suffix>& list = suffixes_[suffix];
+        auto it = std::find_if(list.begin(), list.end(), [&](const Suffix& s) {
+          return s.canonical == canonical[0] && s.abbreviated == (p != 0);
+        });
+        if (it == list.end()) {
+          list.push_back({canonical[0], mask, p != 0});
+        } else {
+          it->langs |= mask;
+        }
+        max_suffix_length_ = std::max(max_suffix_length_, suffix.size());
+      }
+    }
+  }
+  return Status::OK();
+}
+
+void Dictionary::AddExpansion(const std::string& variant,
+                              std::vector<std::string> canon, Language lang,
+                              DictionaryKind kind) {
+  std::vector<Expansion>& list = variants_[variant];
+  for (Expansion& e : list) {
+    if (e.canonical == canon && e.kind == kind) {
+      e.langs |= MaskOf(lang);
+      return;
+    }
+  }
+  list.push_back({std::move(canon), MaskOf(lang), kind});
+}
+
+std::vector<std::vector<std::string>> Dictionary::ExpandName(
+    Language lang, const std::vector<std::string>& tokens,
+    size_t max_variants) const {
+  std::vector<std::vector<std::string>> partial(1);
+  const LanguageMask mask = MaskOf(lang);
+  size_t i = 0;
+  std::string key;
+  while (i < tokens.size()) {
+    const std::vector<Expansion>* found = nullptr;
+    size_t found_len = 0;
+    for (size_t len = std::min(max_phrase_tokens_, tokens.size() - i);
+         len >= 1 && found == nullptr; --len) {
+      if (len == 1 && tokens[i].size() == 1) break;  // an initial
+      key.clear();
+      for (size_t k = 0; k < len; ++k) {
+        if (k > 0) key.push_back(' ');
+        key += tokens[i + k];
+      }
+      auto it = variants_.find(key);
+      if (it == variants_.end()) continue;
+      for (const Expansion& e : it->second) {
+        if (e.langs & mask) {
+          found = &it->second;
+          found_len = len;
+          break;
+        }
+      }
+    }
+    if (found == nullptr) {
+      for (auto& p : partial) p.push_back(tokens[i]);
+      ++i;
+      continue;
+    }
+    std::vector<std::vector<std::string>> next;
+    for (const auto& p : partial) {
+      for (const Expansion& e : *found) {
+        if (!(e.langs & mask)) continue;
+        if (next.size() > max_variants) break;
+        std::vector<std::string> extended = p;
+        extended.insert(extended.end(), e.canonical.begin(),
+                        e.canonical.end());
+        next.push_back(std::move(extended));
+      }
+    }
+    partial = std::move(next);
+    i += found_len;
+  }
+  std::vector<std::vector<std::string>> out;
+  for (auto& p : partial) {
+    if (p == tokens) continue;
+    if (std::find(out.begin(), out.end(), p) != out.end()) continue;
+    if (out.size() >= max_variants) break;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+void Dictionary::MatchesAt(const std::vector<std::string_view>& tokens,
+                           size_t i, std::vector<PhraseMatch>* out) const {
+  if (i >= tokens.size()) return;
+  std::string key;
+  for (size_t len = std::min(max_phrase_tokens_, tokens.size() - i); len >= 1;
+       --len) {
+    key.clear();
+    for (size_t k = 0; k < len; ++k) {
+      if (k > 0) key.push_back(' ');
+      key.append(tokens[i + k]);
+    }
+    auto it = variants_.find(key);
+    if (it == variants_.end()) continue;
+    for (const Expansion& e : it->second) {
+      out->push_back({len, &e.canonical, e.langs, e.kind});
+    }
+  }
+}
+
+void Dictionary::CompoundSuffixes(std::string_view token,
+                                  std::vector<SuffixMatch>* out) const {
+  const size_t max_len = std::min(max_suffix_length_, token.size());
+  for (size_t len = max_len; len >= 2; --len) {
+    if (token.size() < len + kMinStemLength) continue;
+    auto it = suffixes_.find(std::string(token.substr(token.size() - len)));
+    if (it == suffixes_.end()) continue;
+    for (const Suffix& s : it->second) {
+      out->push_back({token.size() - len, s.canonical, s.langs, s.abbreviated});
+    }
+  }
+}
+
+LanguageMask Dictionary::StopwordLanguages(std::string_view token) const {
+  auto it = stopwords_.find(std::string(token));
+  return it == stopwords_.end() ? 0 : it->second;
+}
+
+LanguageMask Dictionary::StreetTypeLanguages(std::string_view token) const {
+  auto it = street_types_.find(std::string(token));
+  return it == street_types_.end() ? 0 : it->second;
+}
+
+LanguageMask Dictionary::CanonicalStreetTypeLanguages(
+    std::string_view token) const {
+  auto it = canonical_street_types_.find(std::string(token));
+  return it == canonical_street_types_.end() ? 0 : it->second;
+}
+
+}  // namespace beladdr::internal

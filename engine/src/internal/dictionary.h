@@ -1,0 +1,131 @@
+// Abbreviation and variant dictionaries, per language, read from plain-text
+// files data/dictionaries/{nl,fr,de}/{street_types,titles,stopwords}.txt.
+//
+// File format (UTF-8, '#' starts a comment, blank lines ignored):
+//   street_types.txt, titles.txt:  canonical|variant|variant...
+//       e.g. "steenweg|stwg|stw". Every phrase is folded with the
+//       Normalizer, so "chaussée|chée" and "chaussee|chee" are the same line.
+//       A variant may map to several canonicals ("kon" -> koning, koningin).
+//   stopwords.txt: one word per line (articles, prepositions).
+//
+// The importer stores the files' text in the index, and the engine builds
+// its Dictionary from that copy: index and query always use the same rules.
+//
+// Index side: ExpandName() rewrites abbreviations in a name of a known
+// language into full forms ("o l vrouwstraat" -> "onze lieve vrouwstraat").
+// Query side (language unknown): MatchesAt() lists every expansion, in any
+// language, of the phrase starting at a token; CompoundSuffixes() finds
+// street-type words glued to the end of Dutch/German compounds ("kerkstr").
+//
+// Thread safety: immutable after Build(); const methods are thread-safe.
+
+#ifndef BELADDR_ENGINE_SRC_INTERNAL_DICTIONARY_H_
+#define BELADDR_ENGINE_SRC_INTERNAL_DICTIONARY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "beladdr/language.h"
+#include "beladdr/status.h"
+#include "internal/normalizer.h"
+
+namespace beladdr::internal {
+
+enum class DictionaryKind : uint8_t { kStreetTypes, kTitles, kStopwords };
+
+// The raw text of one dictionary file.
+struct DictionaryFile {
+  Language lang = Language::kNl;
+  DictionaryKind kind = DictionaryKind::kStreetTypes;
+  std::string name;     // for messages, e.g. "nl/street_types.txt"
+  std::string content;  // the file's bytes
+};
+
+class Dictionary {
+ public:
+  // The file names expected in each language folder.
+  static const std::vector<std::pair<DictionaryKind, std::string>>& Kinds();
+
+  // Reads <dir>/<lang>/<kind>.txt for every language and kind. A missing
+  // file is an error naming its path.
+  static StatusOr<std::vector<DictionaryFile>> ReadDirectory(
+      const std::string& dir);
+
+  // Parses the files. Errors name "file:line: reason".
+  static StatusOr<Dictionary> Build(const std::vector<DictionaryFile>& files,
+                                    const Normalizer& normalizer);
+
+  Dictionary() = default;
+  // Intentionally copyable and movable.
+
+  // Every distinct full form of a name written in `lang`, other than the
+  // tokens themselves, at most `max_variants` of them. Single-letter
+  // variants are not expanded here: in names they are initials.
+  std::vector<std::vector<std::string>> ExpandName(
+      Language lang, const std::vector<std::string>& tokens,
+      size_t max_variants) const;
+
+  struct PhraseMatch {
+    size_t length = 0;  // tokens consumed
+    const std::vector<std::string>* canonical = nullptr;
+    LanguageMask langs = 0;
+    DictionaryKind kind = DictionaryKind::kStreetTypes;
+  };
+  // Appends the expansions of the phrases starting at tokens[i], longest
+  // first. A token that is itself canonical is not reported.
+  void MatchesAt(const std::vector<std::string_view>& tokens, size_t i,
+                 std::vector<PhraseMatch>* out) const;
+
+  struct SuffixMatch {
+    size_t stem_length = 0;          // bytes of the token before the suffix
+    std::string_view canonical;      // full street-type word, e.g. "straat"
+    LanguageMask langs = 0;
+    bool abbreviated = false;        // the suffix was a variant ("str")
+  };
+  // Street-type words (or their variants) that end `token` after a stem of
+  // at least 3 letters, in the compounding languages (nl, de).
+  void CompoundSuffixes(std::string_view token,
+                        std::vector<SuffixMatch>* out) const;
+
+  // Languages in which `token` is a stopword (0 if none).
+  LanguageMask StopwordLanguages(std::string_view token) const;
+  // Languages in which `token` is a street-type word, full or abbreviated.
+  LanguageMask StreetTypeLanguages(std::string_view token) const;
+  // Languages in which `token` is a full (canonical) street-type word.
+  LanguageMask CanonicalStreetTypeLanguages(std::string_view token) const;
+
+  size_t entry_count() const { return entry_count_; }
+
+ private:
+  struct Expansion {
+    std::vector<std::string> canonical;
+    LanguageMask langs = 0;
+    DictionaryKind kind = DictionaryKind::kStreetTypes;
+  };
+  Status AddFile(const DictionaryFile& file, const Normalizer& normalizer);
+  void AddExpansion(const std::string& variant, std::vector<std::string> canon,
+                    Language lang, DictionaryKind kind);
+
+  // Variant phrase (tokens joined by ' ') -> its expansions.
+  std::unordered_map<std::string, std::vector<Expansion>> variants_;
+  std::unordered_map<std::string, LanguageMask> stopwords_;
+  std::unordered_map<std::string, LanguageMask> street_types_;
+  std::unordered_map<std::string, LanguageMask> canonical_street_types_;
+  // Suffix -> (canonical, langs, abbreviated) for the compounding languages.
+  struct Suffix {
+    std::string canonical;
+    LanguageMask langs = 0;
+    bool abbreviated = false;
+  };
+  std::unordered_map<std::string, std::vector<Suffix>> suffixes_;
+  size_t max_suffix_length_ = 0;
+  size_t max_phrase_tokens_ = 1;
+  size_t entry_count_ = 0;
+};
+
+}  // namespace beladdr::internal
+
+#endif  // BELADDR_ENGINE_SRC_INTERNAL_DICTIONARY_H_

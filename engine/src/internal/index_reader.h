@@ -1,0 +1,26 @@
+// Opens an index for reading after checking that its format version is the
+// one this build understands, and reads its meta facts.
+//
+// Thread safety: pure function; the returned store is thread-safe.
+
+#ifndef BELADDR_ENGINE_SRC_INTERNAL_INDEX_READER_H_
+#define BELADDR_ENGINE_SRC_INTERNAL_INDEX_READER_H_
+
+#include <memory>
+#include <string>
+
+#include "beladdr/index_info.h"
+#include "beladdr/status.h"
+#include "internal/rocksdb_store.h"
+
+namespace beladdr::internal {
+
+// The fix we print whenever an index is missing or unusable.
+std::string RebuildHint(const std::string& dir);
+
+StatusOr<std::unique_ptr<IndexStore>> OpenCheckedIndex(const std::string& dir,
+                                                       IndexInfo* info);
+
+}  // namespace beladdr::internal
+
+#endif  // BELADDR_ENGINE_SRC_INTERNAL_INDEX_READER_H_

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Installs the Debian (bookworm) packages beladdr needs to build, test and
+# run. Idempotent: does nothing when everything is present. Runs apt-get as
+# root, or through sudo otherwise.
+set -eu
+
+PACKAGES="
+  g++ cmake ninja-build ccache pkg-config make
+  libicu-dev librocksdb-dev zlib1g-dev
+  libboost1.81-dev libboost-json1.81-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  wrk
+"
+
+missing=""
+for p in $PACKAGES; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  case "$status" in
+    *"install ok installed"*) ;;
+    *) missing="$missing $p" ;;
+  esac
+done
+
+if [ -z "$missing" ]; then
+  echo "deps: all packages present"
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO="sudo"
+else
+  echo "deps: missing packages:$missing" >&2
+  echo "deps: run this script as root (no sudo found)" >&2
+  exit 1
+fi
+
+echo "deps: installing:$missing"
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,39 @@
+// Imports the shipped data/ (all of Belgium) and checks the counts that
+// data/README.md documents.
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "beladdr/importer.h"
+#include "beladdr/index_info.h"
+#include "test_util.h"
+
+namespace beladdr {
+namespace {
+
+TEST(ShippedData, ImportsAllOfBelgiumWithoutBadRows) {
+  testing::TempDir tmp;
+  ImportOptions options;
+  options.data_dir = BELADDR_DATA_DIR;
+  options.out_dir = tmp.Sub("index");
+  std::ostringstream report;
+  auto summary = RunImport(options, report);
+  ASSERT_OK(summary.status());
+  EXPECT_EQ(summary->bad_rows, 0u) << report.str();
+  // 144,668 rows, of which 4 repeat a street in another spelling.
+  EXPECT_EQ(summary->spelling_duplicates_merged, 4u);
+  EXPECT_EQ(summary->streets, 144664u);
+  EXPECT_EQ(summary->municipalities, 565u);
+  EXPECT_EQ(summary->postcodes, 1190u);
+  EXPECT_GT(summary->house_numbers, 3700000u);
+  EXPECT_LT(summary->seconds, 60.0);
+
+  auto info = ReadIndexInfo(options.out_dir);
+  ASSERT_OK(info.status());
+  EXPECT_EQ(info->streets, 144664u);
+  EXPECT_NE(info->data_vintage.find("2022-10-01"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace beladdr
