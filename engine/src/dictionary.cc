@@ -132,6 +132,11 @@ Status Dictionary::AddFile(const DictionaryFile& file,
     }
 
     const std::vector<std::string>& canonical = phrases[0];
+    if (file.kind == DictionaryKind::kTitles) {
+      for (const auto& phrase : phrases) {
+        for (const std::string& word : phrase) titles_[word] |= mask;
+      }
+    }
     if (file.kind == DictionaryKind::kStreetTypes) {
       if (canonical.size() == 1) {
         canonical_street_types_[canonical[0]] |= mask;
@@ -142,6 +147,8 @@ Status Dictionary::AddFile(const DictionaryFile& file,
       const std::vector<std::string>& variant = phrases[p];
       if (variant == canonical) continue;
       AddExpansion(Join(variant), canonical, file.lang, file.kind);
+      abbreviations_[std::string(LanguageCode(file.lang)) + "|" + Join(canonical)]
+          .push_back(Join(variant));
       max_phrase_tokens_ = std::max(max_phrase_tokens_, variant.size());
       if (file.kind == DictionaryKind::kStreetTypes && variant.size() == 1) {
         street_types_[variant[0]] |= mask;
@@ -272,6 +279,13 @@ void Dictionary::CompoundSuffixes(std::string_view token,
   }
 }
 
+std::vector<std::string> Dictionary::AbbreviationsOf(
+    Language lang, std::string_view canonical) const {
+  auto it = abbreviations_.find(std::string(LanguageCode(lang)) + "|" +
+                                std::string(canonical));
+  return it == abbreviations_.end() ? std::vector<std::string>{} : it->second;
+}
+
 LanguageMask Dictionary::StopwordLanguages(std::string_view token) const {
   auto it = stopwords_.find(std::string(token));
   return it == stopwords_.end() ? 0 : it->second;
@@ -280,6 +294,11 @@ LanguageMask Dictionary::StopwordLanguages(std::string_view token) const {
 LanguageMask Dictionary::StreetTypeLanguages(std::string_view token) const {
   auto it = street_types_.find(std::string(token));
   return it == street_types_.end() ? 0 : it->second;
+}
+
+LanguageMask Dictionary::TitleLanguages(std::string_view token) const {
+  auto it = titles_.find(std::string(token));
+  return it == titles_.end() ? 0 : it->second;
 }
 
 LanguageMask Dictionary::CanonicalStreetTypeLanguages(

@@ -96,6 +96,15 @@ class Dictionary {
   LanguageMask StreetTypeLanguages(std::string_view token) const;
   // Languages in which `token` is a full (canonical) street-type word.
   LanguageMask CanonicalStreetTypeLanguages(std::string_view token) const;
+  // Languages in which `token` is (part of) a title, saint or fixed phrase,
+  // full or abbreviated ("sint", "st", "dokter", "onze", ...).
+  LanguageMask TitleLanguages(std::string_view token) const;
+
+  // The variants listed for a canonical phrase in `lang` ("chaussee" ->
+  // "ch", "chee", ...), as folded phrases; empty when none. For generators
+  // and tests.
+  std::vector<std::string> AbbreviationsOf(Language lang,
+                                           std::string_view canonical) const;
 
   size_t entry_count() const { return entry_count_; }
 
@@ -114,6 +123,7 @@ class Dictionary {
   std::unordered_map<std::string, LanguageMask> stopwords_;
   std::unordered_map<std::string, LanguageMask> street_types_;
   std::unordered_map<std::string, LanguageMask> canonical_street_types_;
+  std::unordered_map<std::string, LanguageMask> titles_;
   // Suffix -> (canonical, langs, abbreviated) for the compounding languages.
   struct Suffix {
     std::string canonical;
@@ -121,6 +131,8 @@ class Dictionary {
     bool abbreviated = false;
   };
   std::unordered_map<std::string, std::vector<Suffix>> suffixes_;
+  // "<lang>|<canonical>" -> variants.
+  std::unordered_map<std::string, std::vector<std::string>> abbreviations_;
   size_t max_suffix_length_ = 0;
   size_t max_phrase_tokens_ = 1;
   size_t entry_count_ = 0;

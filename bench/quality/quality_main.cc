@@ -1,0 +1,173 @@
+// beladdr-quality: the quality harness.
+//
+//   beladdr-quality generate --index DIR [--out DIR] [--seed N]
+//       writes noisy.jsonl, structured.jsonl, places.jsonl, negatives.jsonl
+//   beladdr-quality evaluate --index DIR [--queries FILE]... [--failures N]
+//       [--json FILE]
+//       prints recall@1, recall@5, MRR, language accuracy, false positives
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "evaluator.h"
+#include "query_generator.h"
+#include "searcher_impl.h"
+
+namespace {
+
+using namespace beladdr::internal;  // NOLINT: a debugging aid
+
+// Prints what each stage of the engine made of one query.
+void Explain(const SearcherImpl& searcher, const std::string& text) {
+  const IndexData& d = searcher.data();
+  beladdr::SearchRequest request;
+  request.query = text;
+  auto q = ParseQuery(request, d);
+  if (!q.ok()) {
+    std::cout << q.status().ToString() << "\n";
+    return;
+  }
+  std::cout << "tokens:";
+  for (const QueryToken& t : q->tokens) {
+    std::cout << " [" << t.text;
+    for (const auto& e : t.expansions) std::cout << "|" << e;
+    std::cout << " class=" << int(t.word_class) << " seg=" << int(t.segment) << "]";
+  }
+  std::cout << "\npostcode " << q->postcode << (q->postcode_given ? "" : " (none)")
+            << ", house groups:";
+  for (const auto& g : q->house_groups) std::cout << " " << g.house_number << "/" << g.box_number;
+  std::cout << "\n";
+  const auto places = FindPlaces(*q, d);
+  for (const PlaceMatch& m : places) {
+    const auto& p = d.place_variants[m.place];
+    std::cout << "place tokens " << m.begin << "+" << m.length << " '" << p.text
+              << "' nis " << d.municipalities[p.municipality].nis << " pc " << p.postcode
+              << " q=" << m.quality << "\n";
+  }
+  const NamedPlaces named = CollectNamedPlaces(places, d);
+  const auto candidates = GenerateCandidates(*q, places, named, d, searcher.options().candidates);
+  std::cout << candidates.size() << " candidates\n";
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const auto& v = d.street_variants[candidates[i].variant];
+    std::string name;
+    for (WordId w : d.Words(v.name)) name += std::string(d.vocabulary.word(w)) + " ";
+    const std::string line = name + d.streets[v.street].code;
+    if (i < 8 || line.find(getenv("BELADDR_TRACE") ? getenv("BELADDR_TRACE") : "\x01") != std::string::npos) {
+      std::printf("  cand %zu %.2f %s%s\n", i, candidates[i].prerank, name.c_str(),
+                  d.streets[v.street].code.c_str());
+    }
+  }
+  Scorer scorer(*q, places, d);
+  std::vector<StreetMatch> matches;
+  for (const auto& c : candidates) {
+    StreetMatch m = scorer.Score(c.variant);
+    matches.push_back(m);
+  }
+  std::sort(matches.begin(), matches.end(),
+            [](const StreetMatch& a, const StreetMatch& b) { return a.score > b.score; });
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const StreetMatch& m = matches[i];
+    if (i >= 15 && !(getenv("BELADDR_TRACE") &&
+                     d.streets[m.street].code.find(getenv("BELADDR_TRACE")) != std::string::npos)) {
+      continue;
+    }
+    const auto& v = d.street_variants[m.variant];
+    std::string name;
+    for (WordId w : d.Words(v.name)) name += std::string(d.vocabulary.word(w)) + " ";
+    std::printf("%.3f name %.2f query %.2f place %.2f%s%s  %s %s(%s)\n", m.score,
+                m.name_coverage, m.query_coverage, m.place_agreement,
+                m.postcode_conflict ? " PC!" : "", m.place_conflict ? " PLACE!" : "",
+                d.streets[m.street].code.c_str(), name.c_str(),
+                d.municipalities[d.streets[m.street].municipality].names[0].c_str());
+  }
+}
+
+int Usage(const std::string& error) {
+  std::cerr << "beladdr-quality: " << error << "\n"
+            << "usage: beladdr-quality generate --index DIR [--out DIR] [--seed N]\n"
+            << "       beladdr-quality evaluate --index DIR [--queries FILE]... "
+               "[--failures N] [--json FILE]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return Usage("expected generate or evaluate");
+  const std::string command = argv[1];
+  std::string index = "var/index", out_dir = "bench/queries", json;
+  uint64_t seed = 20261122;
+  double min_score = -1;
+  bool sweep = false;
+  size_t failures = 30;
+  std::vector<std::string> files;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--index") index = next();
+    else if (a == "--out") out_dir = next();
+    else if (a == "--seed") seed = std::strtoull(next().c_str(), nullptr, 10);
+    else if (a == "--queries") files.push_back(next());
+    else if (a == "--failures") failures = std::strtoul(next().c_str(), nullptr, 10);
+    else if (a == "--json") json = next();
+    else if (a == "--min-score") min_score = std::strtod(next().c_str(), nullptr);
+    else if (a == "--sweep") sweep = true;
+    else if (command == "explain") files.push_back(a);
+    else return Usage("unknown argument " + a);
+  }
+  beladdr::internal::EngineOptions engine_options;
+  if (min_score >= 0) engine_options.min_score = min_score;
+  auto searcher = beladdr::internal::SearcherImpl::Open(index, engine_options);
+  if (!searcher.ok()) {
+    std::cerr << "beladdr-quality: " << searcher.status().ToString() << "\n";
+    return 1;
+  }
+  if (command == "explain") {
+    for (const std::string& text : files) Explain(**searcher, text);
+    return 0;
+  }
+  if (command == "generate") {
+    beladdr::quality::QueryGenerator gen((*searcher)->data(), seed);
+    const std::vector<std::pair<std::string, std::vector<beladdr::quality::LabelledQuery>>> sets = {
+        {"noisy", gen.Noisy(10000)},
+        {"structured", gen.Structured(3000)},
+        {"places", gen.Places(500)},
+        {"negatives", gen.Negatives(1000)},
+    };
+    for (const auto& [name, queries] : sets) {
+      const std::string path = out_dir + "/" + name + ".jsonl";
+      beladdr::Status s = beladdr::quality::WriteQuerySet(path, queries);
+      if (!s.ok()) {
+        std::cerr << "beladdr-quality: " << s.ToString() << "\n";
+        return 1;
+      }
+      std::cout << "wrote " << queries.size() << " queries to " << path << "\n";
+    }
+    return 0;
+  }
+  if (command != "evaluate") return Usage("unknown command " + command);
+  if (files.empty()) {
+    for (const char* name : {"noisy", "structured", "places", "negatives"}) {
+      files.push_back(out_dir + "/" + name + ".jsonl");
+    }
+  }
+  std::vector<beladdr::quality::LabelledQuery> queries;
+  for (const std::string& f : files) {
+    auto set = beladdr::quality::ReadQuerySet(f);
+    if (!set.ok()) {
+      std::cerr << "beladdr-quality: " << set.status().ToString() << "\n";
+      return 1;
+    }
+    queries.insert(queries.end(), set->begin(), set->end());
+  }
+  const auto metrics = beladdr::quality::Evaluate(**searcher, queries, failures);
+  beladdr::quality::PrintReport(metrics, std::cout);
+  if (sweep) beladdr::quality::PrintThresholdSweep(metrics, std::cout);
+  if (!json.empty()) std::ofstream(json) << beladdr::quality::ReportJson(metrics) << "\n";
+  return 0;
+}

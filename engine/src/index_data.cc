@@ -1,0 +1,308 @@
+#include "internal/index_data.h"
+
+#include <algorithm>
+
+#include "internal/coding.h"
+#include "internal/normalizer.h"
+
+namespace beladdr::internal {
+namespace {
+
+Status Corrupt(const std::string& what) {
+  return Status::Corruption("index: " + what);
+}
+
+}  // namespace
+
+uint16_t ParsePostcode(std::string_view s) {
+  if (s.size() != 4) return 0;
+  unsigned v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + static_cast<unsigned>(c - '0');
+  }
+  return static_cast<uint16_t>(v);
+}
+
+std::string FormatPostcode(uint16_t postcode) {
+  std::string s = std::to_string(postcode);
+  return std::string(4 - std::min<size_t>(4, s.size()), '0') + s;
+}
+
+WordId Vocabulary::Intern(std::string_view word) {
+  auto it = ids_.find(word);
+  if (it != ids_.end()) return it->second;
+  storage_.emplace_back(word);
+  const std::string_view stable = storage_.back();
+  const auto id = static_cast<WordId>(words_.size());
+  words_.push_back(stable);
+  ids_.emplace(stable, id);
+  return id;
+}
+
+WordId Vocabulary::Find(std::string_view word) const {
+  auto it = ids_.find(word);
+  return it == ids_.end() ? kNoWord : it->second;
+}
+
+bool IndexData::StreetInMunicipality(const StreetEntry& s,
+                                     uint16_t muni) const {
+  if (s.municipality == muni) return true;
+  for (uint16_t i = 0; i < s.extra_municipality_count; ++i) {
+    if (extra_municipalities[s.extra_municipality_offset + i] == muni) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int IndexData::MunicipalityIndex(uint32_t nis) const {
+  auto it = municipality_by_nis.find(nis);
+  return it == municipality_by_nis.end() ? -1 : it->second;
+}
+
+const PostcodeEntry* IndexData::Postcode(uint16_t postcode) const {
+  auto it = postcodes.find(postcode);
+  return it == postcodes.end() ? nullptr : &it->second;
+}
+
+NameSpan IndexData::InternName(const std::string& text, LanguageMask langs,
+                               uint8_t flags) {
+  NameSpan span;
+  span.first_word = static_cast<uint32_t>(words.size());
+  span.langs = langs;
+  span.flags = flags;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t end = std::min(text.find(' ', i), text.size());
+    if (end > i) {
+      words.push_back(vocabulary.Intern(std::string_view(text).substr(i, end - i)));
+      ++span.word_count;
+    }
+    i = end + 1;
+  }
+  return span;
+}
+
+StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
+  std::unique_ptr<IndexData> data(new IndexData());
+  BELADDR_RETURN_IF_ERROR(data->LoadDictionary(store));
+  BELADDR_RETURN_IF_ERROR(data->LoadMunicipalities(store));
+  BELADDR_RETURN_IF_ERROR(data->LoadPostcodes(store));
+  BELADDR_RETURN_IF_ERROR(data->LoadStreets(store));
+  BELADDR_RETURN_IF_ERROR(data->LoadStreetVariants(store));
+  BELADDR_RETURN_IF_ERROR(data->LoadPlaceVariants(store));
+  BELADDR_RETURN_IF_ERROR(
+      data->LoadTrigrams(store, Cf::kStreetTrigrams, &data->street_trigrams));
+  BELADDR_RETURN_IF_ERROR(
+      data->LoadTrigrams(store, Cf::kPlaceTrigrams, &data->place_trigrams));
+
+  data->streets_by_municipality.resize(data->municipalities.size());
+  for (uint32_t id = 0; id < data->streets.size(); ++id) {
+    const StreetEntry& s = data->streets[id];
+    data->streets_by_postcode[s.postcode].push_back(id);
+    data->streets_by_municipality[s.municipality].push_back(id);
+    for (uint16_t i = 0; i < s.extra_municipality_count; ++i) {
+      data->streets_by_municipality[data->extra_municipalities[s.extra_municipality_offset + i]]
+          .push_back(id);
+    }
+  }
+
+  // Word classes, from the dictionaries the index was built with.
+  data->word_class.assign(data->vocabulary.size(), 0);
+  for (WordId id = 0; id < data->vocabulary.size(); ++id) {
+    const std::string_view w = data->vocabulary.word(id);
+    uint8_t c = 0;
+    if (data->dictionary.StopwordLanguages(w) != 0) c |= kWordStopword;
+    if (data->dictionary.StreetTypeLanguages(w) != 0) c |= kWordStreetType;
+    if (data->dictionary.TitleLanguages(w) != 0) c |= kWordTitle;
+    if (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') c |= kWordInitial;
+    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char ch) {
+          return ch >= '0' && ch <= '9';
+        })) {
+      c |= kWordNumeric;
+    }
+    data->word_class[id] = c;
+  }
+  return data;
+}
+
+Status IndexData::LoadDictionary(const IndexStore& store) {
+  std::vector<DictionaryFile> files;
+  for (Language lang : kAllLanguages) {
+    for (const auto& [kind, stem] : Dictionary::Kinds()) {
+      DictionaryFile f;
+      f.lang = lang;
+      f.kind = kind;
+      f.name = std::string(LanguageCode(lang)) + "/" + stem + ".txt";
+      BELADDR_RETURN_IF_ERROR(
+          store.Get(Cf::kDefault, DictionaryMetaKey(lang, stem), &f.content)
+              .WithContext("index dictionary " + f.name));
+      files.push_back(std::move(f));
+    }
+  }
+  BELADDR_ASSIGN_OR_RETURN(dictionary,
+                           Dictionary::Build(files, Normalizer::Default()));
+  return Status::OK();
+}
+
+Status IndexData::LoadMunicipalities(const IndexStore& store) {
+  return store.ForEach(
+      Cf::kMunicipalities, [&](std::string_view key, std::string_view value) {
+        MunicipalityRecord r;
+        BELADDR_RETURN_IF_ERROR(DecodeMunicipalityRecord(value, &r));
+        if (r.nis != key || r.nis.size() != 5) return Corrupt("municipality key");
+        MunicipalityEntry m;
+        m.nis = r.nis;
+        m.nis_number = static_cast<uint32_t>(std::stoul(r.nis));
+        m.names = r.names;
+        m.language_code = r.language_code;
+        m.region = r.region;
+        for (const std::string& pc : r.postcodes) {
+          m.postcodes.push_back(ParsePostcode(pc));
+        }
+        municipality_by_nis[m.nis_number] =
+            static_cast<uint16_t>(municipalities.size());
+        municipalities.push_back(std::move(m));
+        return Status::OK();
+      });
+}
+
+Status IndexData::LoadPostcodes(const IndexStore& store) {
+  return store.ForEach(
+      Cf::kPostcodes, [&](std::string_view key, std::string_view value) {
+        PostcodeRecord r;
+        BELADDR_RETURN_IF_ERROR(DecodePostcodeRecord(value, &r));
+        const uint16_t pc = ParsePostcode(key);
+        if (pc == 0) return Corrupt("postcode key");
+        PostcodeEntry& e = postcodes[pc];
+        e.special = r.special;
+        for (const std::string& nis : r.nis_codes) {
+          const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(nis)));
+          if (m < 0) return Corrupt("postcode " + r.postcode + " names NIS " + nis);
+          e.municipalities.push_back(static_cast<uint16_t>(m));
+        }
+        for (const Locality& l : r.localities) {
+          if (l.nis.empty()) continue;
+          const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(l.nis)));
+          if (m < 0) return Corrupt("locality names NIS " + l.nis);
+          e.localities.push_back(
+              {l.name_nl, l.name_fr, static_cast<uint16_t>(m), l.deelgemeente == 1});
+        }
+        return Status::OK();
+      });
+}
+
+Status IndexData::LoadStreets(const IndexStore& store) {
+  return store.ForEach(Cf::kStreets, [&](std::string_view key,
+                                         std::string_view value) {
+    uint32_t id = 0;
+    if (!DecodeIdKey(key, &id) || id != streets.size()) {
+      return Corrupt("street ids are not dense");
+    }
+    StreetRecord r;
+    BELADDR_RETURN_IF_ERROR(DecodeStreetRecord(value, &r));
+    StreetEntry s;
+    s.code = std::move(r.code);
+    s.names = std::move(r.names);
+    s.postcode = ParsePostcode(r.postcode);
+    s.region = r.region;
+    s.house_number_count = r.house_number_count;
+    if (s.postcode == 0 || r.nis_codes.empty()) return Corrupt("street " + s.code);
+    for (size_t i = 0; i < r.nis_codes.size(); ++i) {
+      const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(r.nis_codes[i])));
+      if (m < 0) return Corrupt("street " + s.code + " names NIS " + r.nis_codes[i]);
+      if (i == 0) {
+        s.municipality = static_cast<uint16_t>(m);
+        s.extra_municipality_offset =
+            static_cast<uint32_t>(extra_municipalities.size());
+      } else {
+        extra_municipalities.push_back(static_cast<uint16_t>(m));
+        ++s.extra_municipality_count;
+      }
+    }
+    streets.push_back(std::move(s));
+    return Status::OK();
+  });
+}
+
+Status IndexData::LoadStreetVariants(const IndexStore& store) {
+  std::vector<Trigram> scratch;
+  Status s = store.ForEach(
+      Cf::kStreetVariants, [&](std::string_view key, std::string_view value) {
+        uint32_t id = 0;
+        if (!DecodeIdKey(key, &id) || id != street_variants.size()) {
+          return Corrupt("street variant ids are not dense");
+        }
+        StreetVariant v;
+        BELADDR_RETURN_IF_ERROR(DecodeStreetVariant(value, &v));
+        if (v.street_id >= streets.size()) return Corrupt("variant street id");
+        StreetEntry& street = streets[v.street_id];
+        if (street.variant_count == 0) {
+          street.first_variant = id;
+        } else if (street.first_variant + street.variant_count != id) {
+          return Corrupt("variants of a street are not contiguous");
+        }
+        ++street.variant_count;
+        StreetVariantEntry e;
+        e.name = InternName(v.text, v.langs, v.flags);
+        e.street = v.street_id;
+        ExtractTrigrams(v.text, &scratch);
+        e.trigrams = static_cast<uint16_t>(std::min<size_t>(scratch.size(), 0xffff));
+        street_variants.push_back(e);
+        return Status::OK();
+      });
+  BELADDR_RETURN_IF_ERROR(s);
+  for (const StreetEntry& street : streets) {
+    if (street.variant_count == 0) return Corrupt("street without a name: " + street.code);
+  }
+  return Status::OK();
+}
+
+Status IndexData::LoadPlaceVariants(const IndexStore& store) {
+  return store.ForEach(
+      Cf::kPlaceVariants, [&](std::string_view key, std::string_view value) {
+        uint32_t id = 0;
+        if (!DecodeIdKey(key, &id) || id != place_variants.size()) {
+          return Corrupt("place variant ids are not dense");
+        }
+        PlaceVariant v;
+        BELADDR_RETURN_IF_ERROR(DecodePlaceVariant(value, &v));
+        const int m = MunicipalityIndex(v.nis);
+        if (m < 0) return Corrupt("place names NIS " + std::to_string(v.nis));
+        PlaceVariantEntry e;
+        e.name = InternName(v.text, v.langs, v.flags);
+        e.kind = v.kind;
+        e.municipality = static_cast<uint16_t>(m);
+        e.postcode = v.kind == PlaceKind::kLocality ? ParsePostcode(v.postcode) : 0;
+        e.text = v.text;
+        places_by_text[v.text].push_back(id);
+        place_variants.push_back(std::move(e));
+        return Status::OK();
+      });
+}
+
+Status IndexData::LoadTrigrams(const IndexStore& store, Cf cf,
+                               TrigramIndex* index) {
+  return store.ForEach(cf, [&](std::string_view key, std::string_view value) {
+    Trigram t = 0;
+    if (!ParseTrigramKey(key, &t)) return Corrupt("trigram key");
+    return index->Add(t, value);
+  });
+}
+
+size_t IndexData::MemoryUsage() const {
+  size_t bytes = words.capacity() * sizeof(WordId) +
+                 street_variants.capacity() * sizeof(StreetVariantEntry) +
+                 streets.capacity() * sizeof(StreetEntry) +
+                 place_variants.capacity() * sizeof(PlaceVariantEntry) +
+                 street_trigrams.MemoryUsage() + place_trigrams.MemoryUsage();
+  for (const StreetEntry& s : streets) {
+    bytes += s.code.capacity();
+    for (const std::string& n : s.names) bytes += n.capacity();
+  }
+  bytes += vocabulary.size() * 48;  // words, views and hash nodes
+  return bytes;
+}
+
+}  // namespace beladdr::internal

@@ -1,0 +1,75 @@
+// First stage of a search: from the query's words to a short list of
+// street-name variants worth scoring, through the trigram index.
+//
+// Each word contributes only its rarest trigrams (a word with one or two
+// typos still shares several of them with its name), lists longer than a
+// cap are skipped, and the total number of postings read per query is
+// bounded. A variant's pre-rank is the share of each word's chosen trigrams
+// it contains, summed over words, plus a bonus when its street lies in a
+// postcode or place the query names, so that "kerkstraat gent" keeps the
+// Kerkstraat of Gent among hundreds of others.
+//
+// Thread safety: GenerateCandidates uses per-thread scratch memory; it may
+// run on many threads at once.
+
+#ifndef BELADDR_ENGINE_SRC_INTERNAL_CANDIDATES_H_
+#define BELADDR_ENGINE_SRC_INTERNAL_CANDIDATES_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "internal/index_data.h"
+#include "internal/place_matcher.h"
+#include "internal/query_parser.h"
+
+namespace beladdr::internal {
+
+struct CandidateOptions {
+  // Trigrams per word, rarest first: at least this many, or
+  // list_share_per_word of the word's trigrams, at most max_lists_per_word.
+  size_t lists_per_word = 6;
+  double list_share_per_word = 0.6;
+  size_t max_lists_per_word = 10;
+  // A variant must contain this share of a word's chosen trigrams to count.
+  float min_word_share = 0.25f;
+  // A word whose rarest trigram is in more variants than this says little
+  // ("rue", "straat"); it is looked up only when the query has no other.
+  uint32_t common_word_df = 8000;
+  // Weight of a word that a sure place match covers.
+  float place_word_weight = 0.2f;
+  // Lists with more postings than this are skipped (unless a word has
+  // nothing rarer).
+  uint32_t max_list_length = 3000;
+  // Postings read per query, over all words.
+  size_t max_postings = 60000;
+  // Variants passed on to scoring, per pool (see GenerateCandidates); more
+  // when they tie with the last one.
+  size_t max_candidates = 32;
+  size_t max_tied_candidates = 128;
+};
+
+struct Candidate {
+  uint32_t variant = 0;
+  float prerank = 0;
+};
+
+// The municipalities and postcodes a query names (for the pre-rank bonus and
+// for scoring).
+struct NamedPlaces {
+  std::vector<uint16_t> municipalities;
+  std::vector<uint16_t> postcodes;  // localities' postcodes
+};
+NamedPlaces CollectNamedPlaces(const std::vector<PlaceMatch>& places,
+                               const IndexData& index);
+
+// `places` lowers the weight of words the query uses as a place name
+// ("gent" in "baarleboslaan gent" should not fetch Gentweg and the like).
+std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
+                                          const std::vector<PlaceMatch>& places,
+                                          const NamedPlaces& named,
+                                          const IndexData& index,
+                                          const CandidateOptions& options);
+
+}  // namespace beladdr::internal
+
+#endif  // BELADDR_ENGINE_SRC_INTERNAL_CANDIDATES_H_

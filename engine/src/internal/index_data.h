@@ -1,0 +1,166 @@
+// The part of an index that search needs at hand, loaded into memory once
+// by Searcher::Open: every name variant as a span of interned words, the
+// trigram posting lists, streets, municipalities, postcodes and places.
+// House numbers stay in RocksDB.
+//
+// Thread safety: immutable after Load(); all members may be read from any
+// number of threads.
+
+#ifndef BELADDR_ENGINE_SRC_INTERNAL_INDEX_DATA_H_
+#define BELADDR_ENGINE_SRC_INTERNAL_INDEX_DATA_H_
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "beladdr/status.h"
+#include "internal/dictionary.h"
+#include "internal/index_format.h"
+#include "internal/rocksdb_store.h"
+#include "internal/trigram_index.h"
+
+namespace beladdr::internal {
+
+using WordId = uint32_t;
+inline constexpr WordId kNoWord = 0xffffffffu;
+
+// Word classes (bits), from the dictionaries.
+inline constexpr uint8_t kWordStopword = 1;
+inline constexpr uint8_t kWordStreetType = 2;
+inline constexpr uint8_t kWordTitle = 4;
+inline constexpr uint8_t kWordInitial = 8;  // a single letter
+inline constexpr uint8_t kWordNumeric = 16;
+
+// Distinct words of every indexed name.
+class Vocabulary {
+ public:
+  WordId Intern(std::string_view word);
+  // kNoWord when absent.
+  WordId Find(std::string_view word) const;
+  std::string_view word(WordId id) const { return words_[id]; }
+  size_t size() const { return words_.size(); }
+
+ private:
+  std::deque<std::string> storage_;  // stable addresses for the views
+  std::vector<std::string_view> words_;
+  std::unordered_map<std::string_view, WordId> ids_;
+};
+
+// A name variant's words.
+struct NameSpan {
+  uint32_t first_word = 0;
+  uint16_t word_count = 0;
+  LanguageMask langs = 0;
+  uint8_t flags = 0;  // kVariant*
+};
+
+struct StreetVariantEntry {
+  NameSpan name;
+  uint32_t street = 0;
+  uint16_t trigrams = 0;  // distinct trigrams of the text
+};
+
+struct StreetEntry {
+  std::string code;
+  std::array<std::string, 3> names;
+  uint16_t postcode = 0;
+  uint16_t municipality = 0;  // index into IndexData::municipalities
+  uint16_t extra_municipality_count = 0;
+  uint32_t extra_municipality_offset = 0;  // into extra_municipalities
+  Region region = Region::kUnknown;
+  uint32_t first_variant = 0;
+  uint16_t variant_count = 0;
+  uint32_t house_number_count = 0;
+};
+
+struct MunicipalityEntry {
+  std::string nis;
+  uint32_t nis_number = 0;
+  std::array<std::string, 3> names;
+  std::string language_code;  // N, F, D, FN
+  Region region = Region::kUnknown;
+  std::vector<uint16_t> postcodes;
+};
+
+struct PlaceVariantEntry {
+  NameSpan name;
+  PlaceKind kind = PlaceKind::kMunicipality;
+  uint16_t municipality = 0;
+  uint16_t postcode = 0;  // localities only
+  std::string text;
+};
+
+struct LocalityEntry {
+  std::string name_nl;
+  std::string name_fr;
+  uint16_t municipality = 0;
+  bool deelgemeente = false;
+};
+
+struct PostcodeEntry {
+  std::vector<uint16_t> municipalities;
+  std::vector<LocalityEntry> localities;
+  bool special = false;
+};
+
+class IndexData {
+ public:
+  static StatusOr<std::unique_ptr<IndexData>> Load(const IndexStore& store);
+
+  std::span<const WordId> Words(const NameSpan& span) const {
+    return std::span<const WordId>(words).subspan(span.first_word,
+                                                  span.word_count);
+  }
+  uint8_t WordClass(WordId id) const { return word_class[id]; }
+  // True when the street lies in municipality `muni` (primary or other).
+  bool StreetInMunicipality(const StreetEntry& s, uint16_t muni) const;
+  // The municipality index of a NIS code; -1 when unknown.
+  int MunicipalityIndex(uint32_t nis) const;
+  const PostcodeEntry* Postcode(uint16_t postcode) const;
+  size_t MemoryUsage() const;
+
+  Dictionary dictionary;
+  Vocabulary vocabulary;
+  std::vector<uint8_t> word_class;  // by WordId
+  std::vector<WordId> words;        // the words of all variants, back to back
+  std::vector<StreetVariantEntry> street_variants;
+  std::vector<StreetEntry> streets;
+  std::vector<uint16_t> extra_municipalities;
+  std::vector<MunicipalityEntry> municipalities;
+  std::unordered_map<uint32_t, uint16_t> municipality_by_nis;
+  std::vector<PlaceVariantEntry> place_variants;
+  // Exact normalized text -> place variants.
+  std::unordered_map<std::string, std::vector<uint32_t>> places_by_text;
+  std::unordered_map<uint16_t, PostcodeEntry> postcodes;
+  // Street ids by postcode, and by municipality (primary or other).
+  std::unordered_map<uint16_t, std::vector<uint32_t>> streets_by_postcode;
+  std::vector<std::vector<uint32_t>> streets_by_municipality;
+  TrigramIndex street_trigrams;
+  TrigramIndex place_trigrams;
+
+ private:
+  Status LoadDictionary(const IndexStore& store);
+  Status LoadMunicipalities(const IndexStore& store);
+  Status LoadPostcodes(const IndexStore& store);
+  Status LoadStreets(const IndexStore& store);
+  Status LoadStreetVariants(const IndexStore& store);
+  Status LoadPlaceVariants(const IndexStore& store);
+  Status LoadTrigrams(const IndexStore& store, Cf cf, TrigramIndex* index);
+  NameSpan InternName(const std::string& text, LanguageMask langs,
+                      uint8_t flags);
+};
+
+// "1180" -> 1180; 0 when not 4 ASCII digits.
+uint16_t ParsePostcode(std::string_view s);
+// 1180 -> "1180" (zero-padded to 4 digits).
+std::string FormatPostcode(uint16_t postcode);
+
+}  // namespace beladdr::internal
+
+#endif  // BELADDR_ENGINE_SRC_INTERNAL_INDEX_DATA_H_

@@ -1,0 +1,117 @@
+#include "internal/place_matcher.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "internal/coding.h"
+#include "internal/edit_distance.h"
+
+namespace beladdr::internal {
+namespace {
+
+bool CanBePlace(const QueryToken& t) {
+  return t.role != TokenRole::kStreet && !t.numeric;
+}
+
+// Edits allowed for a name of `length` bytes.
+int AllowedEdits(size_t length) {
+  if (length < 4) return 0;
+  if (length < 9) return 1;
+  return 2;
+}
+
+void AddExact(const IndexData& index, const std::string& text, size_t begin,
+              size_t length, double quality, std::vector<PlaceMatch>* out) {
+  auto it = index.places_by_text.find(text);
+  if (it == index.places_by_text.end()) return;
+  for (uint32_t place : it->second) {
+    out->push_back({begin, length, place, quality});
+  }
+}
+
+// Close misspellings of `text` among place names, through trigrams.
+void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
+              size_t length, bool prefix, std::vector<PlaceMatch>* out) {
+  const int max_edits = AllowedEdits(text.size());
+  if (max_edits == 0 && !prefix) return;
+  std::vector<Trigram> trigrams;
+  ExtractTrigrams(text, &trigrams);
+  std::unordered_map<uint32_t, int> shared;
+  for (Trigram t : trigrams) {
+    for (PostingIterator it(index.place_trigrams.Postings(t)); it.Valid();
+         it.Next()) {
+      ++shared[it.value()];
+    }
+  }
+  // One edit changes at most 3 trigrams, a swap of neighbours 4.
+  const int need = std::max<int>(
+      1, static_cast<int>(trigrams.size()) - 4 * std::max(max_edits, 1));
+  for (const auto& [place, count] : shared) {
+    if (count < need && !prefix) continue;
+    const std::string& name = index.place_variants[place].text;
+    if (prefix) {
+      // A bracketed hint abbreviates a name: "kor" for "kortrijk".
+      if (text.size() >= 3 && name.size() > text.size() &&
+          name.compare(0, text.size(), text) == 0) {
+        out->push_back({begin, length, place, 0.7});
+      }
+      continue;
+    }
+    const int d = BoundedEditDistance(text, name, max_edits);
+    if (d <= max_edits && d > 0) {
+      out->push_back({begin, length, place,
+                      1.0 - 1.5 * d / static_cast<double>(name.size())});
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
+                                   const IndexData& index) {
+  std::vector<PlaceMatch> out;
+  const auto& tokens = query.tokens;
+  for (size_t begin = 0; begin < tokens.size(); ++begin) {
+    if (!CanBePlace(tokens[begin])) continue;
+    std::string text;
+    for (size_t len = 1; len <= kMaxPlaceTokens && begin + len <= tokens.size();
+         ++len) {
+      const QueryToken& last = tokens[begin + len - 1];
+      if (!CanBePlace(last) || last.segment != tokens[begin].segment) break;
+      if (len > 1) text.push_back(' ');
+      text += last.text;
+      const size_t before = out.size();
+      AddExact(index, text, begin, len, 1.0, &out);
+      // One token read through the dictionary: "st gillis", "sint truiden".
+      for (size_t k = begin; k < begin + len && out.size() == before; ++k) {
+        for (const std::string& alt : tokens[k].expansions) {
+          std::string variant;
+          for (size_t j = begin; j < begin + len; ++j) {
+            if (!variant.empty()) variant.push_back(' ');
+            variant += j == k ? alt : tokens[j].text;
+          }
+          AddExact(index, variant, begin, len, 0.98, &out);
+        }
+      }
+      // A name may start with an article (La Louvière, De Haan), but an
+      // article alone is no place.
+      const bool article_only =
+          len == 1 && (tokens[begin].word_class & kWordStopword);
+      if (out.size() == before && (len <= 3 || text.size() >= 8) &&
+          text.size() >= 4 && !article_only) {
+        AddFuzzy(index, text, begin, len, false, &out);
+      }
+      if (out.size() == before && len == 1 &&
+          tokens[begin].role == TokenRole::kBracket) {
+        AddFuzzy(index, text, begin, len, true, &out);
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PlaceMatch& a, const PlaceMatch& b) {
+                     return a.quality > b.quality;
+                   });
+  return out;
+}
+
+}  // namespace beladdr::internal

@@ -1,0 +1,387 @@
+#include "internal/query_parser.h"
+
+#include <algorithm>
+
+#include "internal/normalizer.h"
+
+namespace beladdr::internal {
+namespace {
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+bool IsLetters(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return c >= 'a' && c <= 'z';
+  });
+}
+
+bool IsBoxKeyword(std::string_view s) {
+  return s == "bus" || s == "bte" || s == "bt" || s == "b" || s == "box" ||
+         s == "boite" || s == "bo";
+}
+
+bool IsNumberMarker(std::string_view s) {
+  return s == "nr" || s == "no" || s == "n" || s == "num" || s == "numero" ||
+         s == "nummer" || s == "huisnummer" || s == "hnr";
+}
+
+bool IsLatinSuffix(std::string_view s) {
+  return s == "bis" || s == "ter" || s == "quater";
+}
+
+// A box: digits, a letter, or digits with a letter ("3", "a", "3a", "0001").
+bool IsBoxValue(std::string_view s) {
+  if (s.empty() || s.size() > 6) return false;
+  size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  const std::string_view rest = s.substr(digits);
+  if (digits == 0) return rest.size() == 1;
+  return rest.size() <= 1;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+// "12" + "a" -> "12A"; "12" + "bis" -> "12bis".
+std::string WithSuffix(const std::string& number, std::string_view suffix) {
+  if (suffix.size() == 1) return number + Upper(std::string(suffix));
+  return number + std::string(suffix);
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+class Parser {
+ public:
+  Parser(const IndexData& index, ParsedQuery* q) : index_(index), q_(q) {}
+
+  Status AddText(const std::string& text, TokenRole role, const char* field) {
+    if (text.size() > kMaxFieldBytes) {
+      return Status::InvalidArgument(std::string(field) + " is longer than " +
+                                     std::to_string(kMaxFieldBytes) + " bytes");
+    }
+    std::string folded;
+    Status s = Normalizer::Default().Fold(text, Normalizer::Form::kPlain, &folded);
+    if (!s.ok()) return Status::InvalidArgument(std::string(field) + ": " + s.message());
+    std::vector<Token> raw = Normalizer::Tokenize(folded);
+    const size_t first_word = q_->tokens.size();
+    int depth = 0;
+    for (size_t k = 0; k < raw.size(); ++k) {
+      const Token& t = raw[k];
+      if (t.before == Separator::kComma && k > 0) ++segment_;
+      if (t.before == Separator::kOpenParen) ++depth;
+      if (t.before == Separator::kCloseParen && depth > 0) --depth;
+      const TokenRole token_role = depth > 0 && role == TokenRole::kAny
+                                       ? TokenRole::kBracket
+                                       : role;
+      k = ReadToken(raw, k, token_role);
+    }
+    if (q_->tokens.size() > kMaxQueryTokens) {
+      return Status::InvalidArgument(
+          "too many words: at most " + std::to_string(kMaxQueryTokens) +
+          " words are searched");
+    }
+    AddPhrases(first_word);
+    return Status::OK();
+  }
+
+ private:
+  // Reads raw[k] (and the tokens it owns: suffixes, boxes); returns the
+  // index of the last raw token consumed.
+  size_t ReadToken(const std::vector<Token>& raw, size_t k, TokenRole role) {
+    const std::string& t = raw[k].text;
+    auto next = [&](size_t off) -> const Token* {
+      return k + off < raw.size() ? &raw[k + off] : nullptr;
+    };
+
+    // "nr 12", "n° 12": drop the marker.
+    if (IsNumberMarker(t) && next(1) != nullptr && IsDigits(next(1)->text)) {
+      return k;
+    }
+    // "bus 3", "bte 3", "b 3", "box 3": a box.
+    if (IsBoxKeyword(t) && next(1) != nullptr && IsBoxValue(next(1)->text) &&
+        (t != "b" || !q_->house_groups.empty())) {
+      SetBox(next(1)->text);
+      return k + 1;
+    }
+    // "bus3", "bte3", "b3".
+    for (std::string_view kw : {"bus", "bte", "box", "bt", "b"}) {
+      if (t.size() > kw.size() && t.compare(0, kw.size(), kw) == 0 &&
+          IsDigits(std::string_view(t).substr(kw.size()))) {
+        SetBox(t.substr(kw.size()));
+        return k;
+      }
+    }
+    if (IsDigits(t)) return ReadNumber(raw, k, role);
+    // "12a", "12bis": a house number with its suffix.
+    size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+    if (digits > 0 && digits <= 5) {
+      const std::string_view suffix = std::string_view(t).substr(digits);
+      if ((suffix.size() == 1 && IsLetters(suffix)) || IsLatinSuffix(suffix)) {
+        HouseNumberGroup g;
+        g.house_number = WithSuffix(t.substr(0, digits), suffix);
+        q_->house_groups.push_back(g);
+        return ReadBoxAfter(raw, k);
+      }
+    }
+    // A missing space after a street type: "rudu", "placede", "avegeorges".
+    if (SplitGluedStreetType(t, role)) return k;
+    AddWord(t, role);
+    return k;
+  }
+
+  bool SplitGluedStreetType(const std::string& t, TokenRole role) {
+    if (t.size() < 4 || index_.vocabulary.Find(t) != kNoWord) return false;
+    const Dictionary& dict = index_.dictionary;
+    for (size_t len = std::min<size_t>(t.size() - 2, 8); len >= 2; --len) {
+      const std::string head = t.substr(0, len);
+      const std::string rest = t.substr(len);
+      if (!dict.StreetTypeLanguages(head)) continue;
+      // The rest must be a word we know, so that a misspelt word that
+      // merely starts like "ru" or "av" stays whole.
+      if (rest.size() < 2 || (index_.vocabulary.Find(rest) == kNoWord &&
+                              !dict.StopwordLanguages(rest))) {
+        continue;
+      }
+      AddWord(head, role);
+      AddWord(rest, role);
+      return true;
+    }
+    return false;
+  }
+
+  size_t ReadNumber(const std::vector<Token>& raw, size_t k, TokenRole role) {
+    const std::string& t = raw[k].text;
+    if (t.size() >= 5) {
+      q_->foreign_postcode = true;  // France, Germany, Spain, Italy, ...
+      return k;
+    }
+    // Luxembourg "L-1661", the Netherlands "1012 NX".
+    if (t.size() == 4 && role == TokenRole::kAny) {
+      const bool luxembourg = k > 0 && raw[k - 1].text == "l" &&
+                              raw[k].before == Separator::kHyphen;
+      // "1234 AB" is Dutch unless 1234 is a Belgian postcode ("3665 As" is
+      // the municipality As) or AB a word we know ("1428 av").
+      const Dictionary& dict = index_.dictionary;
+      const bool dutch =
+          k + 1 < raw.size() && raw[k + 1].text.size() == 2 &&
+          IsLetters(raw[k + 1].text) && raw[k + 1].before == Separator::kSpace &&
+          index_.Postcode(ParsePostcode(t)) == nullptr &&
+          !dict.StopwordLanguages(raw[k + 1].text) &&
+          !dict.StreetTypeLanguages(raw[k + 1].text) &&
+          !dict.TitleLanguages(raw[k + 1].text) &&
+          !IsBoxKeyword(raw[k + 1].text) &&
+          (k + 2 >= raw.size() || raw[k + 2].before != Separator::kHyphen);
+      if (luxembourg || dutch) {
+        q_->foreign_postcode = true;
+        if (luxembourg && !q_->tokens.empty() && q_->tokens.back().text == "l") {
+          q_->tokens.pop_back();
+        }
+        return dutch ? k + 1 : k;
+      }
+    }
+    const uint16_t pc = ParsePostcode(t);
+    if (pc != 0 && role != TokenRole::kStreet && index_.Postcode(pc) != nullptr &&
+        (!q_->postcode_given || q_->postcode == pc)) {
+      q_->postcode = pc;
+      q_->postcode_given = true;
+      return k;
+    }
+    // A house number, kept as a numeric word too.
+    HouseNumberGroup g;
+    g.house_number = t;
+    size_t last = k;
+    auto at = [&](size_t i) -> const Token* {
+      return i < raw.size() ? &raw[i] : nullptr;
+    };
+    if (const Token* n = at(last + 1); n != nullptr) {
+      if (n->before == Separator::kHyphen && IsDigits(n->text) &&
+          n->text.size() <= 4) {
+        g.house_number += "-" + n->text;  // "10-12"
+        ++last;
+      } else if (IsLatinSuffix(n->text)) {
+        g.house_number = WithSuffix(t, n->text);  // "12 bis"
+        ++last;
+      } else if (n->text.size() == 1 && IsLetters(n->text) &&
+                 !(IsBoxKeyword(n->text) && at(last + 2) != nullptr &&
+                   IsBoxValue(at(last + 2)->text)) &&
+                 (at(last + 2) == nullptr || at(last + 2)->before ==
+                                                 Separator::kComma ||
+                  IsDigits(at(last + 2)->text) ||
+                  IsBoxKeyword(at(last + 2)->text))) {
+        g.house_number = WithSuffix(t, n->text);  // "12 a"
+        ++last;
+      }
+    }
+    const int group = static_cast<int>(q_->house_groups.size());
+    q_->house_groups.push_back(g);
+    AddWord(t, role);
+    q_->tokens.back().house_group = group;
+    return ReadBoxAfter(raw, last);
+  }
+
+  // A box right after a house number: "12/3", "12 bus 3", "12 bte 3".
+  size_t ReadBoxAfter(const std::vector<Token>& raw, size_t k) {
+    if (k + 1 < raw.size() && raw[k + 1].before == Separator::kSlash &&
+        IsBoxValue(raw[k + 1].text)) {
+      q_->house_groups.back().box_number = Upper(raw[k + 1].text);
+      return k + 1;
+    }
+    if (k + 2 < raw.size() && IsBoxKeyword(raw[k + 1].text) &&
+        IsBoxValue(raw[k + 2].text)) {
+      q_->house_groups.back().box_number = Upper(raw[k + 2].text);
+      return k + 2;
+    }
+    return k;
+  }
+
+  void SetBox(const std::string& value) {
+    if (!q_->house_groups.empty() && q_->house_groups.back().box_number.empty()) {
+      q_->house_groups.back().box_number = Upper(value);
+    } else {
+      q_->box_number = Upper(value);
+    }
+  }
+
+  void AddWord(const std::string& text, TokenRole role) {
+    const Dictionary& dict = index_.dictionary;
+    QueryToken qt;
+    qt.text = text;
+    qt.word = index_.vocabulary.Find(text);
+    qt.role = role;
+    qt.segment = segment_;
+    qt.numeric = IsDigits(text);
+    qt.stopword_langs = dict.StopwordLanguages(text);
+    qt.street_type_langs = dict.StreetTypeLanguages(text);
+    if (qt.stopword_langs) qt.word_class |= kWordStopword;
+    if (qt.street_type_langs) qt.word_class |= kWordStreetType;
+    if (dict.TitleLanguages(text)) qt.word_class |= kWordTitle;
+    if (text.size() == 1 && IsLetters(text)) qt.word_class |= kWordInitial;
+    if (qt.numeric) qt.word_class |= kWordNumeric;
+
+    std::vector<std::string_view> one = {text};
+    std::vector<Dictionary::PhraseMatch> matches;
+    dict.MatchesAt(one, 0, &matches);
+    for (const auto& m : matches) {
+      if (m.canonical->size() == 1) {
+        AddExpansion(&qt, m.canonical->front(), m.langs);
+      }
+    }
+    std::vector<Dictionary::SuffixMatch> suffixes;
+    dict.CompoundSuffixes(text, &suffixes);
+    for (const auto& s : suffixes) {
+      if (s.abbreviated) {
+        AddExpansion(&qt, text.substr(0, s.stem_length) + std::string(s.canonical),
+                     s.langs);
+      }
+    }
+    q_->tokens.push_back(std::move(qt));
+  }
+
+  void AddExpansion(QueryToken* qt, const std::string& word, LanguageMask langs) {
+    if (word == qt->text) return;
+    if (std::find(qt->expansions.begin(), qt->expansions.end(), word) !=
+        qt->expansions.end()) {
+      return;
+    }
+    qt->expansions.push_back(word);
+    qt->expansion_words.push_back(index_.vocabulary.Find(word));
+    qt->expansion_langs |= langs;
+  }
+
+  // Multi-word readings over the words of one field ("o l v", "olv").
+  void AddPhrases(size_t first) {
+    std::vector<std::string_view> words;
+    for (size_t i = first; i < q_->tokens.size(); ++i) {
+      words.push_back(q_->tokens[i].text);
+    }
+    std::vector<Dictionary::PhraseMatch> matches;
+    for (size_t i = 0; i < words.size(); ++i) {
+      matches.clear();
+      index_.dictionary.MatchesAt(words, i, &matches);
+      for (const auto& m : matches) {
+        if (m.length == 1 && m.canonical->size() == 1) continue;  // expansion
+        q_->phrases.push_back({first + i, m.length, *m.canonical, m.langs});
+      }
+    }
+  }
+
+  const IndexData& index_;
+  ParsedQuery* q_;
+  uint8_t segment_ = 0;
+};
+
+}  // namespace
+
+StatusOr<ParsedQuery> ParseQuery(const SearchRequest& request,
+                                 const IndexData& index) {
+  if (request.limit < 1 || request.limit > kMaxSearchLimit) {
+    return Status::InvalidArgument("limit must be between 1 and " +
+                                   std::to_string(kMaxSearchLimit) + ", got " +
+                                   std::to_string(request.limit));
+  }
+  const std::string post_code = Trim(request.post_code);
+  const std::string house = Trim(request.house_number);
+  const std::string box = Trim(request.box_number);
+  if (Trim(request.query).empty() && Trim(request.street).empty() &&
+      Trim(request.municipality).empty() && post_code.empty() &&
+      house.empty() && box.empty()) {
+    return Status::InvalidArgument(
+        "nothing to search: give a query, or at least one of street, "
+        "houseNumber, boxNumber, postCode, municipality");
+  }
+  for (const std::string* field : {&house, &box}) {
+    if (field->size() > 32) {
+      return Status::InvalidArgument("houseNumber and boxNumber are at most 32 bytes");
+    }
+    BELADDR_RETURN_IF_ERROR(Normalizer::ValidateUtf8(*field));
+  }
+
+  ParsedQuery q;
+  if (!post_code.empty()) {
+    q.postcode = ParsePostcode(post_code);
+    if (q.postcode == 0) {
+      return Status::InvalidArgument("postCode must be 4 digits, got '" +
+                                     post_code + "'");
+    }
+    q.postcode_given = true;
+  }
+  Parser parser(index, &q);
+  BELADDR_RETURN_IF_ERROR(parser.AddText(request.street, TokenRole::kStreet, "street"));
+  BELADDR_RETURN_IF_ERROR(parser.AddText(request.query, TokenRole::kAny, "query"));
+  BELADDR_RETURN_IF_ERROR(
+      parser.AddText(request.municipality, TokenRole::kPlace, "municipality"));
+  q.has_street_field = !Trim(request.street).empty();
+  q.has_municipality_field = !Trim(request.municipality).empty();
+
+  if (!house.empty()) {
+    // The field wins over numbers found in the text.
+    ParsedQuery h;
+    Parser number_parser(index, &h);
+    BELADDR_RETURN_IF_ERROR(number_parser.AddText(house, TokenRole::kStreet,
+                                                  "houseNumber"));
+    q.house_number_field = h.house_groups.empty()
+                               ? Upper(house)
+                               : h.house_groups.front().house_number;
+    if (!h.house_groups.empty() && !h.house_groups.front().box_number.empty() &&
+        box.empty()) {
+      q.box_number = h.house_groups.front().box_number;
+    }
+  }
+  if (!box.empty()) q.box_number = Upper(box);
+  return q;
+}
+
+}  // namespace beladdr::internal

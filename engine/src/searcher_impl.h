@@ -1,0 +1,86 @@
+// The Searcher behind beladdr/searcher.h: the index data in memory, the
+// RocksDB store for what is read on demand, and the search pipeline
+// ParseQuery -> FindPlaces -> GenerateCandidates -> Scorer -> results.
+//
+// Thread safety: immutable after Open(); const methods are thread-safe.
+
+#ifndef BELADDR_ENGINE_SRC_SEARCHER_IMPL_H_
+#define BELADDR_ENGINE_SRC_SEARCHER_IMPL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "beladdr/searcher.h"
+#include "internal/candidates.h"
+#include "internal/index_data.h"
+#include "internal/rocksdb_store.h"
+#include "internal/scorer.h"
+
+namespace beladdr::internal {
+
+struct EngineOptions {
+  // Street results below this score are not returned (see README,
+  // "Choosing the threshold").
+  double min_score = 0.60;
+  CandidateOptions candidates;
+  // When no candidate scores this well and the query names a postcode or a
+  // place, every street there is scored too (at most scope_scan_limit
+  // variants): a typo in a short word ("more straat, 8630" for
+  // Moerestraat) may leave too few trigrams to find it otherwise.
+  double confident_score = 0.85;
+  double certain_score = 0.95;
+  size_t scope_scan_limit = 3000;
+};
+
+// What a search found, before it is turned into the public response.
+struct RankedSearch {
+  ParsedQuery query;
+  std::vector<PlaceMatch> places;
+  std::vector<StreetMatch> streets;  // best first, above min_score
+  bool place_only = false;
+};
+
+class SearcherImpl : public Searcher {
+ public:
+  static StatusOr<std::unique_ptr<SearcherImpl>> Open(
+      const std::string& index_dir, const EngineOptions& options = {});
+
+  StatusOr<SearchResponse> SearchAddresses(
+      const SearchRequest& request) const override;
+  const IndexInfo& info() const override { return info_; }
+  size_t MemoryUsage() const override { return data_->MemoryUsage(); }
+
+  // The ranking stage on its own (for ResolveAddress, tests, benchmarks).
+  // Returns up to `max_streets` streets, best first.
+  StatusOr<RankedSearch> Rank(const SearchRequest& request,
+                              size_t max_streets) const;
+
+  const IndexData& data() const { return *data_; }
+  const IndexStore& store() const { return *store_; }
+  const EngineOptions& options() const { return options_; }
+
+ private:
+  SearcherImpl() = default;
+  bool IsPlaceOnly(const ParsedQuery& q,
+                   const std::vector<PlaceMatch>& places) const;
+  // True when one sure place match spans every word of the query.
+  bool CoveredByOnePlace(const ParsedQuery& q,
+                         const std::vector<PlaceMatch>& places) const;
+  // Scores every street of the postcode or places the query names that
+  // was not among `scored` (see EngineOptions::confident_score).
+  void ScanScope(const ParsedQuery& q, const NamedPlaces& named,
+                 const std::vector<Candidate>& scored, Scorer* scorer,
+                 std::vector<StreetMatch>* matches) const;
+  void AddMunicipalityResults(const RankedSearch& ranked, size_t limit,
+                              SearchResponse* response) const;
+
+  std::unique_ptr<IndexStore> store_;
+  std::unique_ptr<IndexData> data_;
+  IndexInfo info_;
+  EngineOptions options_;
+};
+
+}  // namespace beladdr::internal
+
+#endif  // BELADDR_ENGINE_SRC_SEARCHER_IMPL_H_
