@@ -11,9 +11,11 @@ namespace {
 // through the touched lists (so a query costs what it touches, not the
 // index size).
 struct Scratch {
-  std::vector<uint8_t> hits;     // per variant, for the current spelling
-  std::vector<float> word_best;  // per variant, best spelling of the word
-  std::vector<float> score;      // per variant, summed over words
+  // Small types keep these per-variant arrays within the L2 cache: a query
+  // touches thousands of entries at random.
+  std::vector<uint8_t> hits;       // per variant, for the current spelling
+  std::vector<uint8_t> word_best;  // best share of the word, x255
+  std::vector<uint16_t> score;     // weighted shares summed over words, x256
   std::vector<uint32_t> form_touched;
   std::vector<uint32_t> word_touched;
   std::vector<uint32_t> touched;
@@ -111,105 +113,110 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
   s.Resize(index.street_variants.size());
   s.touched.clear();
   size_t postings_read = 0;
-  std::vector<Trigram> trigrams, word_trigrams;
+  std::vector<Trigram> trigrams;
   std::vector<std::pair<uint32_t, Trigram>> by_rarity;
 
-  // Words whose every trigram is common ("rue", "straat") find nothing
-  // specific; they are looked up only when nothing else is.
   std::vector<LookupWord> words =
       LookupWords(query, places, options.place_word_weight);
   for (LookupWord& w : words) {
     for (const std::string& j : w.joined) w.forms.push_back(&j);
+    if (w.forms.size() > options.max_forms_per_word) {
+      w.forms.resize(options.max_forms_per_word);
+    }
   }
-  std::vector<uint32_t> rarest(words.size(), 0);
+  // Words whose every trigram is common ("rue", "straat") find nothing
+  // specific: they only reward variants that contain them (below), unless
+  // the query has nothing else.
+  std::vector<uint32_t> rarest(words.size(), UINT32_MAX);
   bool any_specific = false;
   for (size_t w = 0; w < words.size(); ++w) {
-    uint32_t best = UINT32_MAX;
     for (const std::string* form : words[w].forms) {
       ExtractTrigrams(*form, &trigrams);
       for (Trigram t : trigrams) {
         const uint32_t df = index.street_trigrams.DocumentFrequency(t);
-        if (df > 0) best = std::min(best, df);
+        if (df > 0) rarest[w] = std::min(rarest[w], df);
       }
     }
-    rarest[w] = best;
-    if (best <= options.common_word_df && !words[w].street_type) any_specific = true;
+    if (rarest[w] <= options.common_word_df && !words[w].street_type) {
+      any_specific = true;
+    }
   }
-  // A word is looked up in the trigram lists when it is specific; street
-  // types ("straat", glued to the end of a compound as often as not) and
-  // common words only reward the variants found that contain them.
   auto looked_up = [&](size_t w) {
     if (rarest[w] == UINT32_MAX) return false;
     if (!any_specific) return true;
     return !words[w].street_type && rarest[w] <= options.common_word_df;
   };
 
+  auto note_share = [&](uint32_t v, float share) {
+    const auto q = static_cast<uint8_t>(std::min(255.0f, share * 255.0f + 0.5f));
+    if (s.word_best[v] == 0) s.word_touched.push_back(v);
+    s.word_best[v] = std::max(s.word_best[v], q);
+  };
+  // Walks the `max_lists` rarest trigram lists of `form` (within the
+  // budgets) and notes each variant's share of them.
+  auto trigram_pass = [&](const std::string& form, size_t max_lists, float min_share,
+                          bool short_lists_only) {
+    ExtractTrigrams(form, &trigrams);
+    by_rarity.clear();
+    for (Trigram t : trigrams) {
+      const uint32_t df = index.street_trigrams.DocumentFrequency(t);
+      if (df > 0) by_rarity.emplace_back(df, t);
+    }
+    std::sort(by_rarity.begin(), by_rarity.end());
+    size_t chosen = 0, form_postings = 0;
+    for (const auto& [df, t] : by_rarity) {
+      if (chosen >= max_lists) break;
+      if (short_lists_only && df > options.max_list_length) break;
+      if (chosen >= options.min_lists_per_word &&
+          (df > options.max_list_length ||
+           form_postings + df > options.postings_per_spelling)) {
+        break;
+      }
+      if (postings_read + df > options.max_postings) break;
+      postings_read += df;
+      form_postings += df;
+      ++chosen;
+      for (PostingIterator it(index.street_trigrams.Postings(t)); it.Valid(); it.Next()) {
+        const uint32_t v = it.value();
+        if (s.hits[v]++ == 0) s.form_touched.push_back(v);
+      }
+    }
+    const float min_hits = std::max(1.0f, min_share * static_cast<float>(chosen));
+    for (uint32_t v : s.form_touched) {
+      const float hits = static_cast<float>(s.hits[v]);
+      s.hits[v] = 0;
+      if (hits >= min_hits) note_share(v, hits / static_cast<float>(chosen));
+    }
+    s.form_touched.clear();
+  };
+
   for (size_t w = 0; w < words.size(); ++w) {
-    const LookupWord& word = words[w];
     if (!looked_up(w)) continue;
     // Each spelling of the word ("darimonstr", "darimonstraat") is looked
-    // up on its own; a variant counts with its best spelling.
-    for (const std::string* form : word.forms) {
-      ExtractTrigrams(*form, &word_trigrams);
-      by_rarity.clear();
-      for (Trigram t : word_trigrams) {
-        const uint32_t df = index.street_trigrams.DocumentFrequency(t);
-        if (df > 0) by_rarity.emplace_back(df, t);
+    // up on its own; a variant counts with its best spelling. A spelling
+    // that is a word of some name takes that word's exact list, plus the
+    // two rarest trigram lists in case it is a typo of another word; any
+    // other spelling (a typo, a truncation) goes through the trigrams.
+    for (size_t f = 0; f < words[w].forms.size(); ++f) {
+      const std::string& form = *words[w].forms[f];
+      const WordId id = index.vocabulary.Find(form);
+      if (id != kNoWord) {
+        const auto list = index.VariantsWithWord(id);
+        postings_read += list.size();
+        for (uint32_t v : list) note_share(v, 1.0f);
+        if (f == 0) trigram_pass(form, options.min_lists_per_word, 1.0f, true);
+      } else {
+        trigram_pass(form, options.max_lists_per_word, options.min_word_share, false);
       }
-      std::sort(by_rarity.begin(), by_rarity.end());
-      // Rarest first; common lists only when the word has nothing rarer.
-      const size_t want = std::min(
-          options.max_lists_per_word,
-          std::max(options.lists_per_word,
-                   static_cast<size_t>(options.list_share_per_word *
-                                       static_cast<double>(word_trigrams.size()))));
-      size_t chosen = 0;
-      for (const auto& [df, t] : by_rarity) {
-        if (chosen >= want) break;
-        if (df > options.max_list_length && chosen >= 2) break;
-        if (postings_read + df > options.max_postings) break;
-        postings_read += df;
-        ++chosen;
-        for (PostingIterator it(index.street_trigrams.Postings(t)); it.Valid();
-             it.Next()) {
-          const uint32_t v = it.value();
-          if (s.hits[v]++ == 0) s.form_touched.push_back(v);
-        }
-      }
-      for (uint32_t v : s.form_touched) {
-        const float share = static_cast<float>(s.hits[v]) / static_cast<float>(chosen);
-        s.hits[v] = 0;
-        if (share < options.min_word_share) continue;
-        if (s.word_best[v] == 0) s.word_touched.push_back(v);
-        s.word_best[v] = std::max(s.word_best[v], share);
-      }
-      s.form_touched.clear();
     }
+    const float weight = words[w].weight * 256.0f / 255.0f;
     for (uint32_t v : s.word_touched) {
       if (s.score[v] == 0) s.touched.push_back(v);
-      s.score[v] += word.weight * s.word_best[v];
+      s.score[v] = static_cast<uint16_t>(
+          s.score[v] + std::max(1.0f, weight * static_cast<float>(s.word_best[v])));
       s.word_best[v] = 0;
     }
     s.word_touched.clear();
-  }
-
-  // Common words ("straat", "rue") walk no lists, but reward the variants
-  // found so far that contain them: "kerk straat" prefers Kerkstraat.
-  for (size_t w = 0; w < words.size(); ++w) {
-    if (looked_up(w) || rarest[w] == UINT32_MAX) continue;
-    for (uint32_t v : s.touched) {
-      for (WordId id : index.Words(index.street_variants[v].name)) {
-        const std::string_view name_word = index.vocabulary.word(id);
-        bool found = false;
-        for (const std::string* form : words[w].forms) {
-          if (name_word.find(*form) != std::string_view::npos) found = true;
-        }
-        if (found) {
-          s.score[v] += words[w].weight;
-          break;
-        }
-      }
-    }
   }
 
   struct Scored {
@@ -217,71 +224,110 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
     float text;
     float bonus;
   };
-  std::vector<Scored> scored;
-  scored.reserve(s.touched.size());
-  const bool place_given = query.postcode_given || !named.municipalities.empty();
+  std::vector<Scored> all;
+  all.reserve(s.touched.size());
   for (uint32_t v : s.touched) {
-    Scored c{v, s.score[v], 0};
+    all.push_back({v, static_cast<float>(s.score[v]) / 256.0f, 0});
     s.score[v] = 0;
-    if (place_given) {
-      const StreetEntry& street = index.streets[index.street_variants[v].street];
-      if (query.postcode_given && street.postcode == query.postcode) {
-        c.bonus = 1.0f;
-      } else if (std::find(named.postcodes.begin(), named.postcodes.end(),
-                           street.postcode) != named.postcodes.end()) {
-        c.bonus = 0.9f;
-      } else {
-        for (uint16_t m : named.municipalities) {
-          if (index.StreetInMunicipality(street, m)) {
-            c.bonus = 0.7f;
+  }
+
+  // Common words ("straat", "rue") reward the variants that contain them:
+  // "kerk straat" prefers Kerkstraat. Only the best few hundred are looked
+  // at; the rest would not be kept anyway.
+  auto boost_common_words = [&](std::vector<Scored>* list) {
+    for (size_t w = 0; w < words.size(); ++w) {
+      if (looked_up(w) || rarest[w] == UINT32_MAX) continue;
+      for (Scored& c : *list) {
+        for (WordId id : index.Words(index.street_variants[c.variant].name)) {
+          const std::string_view name_word = index.vocabulary.word(id);
+          bool found = false;
+          for (const std::string* form : words[w].forms) {
+            if (name_word.find(*form) != std::string_view::npos) found = true;
+          }
+          if (found) {
+            c.text += words[w].weight;
             break;
           }
         }
       }
     }
-    scored.push_back(c);
+  };
+
+  // Keeps the `limit` best of *list by key (and ties with the last, up to
+  // `tied`), best first. Linear selection first, then a small sort.
+  auto best_of = [&](std::vector<Scored>* list, auto key, size_t limit, size_t tied) {
+    auto better = [&](const Scored& a, const Scored& b) {
+      const float ka = key(a), kb = key(b);
+      if (ka != kb) return ka > kb;
+      return a.variant < b.variant;
+    };
+    if (list->size() > tied) {
+      std::nth_element(list->begin(), list->begin() + static_cast<long>(tied),
+                       list->end(), better);
+      list->resize(tied);
+    }
+    std::sort(list->begin(), list->end(), better);
+    if (list->size() > limit) {
+      const float cut = key((*list)[limit - 1]);
+      size_t keep = limit;
+      while (keep < list->size() && key((*list)[keep]) >= cut) ++keep;
+      list->resize(keep);
+    }
+  };
+
+  std::vector<Candidate> candidates;
+  auto add = [&](const std::vector<Scored>& list) {
+    for (const Scored& c : list) {
+      if (std::none_of(candidates.begin(), candidates.end(),
+                       [&](const Candidate& k) { return k.variant == c.variant; })) {
+        candidates.push_back({c.variant, c.text + c.bonus});
+      }
+    }
+  };
+
+  // Pool B first needs every variant's place agreement.
+  const bool place_given = query.postcode_given || !named.municipalities.empty();
+  std::vector<Scored> in_place;
+  if (place_given) {
+    for (const Scored& c : all) {
+      const uint32_t place = index.variant_places[c.variant];
+      const uint16_t postcode = IndexData::PlacePostcode(place);
+      float bonus = 0;
+      if (query.postcode_given && postcode == query.postcode) {
+        bonus = 1.0f;
+      } else if (std::find(named.postcodes.begin(), named.postcodes.end(), postcode) !=
+                 named.postcodes.end()) {
+        bonus = 0.9f;
+      } else {
+        for (uint16_t m : named.municipalities) {
+          if (index.VariantInMunicipality(c.variant, place, m)) {
+            bonus = 0.7f;
+            break;
+          }
+        }
+      }
+      if (bonus > 0) in_place.push_back({c.variant, c.text, bonus});
+    }
   }
 
   // Two pools: the best textual matches whatever their place (so a wrong
   // postcode cannot hide the right street), and the best matches in the
   // places the query names (so a crowd of similar names elsewhere cannot
   // hide the one in the right place).
-  std::vector<Candidate> candidates;
-  std::vector<uint32_t> chosen;
-  auto take = [&](auto key) {
-    auto better = [&](const Scored& a, const Scored& b) {
-      const float ka = key(a), kb = key(b);
-      if (ka != kb) return ka > kb;
-      return a.variant < b.variant;
-    };
-    const size_t n = std::min(scored.size(), options.max_candidates);
-    if (n == 0) return;
-    std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(n),
-                      scored.end(), better);
-    const float cut = key(scored[n - 1]);
-    size_t keep = n;
-    // Ties with the last one kept are kept too, up to a bound.
-    std::sort(scored.begin() + static_cast<long>(n), scored.end(), better);
-    while (keep < scored.size() && keep < options.max_tied_candidates &&
-           key(scored[keep]) >= cut) {
-      ++keep;
-    }
-    for (size_t i = 0; i < keep; ++i) {
-      if (std::find(chosen.begin(), chosen.end(), scored[i].variant) != chosen.end()) {
-        continue;
-      }
-      chosen.push_back(scored[i].variant);
-      candidates.push_back({scored[i].variant, scored[i].text + scored[i].bonus});
-    }
-  };
-  take([](const Scored& c) { return c.text; });
+  const size_t shortlist = options.max_tied_candidates * 2;
+  auto text = [](const Scored& c) { return c.text; };
+  best_of(&all, text, shortlist, shortlist);
+  boost_common_words(&all);
+  best_of(&all, text, options.max_candidates, options.max_tied_candidates);
+  add(all);
   if (place_given) {
-    // Streets in the named places only: the text decides, a closer
-    // agreement (the postcode itself) only breaks near-ties.
-    scored.erase(std::remove_if(scored.begin(), scored.end(),
-                                [](const Scored& c) { return c.bonus == 0; }),
-                 scored.end());
-    take([](const Scored& c) { return c.text + 0.25f * c.bonus; });
+    // The text decides; a closer agreement (the postcode itself) only
+    // breaks near-ties.
+    auto placed = [](const Scored& c) { return c.text + 0.25f * c.bonus; };
+    best_of(&in_place, placed, shortlist, shortlist);
+    boost_common_words(&in_place);
+    best_of(&in_place, placed, options.max_candidates, options.max_tied_candidates);
+    add(in_place);
   }
   return candidates;
 }

@@ -106,26 +106,4 @@ PostingIterator::PostingIterator(std::string_view encoded) : rest_(encoded) {
   Next();
 }
 
-void PostingIterator::Next() {
-  if (read_ == size_) {
-    valid_ = false;
-    if (!rest_.empty()) ok_ = false;  // trailing bytes: malformed
-    return;
-  }
-  uint32_t delta = 0;
-  if (!GetVarint32(&rest_, &delta) || (read_ > 0 && delta == 0)) {
-    valid_ = false;
-    ok_ = false;
-    return;
-  }
-  if (read_ > 0 && delta > UINT32_MAX - current_) {
-    valid_ = false;
-    ok_ = false;
-    return;
-  }
-  current_ = read_ == 0 ? delta : current_ + delta;
-  ++read_;
-  valid_ = true;
-}
-
 }  // namespace beladdr::internal

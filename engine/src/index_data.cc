@@ -24,6 +24,15 @@ uint16_t ParsePostcode(std::string_view s) {
   return static_cast<uint16_t>(v);
 }
 
+uint64_t LetterMask(std::string_view text) {
+  uint64_t mask = 0;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') mask |= uint64_t{1} << (c - 'a');
+    if (c >= '0' && c <= '9') mask |= uint64_t{1} << (26 + c - '0');
+  }
+  return mask;
+}
+
 std::string FormatPostcode(uint16_t postcode) {
   std::string s = std::to_string(postcode);
   return std::string(4 - std::min<size_t>(4, s.size()), '0') + s;
@@ -97,6 +106,12 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   BELADDR_RETURN_IF_ERROR(
       data->LoadTrigrams(store, Cf::kPlaceTrigrams, &data->place_trigrams));
 
+  if (data->municipalities.size() > 1024) return Corrupt("too many municipalities");
+  data->variant_places.reserve(data->street_variants.size());
+  for (const StreetVariantEntry& v : data->street_variants) {
+    data->variant_places.push_back(uint32_t{v.postcode} | (uint32_t{v.municipality} << 14) |
+                                   (uint32_t{v.more_municipalities} << 24));
+  }
   data->streets_by_municipality.resize(data->municipalities.size());
   for (uint32_t id = 0; id < data->streets.size(); ++id) {
     const StreetEntry& s = data->streets[id];
@@ -106,6 +121,45 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
       data->streets_by_municipality[data->extra_municipalities[s.extra_municipality_offset + i]]
           .push_back(id);
     }
+  }
+
+  // Word -> variants (counting sort over the variants' words).
+  data->word_offsets.assign(data->vocabulary.size() + 1, 0);
+  for (const StreetVariantEntry& v : data->street_variants) {
+    for (WordId w : data->Words(v.name)) ++data->word_offsets[w + 1];
+  }
+  for (size_t w = 1; w < data->word_offsets.size(); ++w) {
+    data->word_offsets[w] += data->word_offsets[w - 1];
+  }
+  data->word_postings.assign(data->word_offsets.back(), 0);
+  {
+    std::vector<uint32_t> fill(data->word_offsets.begin(), data->word_offsets.end() - 1);
+    for (uint32_t id = 0; id < data->street_variants.size(); ++id) {
+      WordId last = kNoWord;
+      for (WordId w : data->Words(data->street_variants[id].name)) {
+        if (w == last) continue;  // "rue rue": once
+        // A word may repeat non-adjacently; keep the list strictly
+        // ascending.
+        const uint32_t at = fill[w];
+        if (at > data->word_offsets[w] && data->word_postings[at - 1] == id) continue;
+        data->word_postings[at] = id;
+        ++fill[w];
+        last = w;
+      }
+    }
+    // Lists shorter than counted (repeated words) keep their unused tail
+    // at the end of their range; shrink each range to what was filled.
+    std::vector<uint32_t> compact;
+    compact.reserve(data->word_postings.size());
+    std::vector<uint32_t> offsets(data->word_offsets.size(), 0);
+    for (size_t w = 0; w + 1 < data->word_offsets.size(); ++w) {
+      offsets[w] = static_cast<uint32_t>(compact.size());
+      compact.insert(compact.end(), data->word_postings.begin() + data->word_offsets[w],
+                     data->word_postings.begin() + fill[w]);
+    }
+    offsets.back() = static_cast<uint32_t>(compact.size());
+    data->word_postings = std::move(compact);
+    data->word_offsets = std::move(offsets);
   }
 
   // Word classes, from the dictionaries the index was built with.
@@ -247,6 +301,10 @@ Status IndexData::LoadStreetVariants(const IndexStore& store) {
         StreetVariantEntry e;
         e.name = InternName(v.text, v.langs, v.flags);
         e.street = v.street_id;
+        e.postcode = street.postcode;
+        e.municipality = street.municipality;
+        e.more_municipalities = street.extra_municipality_count > 0;
+        e.letters = LetterMask(v.text);
         ExtractTrigrams(v.text, &scratch);
         e.trigrams = static_cast<uint16_t>(std::min<size_t>(scratch.size(), 0xffff));
         street_variants.push_back(e);
@@ -302,6 +360,7 @@ size_t IndexData::MemoryUsage() const {
     for (const std::string& n : s.names) bytes += n.capacity();
   }
   bytes += vocabulary.size() * 48;  // words, views and hash nodes
+  bytes += word_offsets.capacity() * 4 + word_postings.capacity() * 4;
   return bytes;
 }
 

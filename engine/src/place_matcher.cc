@@ -1,7 +1,6 @@
 #include "internal/place_matcher.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "internal/coding.h"
 #include "internal/edit_distance.h"
@@ -29,6 +28,18 @@ void AddExact(const IndexData& index, const std::string& text, size_t begin,
   }
 }
 
+// Per-thread counters over the place variants, reset through `touched`.
+struct PlaceScratch {
+  std::vector<uint8_t> shared;
+  std::vector<uint32_t> touched;
+};
+
+PlaceScratch& ThreadPlaceScratch(size_t n) {
+  thread_local PlaceScratch s;
+  if (s.shared.size() < n) s.shared.assign(n, 0);
+  return s;
+}
+
 // Close misspellings of `text` among place names, through trigrams.
 void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
               size_t length, bool prefix, std::vector<PlaceMatch>* out) {
@@ -36,17 +47,18 @@ void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
   if (max_edits == 0 && !prefix) return;
   std::vector<Trigram> trigrams;
   ExtractTrigrams(text, &trigrams);
-  std::unordered_map<uint32_t, int> shared;
+  PlaceScratch& s = ThreadPlaceScratch(index.place_variants.size());
   for (Trigram t : trigrams) {
-    for (PostingIterator it(index.place_trigrams.Postings(t)); it.Valid();
-         it.Next()) {
-      ++shared[it.value()];
+    for (PostingIterator it(index.place_trigrams.Postings(t)); it.Valid(); it.Next()) {
+      if (s.shared[it.value()]++ == 0) s.touched.push_back(it.value());
     }
   }
   // One edit changes at most 3 trigrams, a swap of neighbours 4.
   const int need = std::max<int>(
       1, static_cast<int>(trigrams.size()) - 4 * std::max(max_edits, 1));
-  for (const auto& [place, count] : shared) {
+  for (uint32_t place : s.touched) {
+    const int count = s.shared[place];
+    s.shared[place] = 0;
     if (count < need && !prefix) continue;
     const std::string& name = index.place_variants[place].text;
     if (prefix) {
@@ -63,6 +75,7 @@ void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
                       1.0 - 1.5 * d / static_cast<double>(name.size())});
     }
   }
+  s.touched.clear();
 }
 
 }  // namespace
@@ -97,8 +110,16 @@ std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
       // article alone is no place.
       const bool article_only =
           len == 1 && (tokens[begin].word_class & kWordStopword);
-      if (out.size() == before && (len <= 3 || text.size() >= 8) &&
-          text.size() >= 4 && !article_only) {
+      // No place name ends with an article.
+      const bool ends_with_article = (last.word_class & kWordStopword) != 0;
+      // Misspelt place names: only spans with a word no name knows (a
+      // correctly spelt word that names no place is no place).
+      bool unknown_word = false;
+      for (size_t k = begin; k < begin + len; ++k) {
+        if (tokens[k].word == kNoWord) unknown_word = true;
+      }
+      if (out.size() == before && unknown_word && (len <= 3 || text.size() >= 8) &&
+          text.size() >= 4 && !article_only && !ends_with_article) {
         AddFuzzy(index, text, begin, len, false, &out);
       }
       if (out.size() == before && len == 1 &&

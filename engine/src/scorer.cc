@@ -1,20 +1,19 @@
 #include "internal/scorer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
-#include "internal/edit_distance.h"
+#include "internal/word_matcher.h"
 
 namespace beladdr::internal {
 namespace {
 
 constexpr double kMinPairSimilarity = 0.5;
 constexpr double kUnexplainedWordFactor = 0.72;
-constexpr double kStemOnlySimilarity = 0.65;
 constexpr double kInitialSimilarity = 0.8;
 // A compound split in the query must still read well when joined.
 constexpr double kMinJoinedSimilarity = 0.8;
-constexpr double kFirstLetterFactor = 0.9;
 // Evidence worth full confidence: e.g. one name word and a postcode.
 constexpr double kFullEvidence = 2.0;
 constexpr double kForeignPostcodeFactor = 0.6;
@@ -37,87 +36,32 @@ double QueryWordWeight(const QueryToken& t) {
   return 1.0;
 }
 
-bool IsNumeric(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Edits tolerated in a name word of `length` bytes.
-int MaxEdits(size_t length) {
-  if (length <= 3) return 0;
-  if (length <= 5) return 1;
-  if (length <= 9) return 2;
-  return 3;
-}
-
 struct Option {
   double sim;
   uint32_t query_mask;
   uint32_t name_mask;
 };
 
-// A prefix counts by how much of the word it keeps: "pietersnieuwstr" of
-// "pietersnieuwstraat" almost fully, "bonn" of "bonniers" by half.
-double PrefixSimilarity(double prefix_length, double word_length) {
-  return 0.55 + 0.45 * prefix_length / word_length;
-}
-
 }  // namespace
 
-double WordSimilarity(std::string_view q, std::string_view n,
-                      const Dictionary* dictionary) {
-  if (q == n) return 1.0;
-  if (q.empty() || n.empty()) return 0;
-  if (IsNumeric(q) || IsNumeric(n)) return 0;  // numbers match exactly
-  const auto lq = static_cast<double>(q.size());
-  const auto ln = static_cast<double>(n.size());
-  double best = 0;
-  // A one-letter name word: an initial (see Scorer::TokenSimilarity) or an
-  // elided article; nothing here.
-  if (n.size() == 1) return 0;
-  // The query abbreviates the name word: "kerkstr", "pietersnieuwstr" --
-  // unless all it leaves out is the street type: "amsterdam" names a city,
-  // not Amsterdamstraat.
-  if (q.size() >= 4 && q.size() < n.size() && n.compare(0, q.size(), q) == 0) {
-    const bool stem_only =
-        dictionary != nullptr &&
-        dictionary->CanonicalStreetTypeLanguages(n.substr(q.size())) != 0;
-    best = stem_only ? kStemOnlySimilarity : PrefixSimilarity(lq, ln);
+Scorer::Memo::Memo() {
+  thread_local std::vector<Slot> slots(kSlots);
+  thread_local uint32_t generation = 0;
+  slots_ = &slots;
+  generation_ = ++generation;
+  if (generation_ == 0) {  // wrapped around: old entries could look current
+    std::fill(slots.begin(), slots.end(), Slot{});
+    generation_ = generation = 1;
   }
-  const int max_edits = MaxEdits(n.size());
-  if (max_edits > 0 &&
-      std::abs(static_cast<int>(q.size()) - static_cast<int>(n.size())) <= max_edits) {
-    const int d = BoundedEditDistance(q, n, max_edits);
-    if (d <= max_edits) {
-      // People rarely mistype the first letter.
-      const double first = q[0] == n[0] ? 1.0 : kFirstLetterFactor;
-      best = std::max(best, first * (1.0 - 0.8 * d / std::max(lq, ln)));
-    }
-  }
-  // A misspelt abbreviation: "pietresnieuwstr" (exact prefixes are
-  // handled above).
-  if (best < 0.8 && q.size() >= 5 && q.size() < n.size() &&
-      n.compare(0, q.size(), q) != 0) {
-    const int allowed = q.size() < 8 ? 1 : 2;
-    const int d = BoundedPrefixDistance(q, n, allowed);
-    if (d <= allowed) {
-      // A misspelt stem of "<stem><street type>" is still only the stem.
-      bool stem_only = false;
-      if (dictionary != nullptr) {
-        std::vector<Dictionary::SuffixMatch> suffixes;
-        dictionary->CompoundSuffixes(n, &suffixes);
-        for (const auto& sfx : suffixes) {
-          if (!sfx.abbreviated &&
-              std::abs(static_cast<int>(sfx.stem_length) - static_cast<int>(q.size())) <= d) {
-            stem_only = true;
-          }
-        }
-      }
-      const double base = stem_only ? kStemOnlySimilarity : PrefixSimilarity(lq, ln);
-      best = std::max(best, base * (1.0 - 0.8 * d / lq));
-    }
-  }
-  return best;
+}
+
+const float* Scorer::Memo::Find(uint64_t key) const {
+  const Slot& slot = (*slots_)[(key * 0x9e3779b97f4a7c15ULL) >> (64 - 15)];
+  return slot.generation == generation_ && slot.key == key ? &slot.value : nullptr;
+}
+
+void Scorer::Memo::Put(uint64_t key, float value) {
+  (*slots_)[(key * 0x9e3779b97f4a7c15ULL) >> (64 - 15)] = {key, generation_, value};
 }
 
 Scorer::Scorer(const ParsedQuery& query, const std::vector<PlaceMatch>& places,
@@ -136,50 +80,95 @@ Scorer::Scorer(const ParsedQuery& query, const std::vector<PlaceMatch>& places,
     query_weight_.push_back(QueryWordWeight(q_.tokens[i]));
     if (i < 32 && (q_.tokens[i].word_class & kWordStopword)) stopword_mask_ |= 1u << i;
   }
-  memo_.reserve(512);
+  token_matchers_.reserve(q_.tokens.size());
+  expansion_matchers_.resize(q_.tokens.size());
+  joined_.resize(q_.tokens.size());
+  for (size_t i = 0; i < q_.tokens.size(); ++i) {
+    const QueryToken& t = q_.tokens[i];
+    token_matchers_.emplace_back(t.text);
+    for (const std::string& e : t.expansions) expansion_matchers_[i].emplace_back(e);
+    if (i + 1 < q_.tokens.size()) {
+      const QueryToken& b = q_.tokens[i + 1];
+      joined_[i].emplace_back(t.text + b.text);
+      for (const std::string& e : b.expansions) joined_[i].emplace_back(t.text + e);
+    }
+  }
+  options_.reserve(64);
+  if (q_.postcode_given) postcode_entry_ = index_.Postcode(q_.postcode);
 }
 
+// Memo key tags: what was compared.
+constexpr uint64_t kTagToken = 0;
+constexpr uint64_t kTagJoined = 1;
+constexpr uint64_t kTagSplit = 2;
+
 double Scorer::TokenSimilarity(size_t token, WordId word) {
-  const uint64_t key = (uint64_t{token} << 32) | word;
-  auto it = memo_.find(key);
-  if (it != memo_.end()) return it->second;
+  const uint64_t key = (kTagToken << 62) | (uint64_t{token} << 32) | word;
+  if (const float* hit = memo_.Find(key)) return *hit;
   const QueryToken& t = q_.tokens[token];
   double sim = t.word == word ? 1.0 : 0.0;
-  if (sim < 1.0) {
+  if (sim < 1.0 && !t.numeric &&
+      !(index_.WordClass(word) & kWordNumeric)) {  // numbers match exactly
     const std::string_view name_word = index_.vocabulary.word(word);
     for (size_t e = 0; e < t.expansions.size() && sim < kExpansionSimilarity; ++e) {
       if (t.expansion_words[e] == word) {
         sim = kExpansionSimilarity;
       } else if (t.expansions[e].size() > 3) {
-        sim = std::max(sim, 0.95 * WordSimilarity(t.expansions[e], name_word,
-                                                  &index_.dictionary));
+        sim = std::max(sim, 0.95 * expansion_matchers_[token][e].Similarity(
+                                       name_word, &index_.dictionary));
       }
     }
     if (sim < kExpansionSimilarity) {
-      sim = std::max(sim, WordSimilarity(t.text, name_word, &index_.dictionary));
+      sim = std::max(sim, token_matchers_[token].Similarity(name_word, &index_.dictionary));
     }
     // An initial in the name ("J. Appelmanslaan") agrees with a first name
     // that starts with it; "d" and "l" of "d'Acren", "l'Église" do not.
     const uint8_t cls = index_.WordClass(word);
     if (name_word.size() == 1 && (cls & kWordInitial) && !(cls & kWordStopword) &&
-        !t.numeric && t.text.size() > 1 && t.text[0] == name_word[0]) {
+        t.text.size() > 1 && t.text[0] == name_word[0]) {
       sim = std::max(sim, kInitialSimilarity);
     }
   }
-  memo_.emplace(key, sim);
+  memo_.Put(key, static_cast<float>(sim));
   return sim;
 }
 
 // "kerk" + "straat" (or a reading of the second word, "str" -> "straat")
 // against one name word.
-double Scorer::JoinedSimilarity(size_t token, std::string_view name_word) const {
-  const QueryToken& a = q_.tokens[token];
-  const QueryToken& b = q_.tokens[token + 1];
-  double best = WordSimilarity(a.text + b.text, name_word);
-  for (const std::string& e : b.expansions) {
-    best = std::max(best, WordSimilarity(a.text + e, name_word));
+double Scorer::JoinedSimilarity(size_t token, WordId word) {
+  const uint64_t key = (kTagJoined << 62) | (uint64_t{token} << 32) | word;
+  if (const float* hit = memo_.Find(key)) return *hit;
+  const std::string_view name_word = index_.vocabulary.word(word);
+  double best = 0;
+  for (const WordMatcher& j : joined_[token]) {
+    // Cheap rejection before an edit distance: lengths too far apart.
+    if (std::abs(static_cast<int>(j.word().size()) - static_cast<int>(name_word.size())) > 3) {
+      continue;
+    }
+    best = std::max(best, j.Similarity(name_word, &index_.dictionary));
   }
+  memo_.Put(key, static_cast<float>(best));
   return best;
+}
+
+// "sintpieters" against "sint" + "pieters".
+double Scorer::SplitSimilarity(size_t token, WordId first, WordId second) {
+  const uint64_t key =
+      (kTagSplit << 62) | (uint64_t{token} << 56) | (uint64_t{first} << 28) | second;
+  if (const float* hit = memo_.Find(key)) return *hit;
+  const std::string_view a = index_.vocabulary.word(first);
+  const std::string_view b = index_.vocabulary.word(second);
+  const std::string& text = q_.tokens[token].text;
+  double sim = 0;
+  if (std::abs(static_cast<int>(text.size()) - static_cast<int>(a.size() + b.size())) <= 3 &&
+      !text.empty() && !a.empty() && text[0] == a[0]) {
+    std::string joined;
+    joined.reserve(a.size() + b.size());
+    joined.append(a).append(b);
+    sim = token_matchers_[token].Similarity(joined, &index_.dictionary);
+  }
+  memo_.Put(key, static_cast<float>(sim));
+  return sim;
 }
 
 double Scorer::OrderFactor(uint32_t street_tokens) const {
@@ -205,15 +194,15 @@ double Scorer::OrderFactor(uint32_t street_tokens) const {
   return factor;
 }
 
-double Scorer::PlaceAgreement(const PlaceMatch& m, const StreetEntry& s) const {
+double Scorer::PlaceAgreement(const PlaceMatch& m, const StreetVariantEntry& v) const {
   const PlaceVariantEntry& p = index_.place_variants[m.place];
   if (p.kind == PlaceKind::kLocality) {
     // A deelgemeente agrees a shade less than a municipality of the same
     // name: "Aalst" is the municipality before the part of Sint-Truiden.
-    if (p.postcode == s.postcode) return 0.99 * m.quality;
-    return index_.StreetInMunicipality(s, p.municipality) ? 0.85 * m.quality : 0;
+    if (p.postcode == v.postcode) return 0.99 * m.quality;
+    return index_.VariantInMunicipality(v, p.municipality) ? 0.85 * m.quality : 0;
   }
-  return index_.StreetInMunicipality(s, p.municipality) ? m.quality : 0;
+  return index_.VariantInMunicipality(v, p.municipality) ? m.quality : 0;
 }
 
 StreetMatch Scorer::Score(uint32_t variant) {
@@ -221,12 +210,12 @@ StreetMatch Scorer::Score(uint32_t variant) {
   // The greedy alignment may have taken a word that belongs to a place the
   // street lies in ("orval" of Villers-devant-Orval for the street Orval):
   // read it again with that place's words left to the place.
-  const StreetEntry& street = index_.streets[index_.street_variants[variant].street];
+  const StreetVariantEntry& entry = index_.street_variants[variant];
   for (const PlaceMatch& pm : places_) {
     if (pm.quality < 0.85 || pm.begin + pm.length > 32) continue;
     const uint32_t mask = ((1u << pm.length) - 1) << pm.begin;
     if (!(mask & best.street_tokens & ~stopword_mask_)) continue;
-    if (PlaceAgreement(pm, street) <= 0) continue;
+    if (PlaceAgreement(pm, entry) <= 0) continue;
     StreetMatch other = ScoreMasked(variant, mask);
     if (other.score > best.score) best = other;
   }
@@ -247,19 +236,21 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
 
   // 1. Candidate pairs: single words, then compounds where no single word
   // matched well.
-  std::vector<Option> options;
-  std::vector<double> best_single(m, 0);
-  for (size_t i = 0; i < n && i < 32; ++i) {
+  constexpr size_t kMax = 32;
+  options_.clear();
+  std::array<double, kMax> best_single{};
+  uint32_t order = 0;
+  for (size_t i = 0; i < n && i < kMax; ++i) {
     if (q_.tokens[i].role == TokenRole::kPlace || (reserved & (1u << i))) continue;
     for (size_t j = 0; j < m; ++j) {
       const double sim = TokenSimilarity(i, name[j]);
       best_single[j] = std::max(best_single[j], sim);
       if (sim >= kMinPairSimilarity) {
-        options.push_back({sim, 1u << i, 1u << j});
+        options_.push_back({sim, 1u << i, 1u << j, order++});
       }
     }
   }
-  for (size_t i = 0; i + 1 < n && i + 1 < 32; ++i) {
+  for (size_t i = 0; i + 1 < n && i + 1 < kMax; ++i) {
     const QueryToken& a = q_.tokens[i];
     const QueryToken& b = q_.tokens[i + 1];
     if (a.numeric || b.numeric || a.role != b.role || a.role == TokenRole::kPlace ||
@@ -268,36 +259,36 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
     }
     for (size_t j = 0; j < m; ++j) {
       if (best_single[j] >= 0.95) continue;
-      const double sim = JoinedSimilarity(i, index_.vocabulary.word(name[j]));
-      if (sim >= kMinJoinedSimilarity) options.push_back({sim, 3u << i, 1u << j});
+      const double sim = JoinedSimilarity(i, name[j]);
+      if (sim >= kMinJoinedSimilarity) options_.push_back({sim, 3u << i, 1u << j, order++});
     }
   }
   for (size_t j = 0; j + 1 < m; ++j) {
     if (best_single[j] >= 0.95 && best_single[j + 1] >= 0.95) continue;
-    const std::string joined = std::string(index_.vocabulary.word(name[j])) +
-                               std::string(index_.vocabulary.word(name[j + 1]));
-    for (size_t i = 0; i < n && i < 32; ++i) {
+    for (size_t i = 0; i < n && i < kMax; ++i) {
       const QueryToken& t = q_.tokens[i];
       if (t.numeric || t.role == TokenRole::kPlace || (reserved & (1u << i))) continue;
-      const double sim = WordSimilarity(t.text, joined, &index_.dictionary);
-      if (sim >= kMinJoinedSimilarity) options.push_back({sim, 1u << i, 3u << j});
+      const double sim = SplitSimilarity(i, name[j], name[j + 1]);
+      if (sim >= kMinJoinedSimilarity) options_.push_back({sim, 1u << i, 3u << j, order++});
     }
   }
 
   // 2. Best pairs first, each word used once.
-  std::stable_sort(options.begin(), options.end(),
-                   [](const Option& a, const Option& b) { return a.sim > b.sim; });
-  std::vector<double> name_sim(m, 0);
-  std::vector<double> query_sim(n, 0);
+  std::sort(options_.begin(), options_.end(), [](const Option& a, const Option& b) {
+    if (a.sim != b.sim) return a.sim > b.sim;
+    return a.order < b.order;
+  });
+  std::array<double, kMax> name_sim{};
+  std::array<double, kMax> query_sim{};
   uint32_t used_query = 0, used_name = 0;
-  for (const Option& o : options) {
+  for (const Option& o : options_) {
     if ((o.query_mask & used_query) || (o.name_mask & used_name)) continue;
     used_query |= o.query_mask;
     used_name |= o.name_mask;
     for (size_t j = 0; j < m; ++j) {
       if (o.name_mask & (1u << j)) name_sim[j] = o.sim;
     }
-    for (size_t i = 0; i < n && i < 32; ++i) {
+    for (size_t i = 0; i < n && i < kMax; ++i) {
       if (o.query_mask & (1u << i)) query_sim[i] = o.sim;
     }
   }
@@ -312,7 +303,7 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   result.name_coverage = name_total > 0 ? name_matched / name_total : 0;
 
   // 3. Words the name left: the street's own place, or its other names.
-  std::vector<double> explained = query_sim;
+  std::array<double, kMax> explained = query_sim;
   double best_place = 0;
   for (size_t k : place_order_) {
     const PlaceMatch& pm = places_[k];
@@ -323,7 +314,7 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
         (mask & ((used_query & ~stopword_mask_) | result.place_tokens))) {
       continue;
     }
-    const double agree = PlaceAgreement(pm, street);
+    const double agree = PlaceAgreement(pm, v);
     if (agree <= 0) continue;
     used_query &= ~mask;
     result.street_tokens &= ~mask;
@@ -358,7 +349,8 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
     }
     if (other_name >= 0.8) explained[i] = std::max(explained[i], other_name);
   }
-  double query_total = 0, query_explained = 0, unexplained_words = 0;
+  double query_total = 0, query_explained = 0;
+  int unexplained_words = 0;
   for (size_t i = 0; i < n && i < 32; ++i) {
     if (used_query & (1u << i)) {
       result.evidence += (q_.tokens[i].numeric ? 1.0 : query_weight_[i]) * query_sim[i];
@@ -378,11 +370,11 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   int place_parts = 0;
   if (q_.postcode_given) {
     double pc = 0;
-    if (street.postcode == q_.postcode) {
+    if (v.postcode == q_.postcode) {
       pc = 1.0;
-    } else if (const PostcodeEntry* e = index_.Postcode(q_.postcode)) {
-      for (uint16_t muni : e->municipalities) {
-        if (index_.StreetInMunicipality(street, muni)) pc = 0.5;
+    } else if (postcode_entry_ != nullptr) {
+      for (uint16_t muni : postcode_entry_->municipalities) {
+        if (index_.VariantInMunicipality(v, muni)) pc = 0.5;
       }
     }
     result.postcode_conflict = pc == 0;
@@ -413,7 +405,7 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   // A word that is neither in the street's name nor its place ("paris" in
   // "rue de rivoli, paris") says the address may be another one, possibly
   // abroad; a foreign postcode format says so outright.
-  score *= std::pow(kUnexplainedWordFactor, unexplained_words);
+  for (int k = 0; k < unexplained_words; ++k) score *= kUnexplainedWordFactor;
   if (q_.foreign_postcode && !q_.postcode_given) score *= kForeignPostcodeFactor;
   result.score = std::clamp(score, 0.0, 1.0);
   return result;

@@ -155,40 +155,59 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
     return ranked;
   }
   const NamedPlaces named = CollectNamedPlaces(ranked.places, *data_);
-  const std::vector<Candidate> candidates = GenerateCandidates(
-      ranked.query, ranked.places, named, *data_, options_.candidates);
   Scorer scorer(ranked.query, ranked.places, *data_);
   std::vector<StreetMatch> matches;
-  matches.reserve(candidates.size());
-  double best = 0;           // best score of any candidate
-  double best_in_place = 0;  // best score of one that agrees with the place
-  // Every name of a candidate street is scored: the trigrams may have found
-  // its French name while the query used the Dutch one.
-  std::vector<uint32_t> streets_seen;
-  streets_seen.reserve(candidates.size());
-  for (const Candidate& c : candidates) {
-    const uint32_t street = data_->street_variants[c.variant].street;
-    if (std::find(streets_seen.begin(), streets_seen.end(), street) !=
-        streets_seen.end()) {
-      continue;
-    }
-    streets_seen.push_back(street);
-    const StreetEntry& s = data_->streets[street];
-    for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count; ++v) {
-      StreetMatch m = scorer.Score(v);
-      best = std::max(best, m.score);
-      if (!m.postcode_conflict && !m.place_conflict) {
-        best_in_place = std::max(best_in_place, m.score);
+  std::vector<uint32_t> scored;  // streets scored so far, sorted
+  bool settled = false;
+  double best_in_place = 0;  // best score of a street that agrees with the place
+  // Scores every name of each street not scored yet: the trigrams may have
+  // found its French name while the query used the Dutch one.
+  auto score_streets = [&](std::vector<uint32_t> streets) {
+    std::sort(streets.begin(), streets.end());
+    streets.erase(std::unique(streets.begin(), streets.end()), streets.end());
+    for (const uint32_t street : streets) {
+      if (std::binary_search(scored.begin(), scored.end(), street)) continue;
+      const StreetEntry& s = data_->streets[street];
+      for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count; ++v) {
+        StreetMatch m = scorer.Score(v);
+        if (!m.postcode_conflict && !m.place_conflict) {
+          best_in_place = std::max(best_in_place, m.score);
+        }
+        if (m.score >= options_.min_score) matches.push_back(m);
       }
-      if (m.score >= options_.min_score) matches.push_back(m);
     }
-  }
-  // Not sure yet, and the query names a postcode or place: score the whole
-  // place. A near miss there (Schommelstraat for "schoolstraat, gent") is
-  // not sure either: only a near-perfect match stops the scan.
-  if (best_in_place < options_.confident_score ||
-      (best_in_place < options_.certain_score && !named.municipalities.empty())) {
-    ScanScope(ranked.query, named, candidates, &scorer, &matches);
+    const size_t old_size = scored.size();
+    scored.insert(scored.end(), streets.begin(), streets.end());
+    std::inplace_merge(scored.begin(), scored.begin() + static_cast<long>(old_size), scored.end());
+    scored.erase(std::unique(scored.begin(), scored.end()), scored.end());
+    settled = std::any_of(matches.begin(), matches.end(), [&](const StreetMatch& m) {
+      return m.score >= options_.settled_score && m.name_coverage >= 0.95 &&
+             m.query_coverage >= 0.95 && !m.postcode_conflict && !m.place_conflict;
+    });
+  };
+
+  // Tier 1: the exact words. Most queries spell the street's words right
+  // (after folding, dictionary readings and compound joins); their exact
+  // lists are short and precise. A street that then explains the whole
+  // query with a very high score settles the search.
+  score_streets(ExactCandidates(ranked.query, ranked.places, named));
+  if (!settled) {
+    // Tier 2: typos, truncations, glued and split words, through trigrams.
+    const std::vector<Candidate> candidates = GenerateCandidates(
+        ranked.query, ranked.places, named, *data_, options_.candidates);
+    std::vector<uint32_t> streets;
+    streets.reserve(candidates.size());
+    for (const Candidate& c : candidates) {
+      streets.push_back(data_->street_variants[c.variant].street);
+    }
+    score_streets(std::move(streets));
+    // Not sure yet, and the query names a postcode or place: score the
+    // whole place. A near miss there (Schommelstraat for "schoolstraat,
+    // gent") is not sure either: only a near-perfect match stops the scan.
+    if (best_in_place < options_.confident_score ||
+        (best_in_place < options_.certain_score && !named.municipalities.empty())) {
+      ScanScope(ranked.query, ranked.places, named, scored, &scorer, &matches);
+    }
   }
   // Best variant per street; then best street first. Ties: official
   // spelling first, then StreetCode for a stable order.
@@ -200,14 +219,12 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
     return data_->streets[a.street].code < data_->streets[b.street].code;
   };
   std::sort(matches.begin(), matches.end(), better);
-  std::vector<bool> seen;
+  // Matches are best first: a street's first match is its best variant.
+  std::vector<uint32_t> kept;
   for (const StreetMatch& m : matches) {
     if (ranked.streets.size() >= max_streets) break;
-    if (std::find_if(ranked.streets.begin(), ranked.streets.end(),
-                     [&](const StreetMatch& o) { return o.street == m.street; }) !=
-        ranked.streets.end()) {
-      continue;
-    }
+    if (std::find(kept.begin(), kept.end(), m.street) != kept.end()) continue;
+    kept.push_back(m.street);
     ranked.streets.push_back(m);
   }
   // Every word also reads as a place ("Hooilaart Opdorp" is a street in
@@ -231,8 +248,63 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
   return ranked;
 }
 
-void SearcherImpl::ScanScope(const ParsedQuery& q, const NamedPlaces& named,
-                             const std::vector<Candidate>& scored,
+std::vector<uint32_t> SearcherImpl::ExactCandidates(
+    const ParsedQuery& q, const std::vector<PlaceMatch>& places,
+    const NamedPlaces& named) const {
+  // The most selective word the index knows exactly, with its readings
+  // ("chee" -> chaussee) and its compound with the next word ("kerk straat").
+  std::vector<WordId> best_words;
+  size_t best_size = 0;
+  std::vector<WordId> words;
+  for (size_t i = 0; i < q.tokens.size(); ++i) {
+    const QueryToken& t = q.tokens[i];
+    if (t.numeric || t.role == TokenRole::kPlace || (t.word_class & kWordStopword)) continue;
+    const bool names_place = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
+      return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
+    });
+    if (names_place) continue;
+    words.clear();
+    if (t.word != kNoWord) words.push_back(t.word);
+    for (WordId w : t.expansion_words) {
+      if (w != kNoWord) words.push_back(w);
+    }
+    if (i + 1 < q.tokens.size()) {
+      const WordId joined = data_->vocabulary.Find(t.text + q.tokens[i + 1].text);
+      if (joined != kNoWord) words.push_back(joined);
+    }
+    size_t size = 0;
+    for (WordId w : words) size += data_->VariantsWithWord(w).size();
+    // "rue", "straat": in tens of thousands of names, they select nothing.
+    if (size > options_.exact_list_limit) continue;
+    if (size > 0 && (best_words.empty() || size < best_size)) {
+      best_words = words;
+      best_size = size;
+    }
+  }
+  std::vector<uint32_t> all, in_place;
+  const bool place_given = q.postcode_given || !named.municipalities.empty();
+  for (WordId w : best_words) {
+    for (uint32_t v : data_->VariantsWithWord(w)) {
+      const StreetVariantEntry& e = data_->street_variants[v];
+      all.push_back(e.street);
+      if (!place_given) continue;
+      bool here = q.postcode_given && e.postcode == q.postcode;
+      here = here || std::find(named.postcodes.begin(), named.postcodes.end(), e.postcode) !=
+                         named.postcodes.end();
+      for (uint16_t m : named.municipalities) here = here || data_->VariantInMunicipality(e, m);
+      if (here) in_place.push_back(e.street);
+    }
+  }
+  std::vector<uint32_t>& chosen = in_place.empty() ? all : in_place;
+  if (chosen.size() > options_.exact_candidate_limit) {
+    chosen.resize(options_.exact_candidate_limit);
+  }
+  return std::move(chosen);
+}
+
+void SearcherImpl::ScanScope(const ParsedQuery& q, const std::vector<PlaceMatch>& places,
+                             const NamedPlaces& named,
+                             const std::vector<uint32_t>& done,
                              Scorer* scorer,
                              std::vector<StreetMatch>* matches) const {
   std::vector<const std::vector<uint32_t>*> scopes;
@@ -248,16 +320,26 @@ void SearcherImpl::ScanScope(const ParsedQuery& q, const NamedPlaces& named,
       scopes.push_back(&data_->streets_by_municipality[m]);
     }
   }
-  std::vector<uint32_t> done;  // streets already scored
-  done.reserve(scored.size());
-  for (const Candidate& c : scored) done.push_back(data_->street_variants[c.variant].street);
-  std::sort(done.begin(), done.end());
+  // A cheap first look: the letters of the query's street words. A word
+  // with a typo or two keeps most of its letters, so a variant that lacks a
+  // quarter of them is not worth an alignment.
+  uint64_t wanted = 0;
+  for (size_t i = 0; i < q.tokens.size(); ++i) {
+    const QueryToken& t = q.tokens[i];
+    if (t.numeric || t.role == TokenRole::kPlace || (t.word_class & kWordStopword)) continue;
+    const bool names_place = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
+      return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
+    });
+    if (!names_place) wanted |= LetterMask(t.text);
+  }
+  const int need = (3 * std::popcount(wanted) + 3) / 4;
   size_t budget = options_.scope_scan_limit;
   for (const auto* scope : scopes) {
     for (uint32_t street : *scope) {
       if (std::binary_search(done.begin(), done.end(), street)) continue;
       const StreetEntry& s = data_->streets[street];
       for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count; ++v) {
+        if (std::popcount(data_->street_variants[v].letters & wanted) < need) continue;
         if (budget == 0) return;
         --budget;
         StreetMatch m = scorer->Score(v);

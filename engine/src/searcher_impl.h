@@ -30,7 +30,12 @@ struct EngineOptions {
   // Moerestraat) may leave too few trigrams to find it otherwise.
   double confident_score = 0.85;
   double certain_score = 0.95;
-  size_t scope_scan_limit = 3000;
+  // Tier 1 (exact words) settles the search when a street scores this well
+  // and explains the whole query.
+  double settled_score = 0.93;
+  size_t exact_candidate_limit = 64;
+  size_t exact_list_limit = 3000;  // longer word lists select nothing
+  size_t scope_scan_limit = 500;
 };
 
 // What a search found, before it is turned into the public response.
@@ -69,9 +74,14 @@ class SearcherImpl : public Searcher {
                          const std::vector<PlaceMatch>& places) const;
   // Scores every street of the postcode or places the query names that
   // was not among `scored` (see EngineOptions::confident_score).
-  void ScanScope(const ParsedQuery& q, const NamedPlaces& named,
-                 const std::vector<Candidate>& scored, Scorer* scorer,
-                 std::vector<StreetMatch>* matches) const;
+  void ScanScope(const ParsedQuery& q, const std::vector<PlaceMatch>& places,
+                 const NamedPlaces& named, const std::vector<uint32_t>& done,
+                 Scorer* scorer, std::vector<StreetMatch>* matches) const;
+  // Tier 1: the streets containing the query's most selective exactly
+  // spelt word, in the named place when that leaves any.
+  std::vector<uint32_t> ExactCandidates(const ParsedQuery& q,
+                                        const std::vector<PlaceMatch>& places,
+                                        const NamedPlaces& named) const;
   void AddMunicipalityResults(const RankedSearch& ranked, size_t limit,
                               SearchResponse* response) const;
 

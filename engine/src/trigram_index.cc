@@ -4,7 +4,13 @@
 
 namespace beladdr::internal {
 
+TrigramIndex::TrigramIndex() : lists_(kSymbols * kSymbols * kSymbols) {}
+
 Status TrigramIndex::Add(Trigram trigram, std::string_view encoded) {
+  const int slot = Slot(trigram);
+  if (slot < 0) {
+    return Status::Corruption("trigram with unexpected bytes: '" + TrigramKey(trigram) + "'");
+  }
   PostingIterator it(encoded);
   uint32_t seen = 0;
   for (; it.Valid(); it.Next()) ++seen;
@@ -12,30 +18,18 @@ Status TrigramIndex::Add(Trigram trigram, std::string_view encoded) {
     return Status::Corruption("malformed posting list for trigram '" +
                               TrigramKey(trigram) + "'");
   }
-  List list;
+  List& list = lists_[static_cast<size_t>(slot)];
+  if (list.count != 0 || list.length != 0) return Status::Corruption("trigram listed twice");
   list.offset = static_cast<uint32_t>(arena_.size());
   list.length = static_cast<uint32_t>(encoded.size());
   list.count = seen;
-  if (!lists_.emplace(trigram, list).second) {
-    return Status::Corruption("trigram listed twice");
-  }
   arena_.append(encoded);
+  ++size_;
   return Status::OK();
 }
 
-std::string_view TrigramIndex::Postings(Trigram trigram) const {
-  auto it = lists_.find(trigram);
-  if (it == lists_.end()) return {};
-  return std::string_view(arena_).substr(it->second.offset, it->second.length);
-}
-
-uint32_t TrigramIndex::DocumentFrequency(Trigram trigram) const {
-  auto it = lists_.find(trigram);
-  return it == lists_.end() ? 0 : it->second.count;
-}
-
 size_t TrigramIndex::MemoryUsage() const {
-  return arena_.capacity() + lists_.size() * (sizeof(Trigram) + sizeof(List) + 16);
+  return arena_.capacity() + lists_.capacity() * sizeof(List);
 }
 
 }  // namespace beladdr::internal

@@ -25,27 +25,29 @@
 namespace beladdr::internal {
 
 struct CandidateOptions {
-  // Trigrams per word, rarest first: at least this many, or
-  // list_share_per_word of the word's trigrams, at most max_lists_per_word.
-  size_t lists_per_word = 6;
-  double list_share_per_word = 0.6;
-  size_t max_lists_per_word = 10;
-  // A variant must contain this share of a word's chosen trigrams to count.
+  // Lists per spelling of a word, rarest first: always min_lists_per_word,
+  // then more while a list has at most max_list_length postings and the
+  // spelling's total stays within postings_per_spelling, up to
+  // max_lists_per_word.
+  size_t min_lists_per_word = 2;
+  size_t max_lists_per_word = 8;
+  uint32_t max_list_length = 3000;
+  size_t postings_per_spelling = 8000;
+  // Spellings per word (the word and its dictionary readings).
+  size_t max_forms_per_word = 4;
+  // Postings read per query, over all words.
+  size_t max_postings = 40000;
+  // A variant must contain this share of a spelling's chosen trigrams.
   float min_word_share = 0.25f;
   // A word whose rarest trigram is in more variants than this says little
   // ("rue", "straat"); it is looked up only when the query has no other.
   uint32_t common_word_df = 8000;
   // Weight of a word that a sure place match covers.
   float place_word_weight = 0.2f;
-  // Lists with more postings than this are skipped (unless a word has
-  // nothing rarer).
-  uint32_t max_list_length = 3000;
-  // Postings read per query, over all words.
-  size_t max_postings = 60000;
   // Variants passed on to scoring, per pool (see GenerateCandidates); more
   // when they tie with the last one.
-  size_t max_candidates = 32;
-  size_t max_tied_candidates = 128;
+  size_t max_candidates = 24;
+  size_t max_tied_candidates = 48;
 };
 
 struct Candidate {

@@ -52,7 +52,32 @@ class PostingIterator {
   uint32_t size() const { return size_; }
   bool Valid() const { return valid_; }
   uint32_t value() const { return current_; }
-  void Next();
+  // Inline: the search walks thousands of postings per query.
+  void Next() {
+    if (read_ == size_) {
+      valid_ = false;
+      if (!rest_.empty()) ok_ = false;  // trailing bytes: malformed
+      return;
+    }
+    uint32_t delta = 0;
+    // One-byte gaps are the common case in dense lists.
+    if (!rest_.empty() && static_cast<uint8_t>(rest_.front()) < 0x80) {
+      delta = static_cast<uint8_t>(rest_.front());
+      rest_.remove_prefix(1);
+    } else if (!GetVarint32(&rest_, &delta)) {
+      valid_ = false;
+      ok_ = false;
+      return;
+    }
+    if ((read_ > 0 && delta == 0) || (read_ > 0 && delta > UINT32_MAX - current_)) {
+      valid_ = false;
+      ok_ = false;
+      return;
+    }
+    current_ = read_ == 0 ? delta : current_ + delta;
+    ++read_;
+    valid_ = true;
+  }
   // False once the list turned out to be malformed.
   bool ok() const { return ok_; }
 

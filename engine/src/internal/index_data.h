@@ -60,11 +60,21 @@ struct NameSpan {
   uint8_t flags = 0;  // kVariant*
 };
 
+// Kept small and dense: candidate generation touches thousands per query,
+// so the street's postcode and municipality are copied here rather than
+// looked up in the (large) StreetEntry.
 struct StreetVariantEntry {
   NameSpan name;
   uint32_t street = 0;
-  uint16_t trigrams = 0;  // distinct trigrams of the text
+  uint16_t trigrams = 0;      // distinct trigrams of the text
+  uint16_t postcode = 0;      // the street's
+  uint16_t municipality = 0;  // the street's primary municipality
+  bool more_municipalities = false;
+  uint64_t letters = 0;       // LetterMask of the text
 };
+
+// Which of a-z and 0-9 occur in `text` (bit i: letter 'a' + i, then digits).
+uint64_t LetterMask(std::string_view text);
 
 struct StreetEntry {
   std::string code;
@@ -120,6 +130,10 @@ class IndexData {
   uint8_t WordClass(WordId id) const { return word_class[id]; }
   // True when the street lies in municipality `muni` (primary or other).
   bool StreetInMunicipality(const StreetEntry& s, uint16_t muni) const;
+  bool VariantInMunicipality(const StreetVariantEntry& v, uint16_t muni) const {
+    return v.municipality == muni ||
+           (v.more_municipalities && StreetInMunicipality(streets[v.street], muni));
+  }
   // The municipality index of a NIS code; -1 when unknown.
   int MunicipalityIndex(uint32_t nis) const;
   const PostcodeEntry* Postcode(uint16_t postcode) const;
@@ -130,6 +144,19 @@ class IndexData {
   std::vector<uint8_t> word_class;  // by WordId
   std::vector<WordId> words;        // the words of all variants, back to back
   std::vector<StreetVariantEntry> street_variants;
+  // Per street variant: postcode (bits 0-13), primary municipality (bits
+  // 14-23), "more municipalities" (bit 24). A copy of street_variants'
+  // fields packed into 600 kB, read for thousands of variants per query.
+  std::vector<uint32_t> variant_places;
+  static uint16_t PlacePostcode(uint32_t p) { return static_cast<uint16_t>(p & 0x3fff); }
+  static uint16_t PlaceMunicipality(uint32_t p) {
+    return static_cast<uint16_t>((p >> 14) & 0x3ff);
+  }
+  bool VariantInMunicipality(uint32_t variant, uint32_t place, uint16_t muni) const {
+    return PlaceMunicipality(place) == muni ||
+           ((place >> 24) & 1 &&
+            StreetInMunicipality(streets[street_variants[variant].street], muni));
+  }
   std::vector<StreetEntry> streets;
   std::vector<uint16_t> extra_municipalities;
   std::vector<MunicipalityEntry> municipalities;
@@ -138,6 +165,15 @@ class IndexData {
   // Exact normalized text -> place variants.
   std::unordered_map<std::string, std::vector<uint32_t>> places_by_text;
   std::unordered_map<uint16_t, PostcodeEntry> postcodes;
+  // Street variants that contain each word, ascending (CSR layout: the
+  // variants of word w are word_postings[word_offsets[w] ..
+  // word_offsets[w + 1])).
+  std::vector<uint32_t> word_offsets;
+  std::vector<uint32_t> word_postings;
+  std::span<const uint32_t> VariantsWithWord(WordId w) const {
+    return std::span<const uint32_t>(word_postings)
+        .subspan(word_offsets[w], word_offsets[w + 1] - word_offsets[w]);
+  }
   // Street ids by postcode, and by municipality (primary or other).
   std::unordered_map<uint16_t, std::vector<uint32_t>> streets_by_postcode;
   std::vector<std::vector<uint32_t>> streets_by_municipality;

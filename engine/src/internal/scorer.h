@@ -29,12 +29,12 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "internal/index_data.h"
 #include "internal/place_matcher.h"
 #include "internal/query_parser.h"
+#include "internal/word_matcher.h"
 
 namespace beladdr::internal {
 
@@ -54,12 +54,6 @@ struct StreetMatch {
   bool place_conflict = false;     // the query names another place
 };
 
-// Similarity of a query word to a name word, in [0, 1] (see above). With
-// a dictionary, a query word that is only the stem of a compound whose rest
-// is a street type ("amsterdam" of "amsterdamstraat") scores as a partial
-// match, not as an abbreviation.
-double WordSimilarity(std::string_view query_word, std::string_view name_word,
-                      const Dictionary* dictionary = nullptr);
 
 class Scorer {
  public:
@@ -69,11 +63,42 @@ class Scorer {
   StreetMatch Score(uint32_t variant);
 
  private:
+  // Memoised similarities, keyed by (what, query token, name words). One
+  // table per thread, reused by every query on it: entries carry the query
+  // generation that wrote them, so nothing is ever cleared, and a collision
+  // just recomputes.
+  class Memo {
+   public:
+    Memo();
+    // nullptr when absent.
+    const float* Find(uint64_t key) const;
+    void Put(uint64_t key, float value);
+
+   private:
+    struct Slot {
+      uint64_t key = 0;
+      uint32_t generation = 0;
+      float value = 0;
+    };
+    static constexpr size_t kSlots = 1 << 15;
+    std::vector<Slot>* slots_;
+    uint32_t generation_;
+  };
+  struct Option {
+    double sim;
+    uint32_t query_mask;
+    uint32_t name_mask;
+    uint32_t order;  // insertion order, for a stable sort
+  };
+
   // Score with the tokens of `reserved` kept out of the street alignment.
   StreetMatch ScoreMasked(uint32_t variant, uint32_t reserved);
   double TokenSimilarity(size_t token, WordId word);
-  double JoinedSimilarity(size_t token, std::string_view name_word) const;
-  double PlaceAgreement(const PlaceMatch& m, const StreetEntry& s) const;
+  // Query tokens `token` and `token + 1` joined, against one name word.
+  double JoinedSimilarity(size_t token, WordId word);
+  // One query token against two adjacent name words joined.
+  double SplitSimilarity(size_t token, WordId first, WordId second);
+  double PlaceAgreement(const PlaceMatch& m, const StreetVariantEntry& v) const;
   double OrderFactor(uint32_t street_tokens) const;
 
   const ParsedQuery& q_;
@@ -82,7 +107,14 @@ class Scorer {
   std::vector<double> query_weight_;
   std::vector<size_t> place_order_;  // places_, longest sure names first
   uint32_t stopword_mask_ = 0;       // bit i: query token i is an article
-  std::unordered_map<uint64_t, double> memo_;
+  // Matchers for each token, its readings, and token i + token i+1 (and +
+  // each reading of token i+1).
+  std::vector<WordMatcher> token_matchers_;
+  std::vector<std::vector<WordMatcher>> expansion_matchers_;
+  std::vector<std::vector<WordMatcher>> joined_;
+  Memo memo_;
+  const PostcodeEntry* postcode_entry_ = nullptr;  // of the query's postcode
+  std::vector<Option> options_;  // reused across Score calls
 };
 
 }  // namespace beladdr::internal

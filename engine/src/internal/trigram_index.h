@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "beladdr/status.h"
 #include "internal/index_format.h"
@@ -19,28 +19,56 @@ namespace beladdr::internal {
 
 class TrigramIndex {
  public:
+  TrigramIndex();
+
   // Adds the encoded posting list of `trigram` (copied). Corruption when
-  // the list is malformed or the trigram was added before.
+  // the list is malformed, the trigram was added before, or it has bytes
+  // other than [a-z0-9 ].
   Status Add(Trigram trigram, std::string_view encoded);
 
   // The encoded posting list of `trigram`, empty when absent. The view is
   // valid for the index's lifetime.
-  std::string_view Postings(Trigram trigram) const;
+  std::string_view Postings(Trigram trigram) const {
+    const int slot = Slot(trigram);
+    if (slot < 0) return {};
+    const List& l = lists_[static_cast<size_t>(slot)];
+    return std::string_view(arena_).substr(l.offset, l.length);
+  }
 
   // How many variants contain `trigram` (its document frequency).
-  uint32_t DocumentFrequency(Trigram trigram) const;
+  uint32_t DocumentFrequency(Trigram trigram) const {
+    const int slot = Slot(trigram);
+    return slot < 0 ? 0 : lists_[static_cast<size_t>(slot)].count;
+  }
 
-  size_t size() const { return lists_.size(); }
+  size_t size() const { return size_; }
   size_t MemoryUsage() const;
 
  private:
+  // Folded text has 37 symbols (a-z, 0-9, space), so every trigram has its
+  // own slot in a direct table of 37^3 entries: no hashing per lookup.
+  static constexpr int kSymbols = 37;
+  static int Symbol(uint32_t byte) {
+    if (byte >= 'a' && byte <= 'z') return static_cast<int>(byte - 'a');
+    if (byte >= '0' && byte <= '9') return 26 + static_cast<int>(byte - '0');
+    if (byte == ' ') return 36;
+    return -1;
+  }
+  static int Slot(Trigram t) {
+    const int a = Symbol((t >> 16) & 0xff), b = Symbol((t >> 8) & 0xff),
+              c = Symbol(t & 0xff);
+    if (a < 0 || b < 0 || c < 0) return -1;
+    return (a * kSymbols + b) * kSymbols + c;
+  }
+
   struct List {
     uint32_t offset = 0;
     uint32_t length = 0;
     uint32_t count = 0;
   };
-  std::unordered_map<Trigram, List> lists_;
+  std::vector<List> lists_;
   std::string arena_;
+  size_t size_ = 0;
 };
 
 }  // namespace beladdr::internal
