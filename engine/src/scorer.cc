@@ -10,6 +10,9 @@ namespace beladdr::internal {
 namespace {
 
 constexpr double kMinPairSimilarity = 0.5;
+// An explicit postcode that disagrees: a strong penalty, not a veto.
+constexpr double kNearPostcodeFactor = 0.9;
+constexpr double kFarPostcodeFactor = 0.75;
 constexpr double kUnexplainedWordFactor = 0.72;
 constexpr double kInitialSimilarity = 0.8;
 // A compound split in the query must still read well when joined.
@@ -368,6 +371,7 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   // 4. Postcode and places.
   double place_sum = 0;
   int place_parts = 0;
+  bool near_postcode = false;
   if (q_.postcode_given) {
     double pc = 0;
     if (v.postcode == q_.postcode) {
@@ -378,6 +382,10 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
       }
     }
     result.postcode_conflict = pc == 0;
+    // Belgian postcodes run by geography: 1000 and 1060 are neighbours,
+    // 1000 and 8500 are not. A near miss is a slip, a far one a conflict.
+    near_postcode = pc == 0 && v.postcode / 100 == q_.postcode / 100;
+    if (near_postcode) pc = 0.25;
     place_sum += pc;
     ++place_parts;
   }
@@ -400,7 +408,7 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   // One word matching part of a name ("lyon" of Rue de Lyon), with no
   // place to back it, is weak evidence.
   score *= 0.6 + 0.4 * std::min(1.0, result.evidence / kFullEvidence);
-  if (result.postcode_conflict) score *= 0.75;
+  if (result.postcode_conflict) score *= near_postcode ? kNearPostcodeFactor : kFarPostcodeFactor;
   if (q_.has_municipality_field && best_place == 0) score *= 0.75;
   // A word that is neither in the street's name nor its place ("paris" in
   // "rue de rivoli, paris") says the address may be another one, possibly

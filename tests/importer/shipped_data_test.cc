@@ -7,6 +7,9 @@
 
 #include "beladdr/importer.h"
 #include "beladdr/index_info.h"
+#include "beladdr/searcher.h"
+#include "evaluator.h"
+#include "query_set.h"
 #include "test_util.h"
 
 namespace beladdr {
@@ -33,6 +36,25 @@ TEST(ShippedData, ImportsAllOfBelgiumWithoutBadRows) {
   ASSERT_OK(info.status());
   EXPECT_EQ(info->streets, 144664u);
   EXPECT_NE(info->data_vintage.find("2022-10-01"), std::string::npos);
+
+  // A quality guard on the full index: the first queries of the dev sets
+  // (bench/queries), with a margin below the figures in the README.
+  auto searcher = Searcher::Open(options.out_dir);
+  ASSERT_OK(searcher.status());
+  const std::string dir = std::string(BELADDR_SOURCE_DIR) + "/bench/queries/";
+  auto noisy = quality::ReadQuerySet(dir + "noisy.jsonl");
+  auto negatives = quality::ReadQuerySet(dir + "negatives.jsonl");
+  ASSERT_OK(noisy.status());
+  ASSERT_OK(negatives.status());
+  std::vector<quality::LabelledQuery> sample(noisy->begin(), noisy->begin() + 2000);
+  sample.insert(sample.end(), negatives->begin(), negatives->begin() + 500);
+  const quality::Metrics m = quality::Evaluate(**searcher, sample, 10);
+  EXPECT_GE(m.Recall1(), 0.99);
+  EXPECT_GE(m.LanguageAccuracy(), 0.99);
+  EXPECT_LE(m.FalsePositiveRate(), 0.04);
+  std::ostringstream quality_report;
+  quality::PrintReport(m, quality_report);
+  std::cout << quality_report.str();
 }
 
 }  // namespace

@@ -1,0 +1,62 @@
+#include "internal/place_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "tiny_index.h"
+
+namespace beladdr::internal {
+namespace {
+
+// The NIS code of the best place reading of `text`, or "" if none.
+std::string BestPlace(const std::string& text) {
+  const auto& d = testing::TinySearcher().data();
+  SearchRequest r;
+  r.query = text;
+  auto q = ParseQuery(r, d);
+  EXPECT_OK(q.status());
+  const auto places = FindPlaces(*q, d);
+  if (places.empty()) return "";
+  return d.municipalities[d.place_variants[places.front().place].municipality].nis;
+}
+
+struct PlaceCase {
+  const char* text;
+  const char* nis;
+};
+
+class Places : public ::testing::TestWithParam<PlaceCase> {};
+
+TEST_P(Places, AreFoundInAnyLanguageAndSpelling) {
+  EXPECT_EQ(BestPlace(GetParam().text), GetParam().nis) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllKinds, Places,
+    ::testing::Values(PlaceCase{"Luik", "62063"},            // nl
+                      PlaceCase{"Liège", "62063"},           // fr
+                      PlaceCase{"Lüttich", "62063"},         // de, plain form
+                      PlaceCase{"Luettich", "62063"},        // de, ue form
+                      PlaceCase{"'s-Gravenbrakel", "55004"}, // nl with 's-
+                      PlaceCase{"Braine-le-Comte", "55004"},
+                      PlaceCase{"Borsbeek", "11002"},        // merged in 2025
+                      PlaceCase{"Rocourt", "62063"},         // deelgemeente
+                      PlaceCase{"Gnet", "44021"},            // swapped letters
+                      PlaceCase{"Kortrjk", "34022"},         // missing letter
+                      PlaceCase{"Bruxelles", "21004"},
+                      PlaceCase{"Kerkstraat", ""}));
+
+TEST(Places, BracketedHintsMayAbbreviate) {
+  const auto& d = testing::TinySearcher().data();
+  SearchRequest r;
+  r.query = "Graanmarkt(Kor)";
+  auto q = ParseQuery(r, d);
+  ASSERT_OK(q.status());
+  const auto places = FindPlaces(*q, d);
+  ASSERT_FALSE(places.empty());
+  EXPECT_EQ(d.municipalities[d.place_variants[places[0].place].municipality].nis, "34022");
+  EXPECT_LT(places[0].quality, 0.9);
+}
+
+}  // namespace
+}  // namespace beladdr::internal

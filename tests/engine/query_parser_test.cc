@@ -1,0 +1,145 @@
+#include "internal/query_parser.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "tiny_index.h"
+
+namespace beladdr::internal {
+namespace {
+
+ParsedQuery Parse(const std::string& text) {
+  SearchRequest r;
+  r.query = text;
+  auto q = ParseQuery(r, testing::TinySearcher().data());
+  EXPECT_OK(q.status());
+  return q.ok() ? *q : ParsedQuery{};
+}
+
+std::vector<std::string> Words(const ParsedQuery& q) {
+  std::vector<std::string> out;
+  for (const auto& t : q.tokens) out.push_back(t.text);
+  return out;
+}
+
+struct NumberCase {
+  const char* text;
+  const char* house;
+  const char* box;
+};
+
+class HouseNumbers : public ::testing::TestWithParam<NumberCase> {};
+
+TEST_P(HouseNumbers, AreReadInEveryCommonForm) {
+  const auto& c = GetParam();
+  const ParsedQuery q = Parse(c.text);
+  ASSERT_FALSE(q.house_groups.empty()) << c.text;
+  const HouseNumberGroup& g = q.house_groups.back();
+  EXPECT_EQ(g.house_number, c.house) << c.text;
+  EXPECT_EQ(g.box_number.empty() ? q.box_number : g.box_number, c.box) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllForms, HouseNumbers,
+    ::testing::Values(NumberCase{"Kerkstraat 12", "12", ""},
+                      NumberCase{"Kerkstraat 12A", "12A", ""},
+                      NumberCase{"Kerkstraat 12 a", "12A", ""},
+                      NumberCase{"rue haute 12 bis", "12bis", ""},
+                      NumberCase{"Hoogstraat 10-12", "10-12", ""},
+                      NumberCase{"rue de l eglise 12 bte 3", "12", "3"},
+                      NumberCase{"Kerkstraat 12 bus 3", "12", "3"},
+                      NumberCase{"rue haute 12 boîte 3", "12", "3"},
+                      NumberCase{"rue haute 12 b 3", "12", "3"},
+                      NumberCase{"Zuidstraat 12 box 3", "12", "3"},
+                      NumberCase{"rue du midi 12/3", "12", "3"},
+                      NumberCase{"Kerkstraat 12 bus3", "12", "3"},
+                      NumberCase{"12 rue haute", "12", ""},
+                      NumberCase{"Aachener Straße nr 7", "7", ""}));
+
+TEST(QueryParser, FindsTheBelgianPostcodeAnywhere) {
+  ParsedQuery q = Parse("1180 chee de waterloo");
+  EXPECT_TRUE(q.postcode_given);
+  EXPECT_EQ(q.postcode, 1180);
+  q = Parse("Kerkstraat 5, 9000 Gent");
+  EXPECT_EQ(q.postcode, 9000);
+  EXPECT_EQ(Words(q), (std::vector<std::string>{"kerkstraat", "5", "gent"}));
+}
+
+TEST(QueryParser, RecognisesForeignPostcodes) {
+  EXPECT_TRUE(Parse("rue de rivoli 22, 75001 Paris").foreign_postcode);
+  EXPECT_TRUE(Parse("Kalverstraat 5, 1012 NX Amsterdam").foreign_postcode);
+  EXPECT_TRUE(Parse("Grand-Rue 4, L-1661 Luxembourg").foreign_postcode);
+  // "3665 As" is the Belgian municipality As, not a Dutch postcode.
+  EXPECT_FALSE(Parse("Sylvesterstraat, 1000 As").foreign_postcode);
+  EXPECT_FALSE(Parse("chee de waterloo 1180").foreign_postcode);
+}
+
+TEST(QueryParser, ExpandsAbbreviationsAndCompounds) {
+  ParsedQuery q = Parse("chee de waterlo");
+  ASSERT_FALSE(q.tokens.empty());
+  EXPECT_NE(std::find(q.tokens[0].expansions.begin(), q.tokens[0].expansions.end(), "chaussee"),
+            q.tokens[0].expansions.end());
+  q = Parse("St-Pietersnieuwstr");
+  EXPECT_NE(std::find(q.tokens[0].expansions.begin(), q.tokens[0].expansions.end(), "sint"),
+            q.tokens[0].expansions.end());
+  EXPECT_NE(std::find(q.tokens[1].expansions.begin(), q.tokens[1].expansions.end(),
+                      "pietersnieuwstraat"),
+            q.tokens[1].expansions.end());
+  q = Parse("O.L.V. straat");
+  ASSERT_FALSE(q.phrases.empty());
+  EXPECT_EQ(q.phrases[0].words, (std::vector<std::string>{"onze", "lieve", "vrouw"}));
+}
+
+TEST(QueryParser, SplitsAStreetTypeGluedToTheNextWord) {
+  EXPECT_EQ(Words(Parse("rudu midi")), (std::vector<std::string>{"ru", "du", "midi"}));
+  EXPECT_EQ(Words(Parse("placede la gare")),
+            (std::vector<std::string>{"place", "de", "la", "gare"}));
+}
+
+TEST(QueryParser, MarksBracketsSegmentsAndSeparators) {
+  ParsedQuery q = Parse("Graanmarkt(Kor)");
+  ASSERT_EQ(q.tokens.size(), 2u);
+  EXPECT_EQ(q.tokens[1].role, TokenRole::kBracket);
+  q = Parse("Rue du Midi - Zuidstraat, 1000 Brussel");
+  EXPECT_EQ(q.tokens.back().segment, 1);
+}
+
+TEST(QueryParser, StructuredFieldsKeepTheirRoles) {
+  SearchRequest r;
+  r.street = "Kerkstraat";
+  r.house_number = "12/3";
+  r.post_code = " 9000 ";
+  r.municipality = "Gent";
+  auto q = ParseQuery(r, testing::TinySearcher().data());
+  ASSERT_OK(q.status());
+  EXPECT_EQ(q->tokens[0].role, TokenRole::kStreet);
+  EXPECT_EQ(q->tokens.back().role, TokenRole::kPlace);
+  EXPECT_EQ(q->house_number_field, "12");
+  EXPECT_EQ(q->box_number, "3");
+  EXPECT_EQ(q->postcode, 9000);
+}
+
+TEST(QueryParser, RejectsBadRequestsWithAClearMessage) {
+  const auto& d = testing::TinySearcher().data();
+  SearchRequest r;
+  EXPECT_NE(ParseQuery(r, d).status().message().find("nothing to search"), std::string::npos);
+  r.query = "Kerkstraat";
+  r.limit = 0;
+  EXPECT_NE(ParseQuery(r, d).status().message().find("limit must be between 1 and 100"),
+            std::string::npos);
+  r.limit = 10;
+  r.post_code = "90000";
+  EXPECT_NE(ParseQuery(r, d).status().message().find("postCode must be 4 digits"),
+            std::string::npos);
+  r.post_code.clear();
+  r.query = "Kerk\xffstraat";
+  EXPECT_TRUE(ParseQuery(r, d).status().IsInvalidArgument());
+  r.query = std::string(kMaxFieldBytes + 1, 'a');
+  EXPECT_NE(ParseQuery(r, d).status().message().find("longer than"), std::string::npos);
+  r.query.clear();
+  for (int i = 0; i < 30; ++i) r.query += "word ";
+  EXPECT_NE(ParseQuery(r, d).status().message().find("too many words"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace beladdr::internal
