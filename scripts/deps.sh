@@ -7,7 +7,7 @@ set -eu
 PACKAGES="
   g++ cmake ninja-build ccache pkg-config make
   libicu-dev librocksdb-dev zlib1g-dev
-  libboost1.81-dev libboost-json1.81-dev
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev prometheus-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk
 "

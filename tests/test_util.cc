@@ -2,8 +2,10 @@
 
 #include <stdlib.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace beladdr::testing {
@@ -11,8 +13,8 @@ namespace fs = std::filesystem;
 
 TempDir::TempDir() {
   const char* base = std::getenv("TMPDIR");
-  std::string templ = std::string(base && *base ? base : "/tmp") +
-                      "/beladdr-test-XXXXXX";
+  std::string templ =
+      std::string(base && *base ? base : "/tmp") + "/beladdr-test-XXXXXX";
   char* made = ::mkdtemp(templ.data());
   if (made == nullptr) {
     ADD_FAILURE() << "mkdtemp failed for " << templ;
@@ -29,7 +31,9 @@ std::string TempDir::Sub(const std::string& name) const {
   return path_ + "/" + name;
 }
 
-std::string TinyDataDir() { return std::string(BELADDR_TESTDATA_DIR) + "/tiny"; }
+std::string TinyDataDir() {
+  return std::string(BELADDR_TESTDATA_DIR) + "/tiny";
+}
 
 std::string TestDataPath(const std::string& name) {
   return std::string(BELADDR_TESTDATA_DIR) + "/" + name;
@@ -55,6 +59,20 @@ ImportOptions TinyImportOptions(const std::string& out_dir,
 StatusOr<ImportSummary> BuildTinyIndex(const std::string& out_dir) {
   std::ostringstream report;
   return RunImport(TinyImportOptions(out_dir), report);
+}
+
+const std::string& SharedTinyIndexDir() {
+  static TempDir* dir = new TempDir();
+  static const std::string* index = [] {
+    auto summary = BuildTinyIndex(dir->Sub("index"));
+    if (!summary.ok()) {
+      std::cerr << "tiny index: " << summary.status().ToString() << "\n";
+      std::abort();
+    }
+    std::atexit([] { delete dir; });
+    return new std::string(dir->Sub("index"));
+  }();
+  return *index;
 }
 
 void CopyTinyData(const std::string& dest) {

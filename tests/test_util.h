@@ -11,15 +11,15 @@
 #include "beladdr/importer.h"
 #include "beladdr/status.h"
 
-#define ASSERT_OK(expr)                                  \
-  do {                                                   \
-    const ::beladdr::Status beladdr_s_ = (expr);         \
+#define ASSERT_OK(expr)                                    \
+  do {                                                     \
+    const ::beladdr::Status beladdr_s_ = (expr);           \
     ASSERT_TRUE(beladdr_s_.ok()) << beladdr_s_.ToString(); \
   } while (0)
 
-#define EXPECT_OK(expr)                                  \
-  do {                                                   \
-    const ::beladdr::Status beladdr_s_ = (expr);         \
+#define EXPECT_OK(expr)                                    \
+  do {                                                     \
+    const ::beladdr::Status beladdr_s_ = (expr);           \
     EXPECT_TRUE(beladdr_s_.ok()) << beladdr_s_.ToString(); \
   } while (0)
 
@@ -56,6 +56,10 @@ ImportOptions TinyImportOptions(const std::string& out_dir,
 
 // Imports the tiny fixture into `out_dir`.
 StatusOr<ImportSummary> BuildTinyIndex(const std::string& out_dir);
+
+// The tiny fixture imported once per test binary into a private temporary
+// directory (removed at exit); aborts the binary if the import fails.
+const std::string& SharedTinyIndexDir();
 
 // Copies the tiny fixture into `dest` (created), so a test may edit it.
 void CopyTinyData(const std::string& dest);

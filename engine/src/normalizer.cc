@@ -8,6 +8,14 @@
 #include <iostream>
 #include <mutex>
 
+#include "beladdr/utf8.h"
+
+namespace beladdr {
+bool IsValidUtf8(std::string_view text) {
+  return internal::Normalizer::ValidateUtf8(text).ok();
+}
+}  // namespace beladdr
+
 namespace beladdr::internal {
 namespace {
 

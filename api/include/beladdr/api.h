@@ -1,0 +1,54 @@
+// beladdr/api.h — the JSON contract of the HTTP API (docs/openapi.yaml),
+// shared by the server and the command-line client so that both speak it
+// identically.
+//
+// Decoding is strict and says what to fix: a body that is not a JSON
+// object, an unknown field, a field of the wrong type, a limit outside
+// 1..100, or invalid UTF-8 are InvalidArgument errors naming the field.
+// Encoding omits absent values rather than writing empty strings.
+//
+// Thread safety: pure functions.
+
+#ifndef BELADDR_API_H_
+#define BELADDR_API_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "beladdr/address.h"
+#include "beladdr/index_info.h"
+#include "beladdr/status.h"
+
+namespace beladdr::api {
+
+// Largest request body accepted, in bytes.
+inline constexpr size_t kMaxBodyBytes = 16 * 1024;
+
+// A SearchAddresses JSON body: {"query": ...} or the structured fields,
+// plus optional "language" and "limit".
+StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body);
+
+// The same search from URL query parameters (already percent-decoded):
+// q (or query), street, houseNumber, boxNumber, postCode, municipality,
+// language, limit. Unknown or repeated parameters are errors.
+StatusOr<SearchRequest> SearchRequestFromParams(
+    const std::vector<std::pair<std::string, std::string>>& params);
+
+// The 200 answer: {"detectedLanguage", "count", "results": [...]}.
+std::string EncodeSearchResponse(const SearchResponse& response);
+
+// ConsumerPing's answer: {"status": "ok", "index": {...}}.
+std::string EncodePing(const IndexInfo& info);
+
+// An RFC 9457 problem: {"type", "title", "status", "detail",
+// "correlationId"}. `slug` names the problem type
+// (urn:beladdr:problem:<slug>).
+std::string EncodeProblem(int status, std::string_view slug,
+                          std::string_view title, std::string_view detail,
+                          std::string_view correlation_id);
+
+}  // namespace beladdr::api
+
+#endif  // BELADDR_API_H_

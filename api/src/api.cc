@@ -1,0 +1,246 @@
+#include "beladdr/api.h"
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "beladdr/utf8.h"
+#include "json_writer.h"
+
+namespace beladdr::api {
+namespace json = boost::json;
+namespace {
+
+constexpr char kAllowedFields[] =
+    "query, street, houseNumber, boxNumber, postCode, municipality, language, "
+    "limit";
+
+Status SetString(const char* name, const json::value& v, std::string* out) {
+  if (v.is_null()) return Status::OK();  // absent
+  if (!v.is_string()) {
+    return Status::InvalidArgument(std::string("field '") + name +
+                                   "' must be a string");
+  }
+  out->assign(v.as_string().data(), v.as_string().size());
+  return Status::OK();
+}
+
+Status SetLanguage(std::string_view text, SearchRequest* r) {
+  auto lang = ParseLanguage(text);
+  if (!lang) {
+    return Status::InvalidArgument(
+        "'language' must be one of nl, fr, de; got '" + std::string(text) +
+        "'");
+  }
+  r->language = lang;
+  return Status::OK();
+}
+
+Status LimitError() {
+  return Status::InvalidArgument("'limit' must be an integer from 1 to " +
+                                 std::to_string(kMaxSearchLimit));
+}
+
+// Scores are printed with four decimals (0.9921).
+constexpr int kScoreDecimals = 4;
+
+void WriteNames(const std::array<std::string, 3>& names, JsonWriter* w) {
+  w->BeginObject();
+  for (Language l : kAllLanguages) {
+    const std::string& n = names[static_cast<size_t>(l)];
+    if (!n.empty()) w->Field(LanguageCode(l), n);
+  }
+  w->EndObject();
+}
+
+void WriteMunicipality(const MunicipalityRef& m, JsonWriter* w) {
+  w->BeginObject();
+  w->Field("nisCode", m.nis_code);
+  if (!m.name.empty()) w->Field("name", m.name);
+  w->Key("names");
+  WriteNames(m.names, w);
+  w->EndObject();
+}
+
+}  // namespace
+
+StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body) {
+  if (body.size() > kMaxBodyBytes) {
+    return Status::InvalidArgument("the body is larger than 16 KiB");
+  }
+  if (!IsValidUtf8(body))
+    return Status::InvalidArgument("the body is not valid UTF-8");
+  json::parse_options options;
+  options.max_depth = 16;
+  boost::system::error_code ec;
+  const json::value v = json::parse(json::string_view(body.data(), body.size()),
+                                    ec, json::storage_ptr(), options);
+  if (ec) {
+    return Status::InvalidArgument("the body is not valid JSON (" +
+                                   ec.message() + ")");
+  }
+  if (!v.is_object())
+    return Status::InvalidArgument("the body must be a JSON object");
+  SearchRequest r;
+  for (const auto& [key, value] : v.as_object()) {
+    const std::string_view k(key.data(), key.size());
+    Status s;
+    if (k == "query")
+      s = SetString("query", value, &r.query);
+    else if (k == "street")
+      s = SetString("street", value, &r.street);
+    else if (k == "houseNumber")
+      s = SetString("houseNumber", value, &r.house_number);
+    else if (k == "boxNumber")
+      s = SetString("boxNumber", value, &r.box_number);
+    else if (k == "postCode")
+      s = SetString("postCode", value, &r.post_code);
+    else if (k == "municipality")
+      s = SetString("municipality", value, &r.municipality);
+    else if (k == "language") {
+      if (value.is_null()) continue;
+      if (!value.is_string())
+        return Status::InvalidArgument("field 'language' must be a string");
+      s = SetLanguage(
+          std::string_view(value.as_string().data(), value.as_string().size()),
+          &r);
+    } else if (k == "limit") {
+      if (value.is_null()) continue;
+      if (value.is_int64() && value.as_int64() >= 1 &&
+          value.as_int64() <= kMaxSearchLimit) {
+        r.limit = static_cast<int>(value.as_int64());
+      } else if (value.is_uint64() && value.as_uint64() >= 1 &&
+                 value.as_uint64() <= static_cast<uint64_t>(kMaxSearchLimit)) {
+        r.limit = static_cast<int>(value.as_uint64());
+      } else {
+        return LimitError();
+      }
+    } else {
+      return Status::InvalidArgument("unknown field '" + std::string(k) +
+                                     "'; allowed fields: " + kAllowedFields);
+    }
+    if (!s.ok()) return s;
+  }
+  return r;
+}
+
+StatusOr<SearchRequest> SearchRequestFromParams(
+    const std::vector<std::pair<std::string, std::string>>& params) {
+  SearchRequest r;
+  std::set<std::string> seen;
+  for (const auto& [key, value] : params) {
+    const std::string name = key == "q" ? "query" : key;
+    if (!seen.insert(name).second) {
+      return Status::InvalidArgument("parameter '" + key + "' is given twice");
+    }
+    if (!IsValidUtf8(value)) {
+      return Status::InvalidArgument("parameter '" + key +
+                                     "' is not valid UTF-8");
+    }
+    if (name == "query")
+      r.query = value;
+    else if (name == "street")
+      r.street = value;
+    else if (name == "houseNumber")
+      r.house_number = value;
+    else if (name == "boxNumber")
+      r.box_number = value;
+    else if (name == "postCode")
+      r.post_code = value;
+    else if (name == "municipality")
+      r.municipality = value;
+    else if (name == "language") {
+      BELADDR_RETURN_IF_ERROR(SetLanguage(value, &r));
+    } else if (name == "limit") {
+      if (value.empty() || value.size() > 3 ||
+          value.find_first_not_of("0123456789") != std::string::npos) {
+        return LimitError();
+      }
+      const int limit = std::stoi(value);
+      if (limit < 1 || limit > kMaxSearchLimit) return LimitError();
+      r.limit = limit;
+    } else {
+      return Status::InvalidArgument("unknown parameter '" + key +
+                                     "'; allowed: q, street, houseNumber, "
+                                     "boxNumber, postCode, municipality, "
+                                     "language, limit");
+    }
+  }
+  return r;
+}
+
+std::string EncodeSearchResponse(const SearchResponse& response) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("detectedLanguage");
+  if (response.detected_language) {
+    w.String(LanguageCode(*response.detected_language));
+  } else {
+    w.Null();
+  }
+  w.Key("count");
+  w.Int(static_cast<long long>(response.results.size()));
+  w.Key("results");
+  w.BeginArray();
+  for (const SearchResult& r : response.results) {
+    w.BeginObject();
+    if (r.kind == ResultKind::kStreet) {
+      w.Field("kind", "street");
+      w.Field("streetCode", r.street_code);
+      w.Field("streetName", r.street_name);
+      if (r.matched_language)
+        w.Field("language", LanguageCode(*r.matched_language));
+      w.Key("names");
+      WriteNames(r.street_names, &w);
+      w.Field("postCode", r.post_code);
+      w.Key("municipality");
+      WriteMunicipality(r.municipality, &w);
+      w.Key("score");
+      w.Fixed(r.score, kScoreDecimals);
+      if (!r.house_number.empty()) w.Field("houseNumber", r.house_number);
+      if (!r.box_number.empty()) w.Field("boxNumber", r.box_number);
+    } else {
+      w.Field("kind", "municipality");
+      w.Key("municipality");
+      WriteMunicipality(r.municipality, &w);
+      w.Key("postCodes");
+      w.BeginArray();
+      for (const std::string& pc : r.post_codes) w.String(pc);
+      w.EndArray();
+      w.Key("score");
+      w.Fixed(r.score, kScoreDecimals);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return w.Release();
+}
+
+std::string EncodePing(const IndexInfo& info) {
+  json::object index;
+  index["formatVersion"] = info.format_version;
+  index["streets"] = info.streets;
+  index["municipalities"] = info.municipalities;
+  index["postcodes"] = info.postcodes;
+  index["builtAt"] = info.built_at;
+  index["dataVintage"] = info.data_vintage;
+  index["sizeOnDisk"] = info.size_on_disk;
+  json::object o;
+  o["status"] = "ok";
+  o["index"] = std::move(index);
+  return json::serialize(o);
+}
+
+std::string EncodeProblem(int status, std::string_view slug,
+                          std::string_view title, std::string_view detail,
+                          std::string_view correlation_id) {
+  json::object o;
+  o["type"] = "urn:beladdr:problem:" + std::string(slug);
+  o["title"] = title;
+  o["status"] = status;
+  o["detail"] = detail;
+  if (!correlation_id.empty()) o["correlationId"] = correlation_id;
+  return json::serialize(o);
+}
+
+}  // namespace beladdr::api

@@ -1,0 +1,297 @@
+#include "handler.h"
+
+#include <boost/url/parse.hpp>
+#include <boost/uuid/uuid_generators.hpp>
+#include <boost/uuid/uuid_io.hpp>
+#include <chrono>
+#include <exception>
+
+#include "beladdr/api.h"
+
+namespace beladdr::server {
+namespace {
+
+constexpr std::string_view kJson = "application/json";
+constexpr std::string_view kProblem = "application/problem+json";
+constexpr std::string_view kCorrelationHeader = "x-correlation-id";
+
+// The short title of each status we answer with (RFC 9110 reason phrases).
+std::string_view Title(http::status status) {
+  return http::obsolete_reason(status);
+}
+
+http::status StatusOf(const Status& s) {
+  // The one place where a library Status becomes an HTTP code.
+  if (s.IsInvalidArgument()) return http::status::bad_request;
+  if (s.IsNotFound()) return http::status::not_found;
+  return http::status::internal_server_error;
+}
+
+bool IsJson(std::string_view content_type) {
+  // "application/json", maybe with "; charset=utf-8" (any case).
+  const size_t semi = content_type.find(';');
+  std::string base(content_type.substr(0, semi));
+  while (!base.empty() && base.back() == ' ') base.pop_back();
+  for (char& c : base)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return base == "application/json";
+}
+
+// The route label used in metrics and logs: the known paths, or "other".
+std::string_view RouteLabel(std::string_view path) {
+  if (path == "/SearchAddresses") return "/SearchAddresses";
+  if (path == "/ConsumerPing") return "/ConsumerPing";
+  if (path == "/metrics") return "/metrics";
+  return "other";
+}
+
+}  // namespace
+
+StatusOr<std::vector<std::pair<std::string, std::string>>> QueryParams(
+    std::string_view target) {
+  // Clients (and people typing into a browser bar or curl) send raw UTF-8
+  // and spaces in the query string. Percent-encode every byte that may not
+  // appear in a URL, so that only malformed escapes ("%zz") are errors;
+  // Boost.URL then splits and decodes ('+' is a space).
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string tolerant;
+  tolerant.reserve(target.size());
+  for (const char ch : target) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7f ||
+        std::string_view("\"#<>\\^`{|}").find(ch) != std::string_view::npos) {
+      tolerant.push_back('%');
+      tolerant.push_back(kHex[c >> 4]);
+      tolerant.push_back(kHex[c & 15]);
+    } else {
+      tolerant.push_back(ch);
+    }
+  }
+  auto url = boost::urls::parse_origin_form(tolerant);
+  if (!url) {
+    return Status::InvalidArgument("the request target is not a valid URL (" +
+                                   url.error().message() +
+                                   "); percent-encode the parameters");
+  }
+  std::vector<std::pair<std::string, std::string>> params;
+  for (const auto& p : url->params()) params.emplace_back(p.key, p.value);
+  return params;
+}
+
+Response MakeResponse(http::status status, unsigned version, bool keep_alive,
+                      std::string_view content_type, std::string body,
+                      std::string_view correlation_id) {
+  Response res{status, version};
+  res.set(http::field::server, "beladdr");
+  res.set(http::field::content_type, content_type);
+  res.set(kCorrelationHeader, correlation_id);
+  res.keep_alive(keep_alive);
+  res.body() = std::move(body);
+  res.prepare_payload();
+  return res;
+}
+
+Response MakeProblem(http::status status, unsigned version, bool keep_alive,
+                     std::string_view slug, std::string_view detail,
+                     std::string_view correlation_id) {
+  return MakeResponse(status, version, keep_alive, kProblem,
+                      api::EncodeProblem(static_cast<int>(status), slug,
+                                         Title(status), detail, correlation_id),
+                      correlation_id);
+}
+
+std::string Handler::NewCorrelationId() {
+  thread_local boost::uuids::random_generator generator;
+  return boost::uuids::to_string(generator());
+}
+
+bool Handler::IsCorrelationId(std::string_view id) {
+  if (id.size() != 36) return false;
+  for (size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return false;
+    } else if (!std::isxdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void Handler::Record(std::string_view method, std::string_view route,
+                     int status, std::string_view correlation_id,
+                     double seconds) const {
+  if (metrics_ != nullptr) metrics_->RecordRequest(route, status, seconds);
+  if (log_ != nullptr) {
+    log_->Write(correlation_id, method, route, status,
+                static_cast<long long>(seconds * 1e6));
+  }
+}
+
+Response Handler::TransportError(int status, std::string_view detail) const {
+  const std::string id = NewCorrelationId();
+  const auto code = static_cast<http::status>(status);
+  const std::string_view slug = status == 413   ? "body-too-large"
+                                : status == 431 ? "headers-too-large"
+                                                : "malformed-request";
+  Record("-", "other", status, id, 0);
+  return MakeProblem(code, 11, false, slug, detail, id);
+}
+
+Response Handler::Handle(const Request& request) const {
+  const auto start = std::chrono::steady_clock::now();
+  // The client's correlation id when it is a UUID, a new one otherwise.
+  std::string correlation_id;
+  const auto header = request.find(kCorrelationHeader);
+  const bool has_id = header != request.end();
+  const bool valid_id =
+      has_id && IsCorrelationId(std::string_view(header->value().data(),
+                                                 header->value().size()));
+  correlation_id = valid_id ? std::string(header->value()) : NewCorrelationId();
+
+  const std::string_view target(request.target().data(),
+                                request.target().size());
+  const std::string_view path = target.substr(0, target.find('?'));
+  Response res;
+  try {
+    if (has_id && !valid_id) {
+      res = MakeProblem(
+          http::status::bad_request, request.version(), request.keep_alive(),
+          "invalid-correlation-id",
+          "x-correlation-id must be a UUID such as "
+          "3fa85f64-5717-4562-b3fc-2c963f66afa6; a new one was assigned",
+          correlation_id);
+    } else {
+      res = Route(request, correlation_id);
+    }
+  } catch (const std::exception&) {
+    // Never leak internals: the detail only points at the correlation id.
+    res = MakeProblem(
+        http::status::internal_server_error, request.version(), false,
+        "internal-error",
+        "the server failed to answer; quote the correlation id when "
+        "reporting it",
+        correlation_id);
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  Record(std::string_view(request.method_string().data(),
+                          request.method_string().size()),
+         RouteLabel(path), static_cast<int>(res.result_int()), correlation_id,
+         seconds);
+  return res;
+}
+
+Response Handler::Route(const Request& request,
+                        const std::string& correlation_id) const {
+  const std::string_view target(request.target().data(),
+                                request.target().size());
+  const std::string_view path = target.substr(0, target.find('?'));
+  const unsigned version = request.version();
+  const bool keep_alive = request.keep_alive();
+  const bool get = request.method() == http::verb::get ||
+                   request.method() == http::verb::head;
+
+  auto wrong_method = [&](std::string_view allow) {
+    Response res = MakeProblem(
+        http::status::method_not_allowed, version, keep_alive,
+        "method-not-allowed",
+        std::string(path) + " accepts " + std::string(allow), correlation_id);
+    res.set(http::field::allow, allow);
+    return res;
+  };
+
+  Response res;
+  if (path == "/SearchAddresses") {
+    if (request.method() != http::verb::post && !get)
+      return wrong_method("GET, HEAD, POST");
+    res = Search(request, correlation_id);
+  } else if (path == "/ConsumerPing") {
+    if (!get) return wrong_method("GET, HEAD");
+    if (searcher_ == nullptr) {
+      res = MakeProblem(
+          http::status::service_unavailable, version, keep_alive, "no-index",
+          "no usable index is loaded; run beladdr-import and restart",
+          correlation_id);
+    } else {
+      res = MakeResponse(http::status::ok, version, keep_alive, kJson,
+                         api::EncodePing(searcher_->info()), correlation_id);
+    }
+  } else if (path == "/metrics") {
+    if (!get) return wrong_method("GET, HEAD");
+    res = MakeResponse(http::status::ok, version, keep_alive,
+                       "text/plain; version=0.0.4; charset=utf-8",
+                       metrics_ != nullptr ? metrics_->Render() : std::string(),
+                       correlation_id);
+  } else {
+    res = MakeProblem(
+        http::status::not_found, version, keep_alive, "not-found",
+        "unknown path " + std::string(path) +
+            "; the API has /SearchAddresses, /ConsumerPing and /metrics",
+        correlation_id);
+  }
+  if (request.method() == http::verb::head) {
+    const auto length = res.body().size();
+    res.body().clear();
+    res.content_length(length);
+  }
+  return res;
+}
+
+Response Handler::Search(const Request& request,
+                         const std::string& correlation_id) const {
+  const unsigned version = request.version();
+  const bool keep_alive = request.keep_alive();
+  auto problem = [&](http::status status, std::string_view slug,
+                     std::string_view detail) {
+    return MakeProblem(status, version, keep_alive, slug, detail,
+                       correlation_id);
+  };
+  if (searcher_ == nullptr) {
+    return problem(http::status::service_unavailable, "no-index",
+                   "no usable index is loaded; run beladdr-import and restart");
+  }
+  StatusOr<SearchRequest> decoded = Status::Internal("unset");
+  if (request.method() == http::verb::post) {
+    const auto type = request[http::field::content_type];
+    if (!IsJson(std::string_view(type.data(), type.size()))) {
+      return problem(http::status::unsupported_media_type,
+                     "unsupported-media-type",
+                     "send the search as Content-Type: application/json");
+    }
+    if (request.body().size() > api::kMaxBodyBytes) {
+      return problem(http::status::payload_too_large, "body-too-large",
+                     "the body is larger than 16 KiB");
+    }
+    decoded = api::DecodeSearchRequest(request.body());
+  } else {
+    const std::string_view target(request.target().data(),
+                                  request.target().size());
+    StatusOr<std::vector<std::pair<std::string, std::string>>> params =
+        QueryParams(target);
+    if (!params.ok()) {
+      return problem(http::status::bad_request, "invalid-request",
+                     params.status().message());
+    }
+    decoded = api::SearchRequestFromParams(*params);
+  }
+  if (!decoded.ok()) {
+    return problem(StatusOf(decoded.status()), "invalid-request",
+                   decoded.status().message());
+  }
+  StatusOr<SearchResponse> found = searcher_->SearchAddresses(*decoded);
+  if (!found.ok()) {
+    if (found.status().IsInvalidArgument()) {
+      return problem(http::status::bad_request, "invalid-request",
+                     found.status().message());
+    }
+    return problem(
+        http::status::internal_server_error, "internal-error",
+        "the search failed; quote the correlation id when reporting it");
+  }
+  return MakeResponse(http::status::ok, version, keep_alive, kJson,
+                      api::EncodeSearchResponse(*found), correlation_id);
+}
+
+}  // namespace beladdr::server

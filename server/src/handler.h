@@ -1,0 +1,84 @@
+// The HTTP API as a pure function of a parsed request: no sockets, so it is
+// tested directly (tests/server/handler_test.cc).
+//
+// Routes (docs/openapi.yaml):
+//   POST /SearchAddresses   JSON body           -> 200 search answer
+//   GET  /SearchAddresses?q=...&postCode=...    -> 200 search answer
+//   GET  /ConsumerPing                          -> 200, or 503 without index
+//   GET  /metrics                               -> Prometheus text
+// Errors are RFC 9457 application/problem+json with a detail that says what
+// to fix. Every response carries x-correlation-id: the request's own when
+// it is a UUID, a new one otherwise.
+//
+// Thread safety: Handle() may be called concurrently; the searcher, the
+// metrics and the access log are thread-safe.
+
+#ifndef BELADDR_SERVER_SRC_HANDLER_H_
+#define BELADDR_SERVER_SRC_HANDLER_H_
+
+#include <boost/beast/http.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "access_log.h"
+#include "beladdr/searcher.h"
+#include "metrics.h"
+
+namespace beladdr::server {
+
+namespace http = boost::beast::http;
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+
+class Handler {
+ public:
+  // `searcher`, `metrics` and `log` may be null: without a searcher the
+  // search and ping routes answer 503.
+  Handler(const Searcher* searcher, Metrics* metrics, AccessLog* log)
+      : searcher_(searcher), metrics_(metrics), log_(log) {}
+
+  // Answers one request. Never throws: an unexpected failure is a 500 that
+  // does not leak internals.
+  Response Handle(const Request& request) const;
+
+  // A problem response for requests that could not even be parsed (413,
+  // 431, 400), with a fresh correlation id; recorded like any other.
+  Response TransportError(int status, std::string_view detail) const;
+
+  // A fresh random (version 4) UUID, lower case.
+  static std::string NewCorrelationId();
+  // True for 8-4-4-4-12 hexadecimal digits.
+  static bool IsCorrelationId(std::string_view id);
+
+ private:
+  Response Route(const Request& request,
+                 const std::string& correlation_id) const;
+  Response Search(const Request& request,
+                  const std::string& correlation_id) const;
+  void Record(std::string_view method, std::string_view route, int status,
+              std::string_view correlation_id, double seconds) const;
+
+  const Searcher* searcher_;
+  Metrics* metrics_;
+  AccessLog* log_;
+};
+
+// The decoded parameters of a request target's query string. Raw UTF-8
+// and spaces are tolerated; a malformed percent escape is InvalidArgument.
+StatusOr<std::vector<std::pair<std::string, std::string>>> QueryParams(
+    std::string_view target);
+
+// Builds a response with a JSON (or problem) body. Shared by the handler
+// and the session's transport errors.
+Response MakeResponse(http::status status, unsigned version, bool keep_alive,
+                      std::string_view content_type, std::string body,
+                      std::string_view correlation_id);
+Response MakeProblem(http::status status, unsigned version, bool keep_alive,
+                     std::string_view slug, std::string_view detail,
+                     std::string_view correlation_id);
+
+}  // namespace beladdr::server
+
+#endif  // BELADDR_SERVER_SRC_HANDLER_H_

@@ -1,0 +1,106 @@
+#include "http_session.h"
+
+#include <boost/asio/dispatch.hpp>
+
+#include "beladdr/api.h"
+#include "session_registry.h"
+
+namespace beladdr::server {
+
+HttpSession::HttpSession(tcp::socket&& socket, const Handler& handler,
+                         const SessionOptions& options,
+                         SessionRegistry* registry)
+    : stream_(std::move(socket)),
+      handler_(handler),
+      options_(options),
+      registry_(registry) {}
+
+HttpSession::~HttpSession() { registry_->Remove(this); }
+
+void HttpSession::Run() {
+  // Start on the strand, so that every handler of this session runs there.
+  net::dispatch(
+      stream_.get_executor(),
+      beast::bind_front_handler(&HttpSession::DoRead, shared_from_this()));
+}
+
+void HttpSession::Drain() {
+  // Set now, not on the strand: a request being answered at this moment
+  // (its handler holds the strand) must already see it and say
+  // "Connection: close".
+  draining_ = true;
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    // Idle between requests (nothing of the next one received): close now.
+    // Otherwise the request in flight is answered first (OnWrite closes).
+    if (!self->writing_ && self->buffer_.size() == 0 &&
+        (!self->parser_ || !self->parser_->got_some())) {
+      self->DoClose();
+    }
+  });
+}
+
+void HttpSession::DoRead() {
+  if (draining_) return DoClose();
+  // A fresh parser per request, with our limits.
+  parser_.emplace();
+  parser_->body_limit(api::kMaxBodyBytes);
+  parser_->header_limit(options_.header_limit);
+  // The whole request must arrive within the timeout: a client sending a
+  // byte now and then is dropped.
+  stream_.expires_after(options_.read_timeout);
+  http::async_read(
+      stream_, buffer_, *parser_,
+      beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));
+}
+
+void HttpSession::OnRead(beast::error_code ec, std::size_t) {
+  // The client closed the connection, or the read timed out or was
+  // cancelled (drain): nothing to answer.
+  if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+      ec == net::error::operation_aborted) {
+    return DoClose();
+  }
+  if (ec == http::error::body_limit) {
+    return Send(handler_.TransportError(413, "the body is larger than 16 KiB"));
+  }
+  if (ec == http::error::header_limit) {
+    return Send(handler_.TransportError(
+        431, "the request line and headers are larger than " +
+                 std::to_string(options_.header_limit) + " bytes"));
+  }
+  if (ec) {
+    // Bytes that are not HTTP/1.1: answer once, then close.
+    if (ec == net::error::connection_reset || ec == net::error::eof)
+      return DoClose();
+    return Send(handler_.TransportError(
+        400, "malformed HTTP request: " + ec.message()));
+  }
+  Response response = handler_.Handle(parser_->get());
+  if (draining_) response.keep_alive(false);
+  Send(std::move(response));
+}
+
+void HttpSession::Send(Response&& response) {
+  const bool close = !response.keep_alive() || draining_;
+  response_ = std::make_shared<Response>(std::move(response));
+  writing_ = true;
+  stream_.expires_after(options_.write_timeout);
+  http::async_write(stream_, *response_,
+                    beast::bind_front_handler(&HttpSession::OnWrite,
+                                              shared_from_this(), close));
+}
+
+void HttpSession::OnWrite(bool close, beast::error_code ec, std::size_t) {
+  writing_ = false;
+  response_.reset();
+  if (ec || close || draining_) return DoClose();
+  DoRead();
+}
+
+void HttpSession::DoClose() {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.socket().close(ec);
+}
+
+}  // namespace beladdr::server

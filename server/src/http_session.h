@@ -1,0 +1,77 @@
+// One client connection: reads requests (keep-alive), answers each with
+// the Handler, and closes on error, timeout, or when asked to drain.
+// Shaped like Beast's advanced_server example.
+//
+// Limits: a request body over api::kMaxBodyBytes gets 413, headers over
+// SessionOptions::header_limit get 431, unparsable bytes get 400, and a
+// request that is not complete within read_timeout (a slow client) is
+// dropped.
+//
+// Thread safety: all work runs on the session's strand.
+
+#ifndef BELADDR_SERVER_SRC_HTTP_SESSION_H_
+#define BELADDR_SERVER_SRC_HTTP_SESSION_H_
+
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <memory>
+#include <optional>
+
+#include "handler.h"
+
+namespace beladdr::server {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+class SessionRegistry;
+
+struct SessionOptions {
+  // Time allowed to receive one whole request (and, between requests on a
+  // kept-alive connection, for the next one to arrive).
+  std::chrono::milliseconds read_timeout{10000};
+  // Time allowed to send one response.
+  std::chrono::milliseconds write_timeout{10000};
+  // Largest request line plus headers, in bytes.
+  uint32_t header_limit = 8 * 1024;
+};
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+ public:
+  HttpSession(tcp::socket&& socket, const Handler& handler,
+              const SessionOptions& options, SessionRegistry* registry);
+  ~HttpSession();
+  HttpSession(const HttpSession&) = delete;
+  HttpSession& operator=(const HttpSession&) = delete;
+
+  // Starts reading (on the session's strand).
+  void Run();
+  // Asks the session to finish: an idle connection closes now, one in the
+  // middle of a request closes after its response. Safe from any thread.
+  void Drain();
+
+ private:
+  void DoRead();
+  void OnRead(beast::error_code ec, std::size_t bytes);
+  void Send(Response&& response);
+  void OnWrite(bool close, beast::error_code ec, std::size_t bytes);
+  void DoClose();
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<Response> response_;  // alive until written
+  const Handler& handler_;
+  SessionOptions options_;
+  SessionRegistry* registry_;
+  std::atomic<bool> draining_{false};
+  bool writing_ = false;
+};
+
+}  // namespace beladdr::server
+
+#endif  // BELADDR_SERVER_SRC_HTTP_SESSION_H_

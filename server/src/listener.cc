@@ -1,0 +1,68 @@
+#include "listener.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <iostream>
+
+namespace beladdr::server {
+
+Listener::Listener(net::io_context& ioc, const Handler& handler,
+                   const SessionOptions& options, SessionRegistry* registry)
+    : ioc_(ioc),
+      acceptor_(net::make_strand(ioc)),
+      handler_(handler),
+      options_(options),
+      registry_(registry) {}
+
+Status Listener::Open(const tcp::endpoint& endpoint) {
+  beast::error_code ec;
+  const std::string where =
+      endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+  acceptor_.open(endpoint.protocol(), ec);
+  if (ec) return Status::IOError("open " + where + ": " + ec.message());
+  acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+  if (ec) return Status::IOError("set_option " + where + ": " + ec.message());
+  acceptor_.bind(endpoint, ec);
+  if (ec) return Status::IOError("bind " + where + ": " + ec.message());
+  acceptor_.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return Status::IOError("listen " + where + ": " + ec.message());
+  port_ = acceptor_.local_endpoint().port();
+  return Status::OK();
+}
+
+void Listener::Run() {
+  net::dispatch(
+      acceptor_.get_executor(),
+      beast::bind_front_handler(&Listener::DoAccept, shared_from_this()));
+}
+
+void Listener::Stop() {
+  net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
+    beast::error_code ec;
+    self->acceptor_.close(ec);
+  });
+}
+
+void Listener::DoAccept() {
+  // Each connection gets its own strand.
+  acceptor_.async_accept(
+      net::make_strand(ioc_),
+      beast::bind_front_handler(&Listener::OnAccept, shared_from_this()));
+}
+
+void Listener::OnAccept(beast::error_code ec, tcp::socket socket) {
+  if (ec == net::error::operation_aborted || !acceptor_.is_open())
+    return;  // stopped
+  if (!ec) {
+    auto session = std::make_shared<HttpSession>(std::move(socket), handler_,
+                                                 options_, registry_);
+    if (registry_->TryAdd(session.get(), session)) {
+      session->Run();
+    }
+    // Over the cap: the session object dies here and its socket closes.
+  } else if (ec == net::error::no_descriptors) {
+    std::cerr << "beladdr-server: accept: " << ec.message() << "\n";
+  }
+  DoAccept();
+}
+
+}  // namespace beladdr::server

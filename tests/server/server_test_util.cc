@@ -1,0 +1,119 @@
+#include "server_test_util.h"
+
+#include <poll.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <stdexcept>
+
+#include "test_util.h"
+
+namespace beladdr::testing {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+const Searcher& TinyPublicSearcher() {
+  static const Searcher* searcher = [] {
+    auto s = Searcher::Open(SharedTinyIndexDir());
+    if (!s.ok()) {
+      std::cerr << "tiny index: " << s.status().ToString() << "\n";
+      std::abort();
+    }
+    return std::move(s).value().release();
+  }();
+  return *searcher;
+}
+
+StatusOr<SearchResponse> FailingSearcher::SearchAddresses(
+    const SearchRequest&) const {
+  if (throws_) throw std::runtime_error("secret internal detail /var/index");
+  return Status::Corruption("secret internal detail /var/index");
+}
+
+StatusOr<SearchResponse> GatedSearcher::SearchAddresses(
+    const SearchRequest& request) const {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    ++waiting_;
+    cv_.notify_all();
+    cv_.wait(lock, [&] { return !held_; });
+    --waiting_;
+  }
+  return TinyPublicSearcher().SearchAddresses(request);
+}
+
+void GatedSearcher::Hold() {
+  std::lock_guard<std::mutex> lock(mu_);
+  held_ = true;
+}
+
+void GatedSearcher::Release() {
+  std::lock_guard<std::mutex> lock(mu_);
+  held_ = false;
+  cv_.notify_all();
+}
+
+void GatedSearcher::WaitForWaiting(int n) const {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return waiting_ >= n; });
+}
+
+TestClient::TestClient(uint16_t port) : socket_(ioc_) {
+  socket_.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+}
+
+TestClient::~TestClient() {
+  boost::beast::error_code ec;
+  socket_.close(ec);
+}
+
+boost::beast::error_code TestClient::Roundtrip(HttpRequest request,
+                                               HttpResponse* response) {
+  boost::beast::error_code ec;
+  request.prepare_payload();
+  http::write(socket_, request, ec);
+  if (ec) return ec;
+  return Read(response);
+}
+
+void TestClient::WriteRaw(const std::string& bytes) {
+  boost::beast::error_code ec;
+  net::write(socket_, net::buffer(bytes), ec);
+}
+
+boost::beast::error_code TestClient::Read(HttpResponse* response) {
+  boost::beast::error_code ec;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  http::read(socket_, buffer_, parser, ec);
+  if (!ec) *response = parser.release();
+  return ec;
+}
+
+bool TestClient::ClosedByServer(int timeout_ms) {
+  pollfd fd{socket_.native_handle(), POLLIN, 0};
+  if (::poll(&fd, 1, timeout_ms) <= 0) return false;
+  char byte;
+  boost::beast::error_code ec;
+  const size_t n = socket_.read_some(net::buffer(&byte, 1), ec);
+  return n == 0 &&
+         (ec == net::error::eof || ec == net::error::connection_reset);
+}
+
+HttpRequest PostJson(const std::string& target, const std::string& body) {
+  HttpRequest req{http::verb::post, target, 11};
+  req.set(http::field::host, "127.0.0.1");
+  req.set(http::field::content_type, "application/json");
+  req.body() = body;
+  req.prepare_payload();
+  return req;
+}
+
+HttpRequest Get(const std::string& target) {
+  HttpRequest req{http::verb::get, target, 11};
+  req.set(http::field::host, "127.0.0.1");
+  return req;
+}
+
+}  // namespace beladdr::testing
