@@ -4,6 +4,9 @@
 #                (when needed) and run the server on $(HOST):$(PORT)
 #   make test    install dependencies, build, run the whole test suite
 #
+# Also: make quality (search quality figures), make bench (Google Benchmark
+# latency), make load (HTTP load figures with wrk).
+#
 # Everything is idempotent: a second run only does what changed.
 
 HOST ?= 127.0.0.1
@@ -12,10 +15,11 @@ BUILD ?= build
 INDEX ?= var/index
 JOBS ?= $(shell nproc)
 
-.PHONY: serve test deps build index clean
+.PHONY: serve test deps build index quality bench load clean
 
 serve: index
-	@echo "beladdr: the index is ready at $(INDEX) (the server comes with the server issue)"
+	@echo "beladdr: starting the server on http://$(HOST):$(PORT) (Ctrl-C stops it)"
+	exec $(BUILD)/bin/beladdr-server --index $(INDEX) --host $(HOST) --port $(PORT)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -29,6 +33,16 @@ build: deps
 
 index: build
 	@scripts/ensure_index.sh $(INDEX)
+
+quality: index
+	$(BUILD)/bin/beladdr-quality evaluate --index $(INDEX) --failures 10
+
+bench: index
+	BELADDR_INDEX=$(INDEX) $(BUILD)/bin/search_bench --benchmark_repetitions=5 \
+	  --benchmark_report_aggregates_only=true
+
+load: index
+	INDEX=$(INDEX) BIN=$(BUILD)/bin bench/load/run.sh
 
 clean:
 	rm -rf $(BUILD) var

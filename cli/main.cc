@@ -1,80 +1,175 @@
-// beladdr: command-line client. Searches an index in-process.
-//   beladdr search [--index DIR] [--lang nl|fr|de] [--limit N] "query"
+// beladdr: the command-line client. Searches an index in-process (no
+// server needed), printing a table, the HTTP API's JSON, or, with --batch,
+// one JSON answer per input line. Flag parsing only; the work is in
+// beladdr_cli_lib and the engine.
 
-#include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
+#include "batch.h"
+#include "beladdr/api.h"
 #include "beladdr/searcher.h"
+#include "table.h"
 
 namespace {
 
 constexpr char kUsage[] =
-    "usage: beladdr search [--index DIR] [--lang nl|fr|de] [--limit N] QUERY\n";
+    "usage: beladdr search [--index DIR] [--json] [--lang nl|fr|de] [--limit "
+    "N]\n"
+    "                      [--street S] [--house-number N] [--box B] "
+    "[--postcode P]\n"
+    "                      [--municipality M] [QUERY ...]\n"
+    "       beladdr search --batch [--index DIR] [--threads N] < requests > "
+    "answers\n"
+    "\n"
+    "Searches the index (default: $BELADDR_INDEX, else var/index) like POST\n"
+    "/SearchAddresses (docs/openapi.yaml). QUERY is free text in any order "
+    "and\n"
+    "language (\"chee de waterloo 1180\"); the structured flags may be "
+    "combined\n"
+    "with it or used alone.\n"
+    "\n"
+    "  --json       print the HTTP API's JSON answer instead of a table\n"
+    "  --batch      read one request per line from stdin: JSON Lines "
+    "(SearchAddresses\n"
+    "               bodies) or CSV with a header (query, street, houseNumber,\n"
+    "               boxNumber, postCode, municipality, language, limit); write "
+    "one\n"
+    "               JSON answer per request line to stdout, in order. A bad "
+    "line gets\n"
+    "               a problem object and a 'stdin:LINE: reason' message on "
+    "stderr.\n"
+    "  --threads N  batch worker threads (default: the number of cores)\n"
+    "\n"
+    "Exit status: 0 answered (also with zero matches), 1 the index cannot be\n"
+    "opened or some batch lines failed, 2 usage error or invalid request.\n";
 
 int Usage(const std::string& error) {
-  std::cerr << "beladdr: " << error << "\n" << kUsage;
+  std::cerr << "beladdr: " << error << "\n\n" << kUsage;
   return 2;
 }
 
-void PrintTable(const beladdr::SearchResponse& r) {
-  std::cout << "detected language: "
-            << (r.detected_language ? std::string(beladdr::LanguageCode(*r.detected_language))
-                                    : std::string("none"))
-            << ", " << r.results.size() << " result(s)\n";
-  for (const auto& x : r.results) {
-    char score[16];
-    std::snprintf(score, sizeof(score), "%.3f", x.score);
-    if (x.kind == beladdr::ResultKind::kMunicipality) {
-      std::cout << "  " << score << "  municipality " << x.municipality.nis_code
-                << "  " << x.municipality.name << "  postcodes:";
-      for (const auto& pc : x.post_codes) std::cout << " " << pc;
-      std::cout << "\n";
-      continue;
-    }
-    std::cout << "  " << score << "  " << x.street_code << "  " << x.street_name
-              << ", " << x.post_code << " " << x.municipality.name;
-    if (!x.house_number.empty()) std::cout << "  nr " << x.house_number;
-    if (!x.box_number.empty()) std::cout << " box " << x.box_number;
-    if (x.matched_language) {
-      std::cout << "  [" << beladdr::LanguageCode(*x.matched_language) << "]";
-    }
-    std::cout << "\n";
+std::unique_ptr<beladdr::Searcher> OpenIndex(const std::string& index) {
+  auto searcher = beladdr::Searcher::Open(index);
+  if (!searcher.ok()) {
+    std::cerr << "beladdr: " << searcher.status().ToString() << "\n";
+    return nullptr;
   }
+  return std::move(searcher).value();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::string(argv[1]) != "search") return Usage("expected a command");
-  std::string index = "var/index";
-  beladdr::SearchRequest request;
+  if (argc < 2) return Usage("expected a command");
+  const std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (command != "search") return Usage("unknown command '" + command + "'");
+
+  const char* env_index = std::getenv("BELADDR_INDEX");
+  std::string index =
+      env_index != nullptr && *env_index != '\0' ? env_index : "var/index";
+  bool json = false;
+  bool batch = false;
+  int threads =
+      static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::pair<std::string, std::string>> params;
+  std::string query;
   for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--index" && i + 1 < argc) {
-      index = argv[++i];
-    } else if (a == "--lang" && i + 1 < argc) {
-      request.language = beladdr::ParseLanguage(argv[++i]);
-      if (!request.language) return Usage("--lang takes nl, fr or de");
-    } else if (a == "--limit" && i + 1 < argc) {
-      request.limit = std::atoi(argv[++i]);
-    } else if (request.query.empty()) {
-      request.query = a;
+    const std::string arg = argv[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= argc) return false;
+      *out = argv[++i];
+      return true;
+    };
+    // Flags that map onto the API's parameters.
+    static const std::pair<const char*, const char*> kParams[] = {
+        {"--street", "street"},
+        {"--house-number", "houseNumber"},
+        {"--box", "boxNumber"},
+        {"--postcode", "postCode"},
+        {"--municipality", "municipality"},
+        {"--lang", "language"},
+        {"--language", "language"},
+        {"--limit", "limit"}};
+    bool is_param = false;
+    for (const auto& [flag, name] : kParams) {
+      if (arg != flag) continue;
+      std::string v;
+      if (!value(&v)) return Usage(arg + " needs a value");
+      params.emplace_back(name, v);
+      is_param = true;
+    }
+    if (is_param) continue;
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else if (arg == "--index") {
+      if (!value(&index)) return Usage("--index needs a directory");
+    } else if (arg == "--json") {
+      json = true;
+    } else if (arg == "--batch") {
+      batch = true;
+    } else if (arg == "--threads") {
+      std::string v;
+      if (!value(&v) || v.empty() || v.size() > 3 ||
+          v.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoi(v) < 1) {
+        return Usage("--threads takes a number from 1 to 999");
+      }
+      threads = std::stoi(v);
+    } else if (arg.starts_with("--")) {
+      return Usage("unknown flag '" + arg + "'");
     } else {
-      request.query += " " + a;
+      query += (query.empty() ? "" : " ") + arg;
     }
   }
-  auto searcher = beladdr::Searcher::Open(index);
-  if (!searcher.ok()) {
-    std::cerr << "beladdr: " << searcher.status().ToString() << "\n";
-    return 1;
+
+  if (batch) {
+    if (!query.empty() || !params.empty()) {
+      return Usage(
+          "--batch reads the requests from stdin; give no query or search "
+          "flags");
+    }
+    auto searcher = OpenIndex(index);
+    if (searcher == nullptr) return 1;
+    beladdr::cli::BatchOptions options;
+    options.threads = threads;
+    std::ios::sync_with_stdio(false);
+    auto summary = beladdr::cli::RunBatch(*searcher, options, std::cin,
+                                          std::cout, std::cerr);
+    if (!summary.ok()) {
+      std::cerr << "beladdr: " << summary.status().message() << "\n";
+      return 2;
+    }
+    if (summary->failed > 0) {
+      std::cerr << "beladdr: " << summary->failed << " of " << summary->requests
+                << " requests failed (see the messages above)\n";
+      return 1;
+    }
+    return 0;
   }
-  auto response = (*searcher)->SearchAddresses(request);
+
+  if (!query.empty()) params.emplace_back("query", query);
+  auto request = beladdr::api::SearchRequestFromParams(params);
+  if (!request.ok()) return Usage(request.status().message());
+  auto searcher = OpenIndex(index);
+  if (searcher == nullptr) return 1;
+  auto response = searcher->SearchAddresses(*request);
   if (!response.ok()) {
-    std::cerr << "beladdr: " << response.status().ToString() << "\n";
-    return 1;
+    std::cerr << "beladdr: " << response.status().message() << "\n";
+    return response.status().IsInvalidArgument() ? 2 : 1;
   }
-  PrintTable(*response);
+  if (json) {
+    std::cout << beladdr::api::EncodeSearchResponse(*response) << "\n";
+  } else {
+    beladdr::cli::PrintTable(*response, std::cout);
+  }
   return 0;
 }

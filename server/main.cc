@@ -95,14 +95,18 @@ int main(int argc, char** argv) {
       return 1;
     }
     server.HandleSignals();
-    std::cerr << "beladdr-server: serving " << index << " ("
-              << (*searcher)->info().streets << " streets) on http://"
-              << options.host << ":" << server.port() << "\n"
-              << "  try: curl -s -X POST http://" << options.host << ":"
-              << server.port()
-              << "/SearchAddresses -H 'Content-Type: application/json' "
-                 "-d '{\"query\": \"chee de waterloo 1180\"}'\n"
-              << std::flush;
+    std::cerr
+        << "beladdr-server: serving " << index << " ("
+        << (*searcher)->info().streets << " streets) on http://" << options.host
+        << ":" << server.port() << "\n"
+        << "  try: curl -s -X POST http://" << options.host << ":"
+        << server.port()
+        << "/SearchAddresses -H 'Content-Type: application/json' "
+           "-d '{\"query\": \"chee de waterloo 1180\"}'\n"
+        << "       curl -s 'http://" << options.host << ":" << server.port()
+        << "/SearchAddresses?street=Sint-Pietersnieuwstraat&houseNumber=12"
+           "&municipality=Gent'\n"
+        << std::flush;
     server.Wait();
     std::cerr << "beladdr-server: stopped\n";
   } catch (const std::exception& e) {

@@ -168,6 +168,28 @@ StatusOr<SearchRequest> SearchRequestFromParams(
   return r;
 }
 
+std::string EncodeSearchRequest(const SearchRequest& request) {
+  JsonWriter w;
+  w.BeginObject();
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"query", &request.query},
+      {"street", &request.street},
+      {"houseNumber", &request.house_number},
+      {"boxNumber", &request.box_number},
+      {"postCode", &request.post_code},
+      {"municipality", &request.municipality}};
+  for (const auto& [name, value] : fields) {
+    if (!value->empty()) w.Field(name, *value);
+  }
+  if (request.language) w.Field("language", LanguageCode(*request.language));
+  if (request.limit != SearchRequest().limit) {
+    w.Key("limit");
+    w.Int(request.limit);
+  }
+  w.EndObject();
+  return w.Release();
+}
+
 std::string EncodeSearchResponse(const SearchResponse& response) {
   JsonWriter w;
   w.BeginObject();

@@ -5,15 +5,20 @@
 //   beladdr-quality evaluate --index DIR [--queries FILE]... [--failures N]
 //       [--json FILE]
 //       prints recall@1, recall@5, MRR, language accuracy, false positives
+//   beladdr-quality bodies [--queries FILE]... [--seed N]
+//       prints the queries as SearchAddresses JSON bodies, one a line, in a
+//       seeded random order (the request mix of bench/load)
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "beladdr/api.h"
 #include "evaluator.h"
 #include "query_generator.h"
 #include "searcher_impl.h"
@@ -36,30 +41,36 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
   for (const QueryToken& t : q->tokens) {
     std::cout << " [" << t.text;
     for (const auto& e : t.expansions) std::cout << "|" << e;
-    std::cout << " class=" << int(t.word_class) << " seg=" << int(t.segment) << "]";
+    std::cout << " class=" << int(t.word_class) << " seg=" << int(t.segment)
+              << "]";
   }
-  std::cout << "\npostcode " << q->postcode << (q->postcode_given ? "" : " (none)")
-            << ", house groups:";
-  for (const auto& g : q->house_groups) std::cout << " " << g.house_number << "/" << g.box_number;
+  std::cout << "\npostcode " << q->postcode
+            << (q->postcode_given ? "" : " (none)") << ", house groups:";
+  for (const auto& g : q->house_groups)
+    std::cout << " " << g.house_number << "/" << g.box_number;
   std::cout << "\n";
   const auto places = FindPlaces(*q, d);
   for (const PlaceMatch& m : places) {
     const auto& p = d.place_variants[m.place];
     std::cout << "place tokens " << m.begin << "+" << m.length << " '" << p.text
-              << "' nis " << d.municipalities[p.municipality].nis << " pc " << p.postcode
-              << " q=" << m.quality << "\n";
+              << "' nis " << d.municipalities[p.municipality].nis << " pc "
+              << p.postcode << " q=" << m.quality << "\n";
   }
   const NamedPlaces named = CollectNamedPlaces(places, d);
-  const auto candidates = GenerateCandidates(*q, places, named, d, searcher.options().candidates);
+  const auto candidates =
+      GenerateCandidates(*q, places, named, d, searcher.options().candidates);
   std::cout << candidates.size() << " candidates\n";
   for (size_t i = 0; i < candidates.size(); ++i) {
     const auto& v = d.street_variants[candidates[i].variant];
     std::string name;
-    for (WordId w : d.Words(v.name)) name += std::string(d.vocabulary.word(w)) + " ";
+    for (WordId w : d.Words(v.name))
+      name += std::string(d.vocabulary.word(w)) + " ";
     const std::string line = name + d.streets[v.street].code;
-    if (i < 8 || line.find(getenv("BELADDR_TRACE") ? getenv("BELADDR_TRACE") : "\x01") != std::string::npos) {
-      std::printf("  cand %zu %.2f %s%s\n", i, candidates[i].prerank, name.c_str(),
-                  d.streets[v.street].code.c_str());
+    if (i < 8 ||
+        line.find(getenv("BELADDR_TRACE") ? getenv("BELADDR_TRACE") : "\x01") !=
+            std::string::npos) {
+      std::printf("  cand %zu %.2f %s%s\n", i, candidates[i].prerank,
+                  name.c_str(), d.streets[v.street].code.c_str());
     }
   }
   Scorer scorer(*q, places, d);
@@ -69,29 +80,65 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
     matches.push_back(m);
   }
   std::sort(matches.begin(), matches.end(),
-            [](const StreetMatch& a, const StreetMatch& b) { return a.score > b.score; });
+            [](const StreetMatch& a, const StreetMatch& b) {
+              return a.score > b.score;
+            });
   for (size_t i = 0; i < matches.size(); ++i) {
     const StreetMatch& m = matches[i];
     if (i >= 15 && !(getenv("BELADDR_TRACE") &&
-                     d.streets[m.street].code.find(getenv("BELADDR_TRACE")) != std::string::npos)) {
+                     d.streets[m.street].code.find(getenv("BELADDR_TRACE")) !=
+                         std::string::npos)) {
       continue;
     }
     const auto& v = d.street_variants[m.variant];
     std::string name;
-    for (WordId w : d.Words(v.name)) name += std::string(d.vocabulary.word(w)) + " ";
-    std::printf("%.3f name %.2f query %.2f place %.2f%s%s  %s %s(%s)\n", m.score,
-                m.name_coverage, m.query_coverage, m.place_agreement,
-                m.postcode_conflict ? " PC!" : "", m.place_conflict ? " PLACE!" : "",
-                d.streets[m.street].code.c_str(), name.c_str(),
-                d.municipalities[d.streets[m.street].municipality].names[0].c_str());
+    for (WordId w : d.Words(v.name))
+      name += std::string(d.vocabulary.word(w)) + " ";
+    std::printf(
+        "%.3f name %.2f query %.2f place %.2f%s%s  %s %s(%s)\n", m.score,
+        m.name_coverage, m.query_coverage, m.place_agreement,
+        m.postcode_conflict ? " PC!" : "", m.place_conflict ? " PLACE!" : "",
+        d.streets[m.street].code.c_str(), name.c_str(),
+        d.municipalities[d.streets[m.street].municipality].names[0].c_str());
   }
 }
 
+// The default query sets, when no --queries is given.
+std::vector<std::string> DefaultFiles(const std::string& dir) {
+  std::vector<std::string> files;
+  for (const char* name : {"noisy", "structured", "places", "negatives"}) {
+    files.push_back(dir + "/" + name + ".jsonl");
+  }
+  return files;
+}
+
+int PrintBodies(std::vector<std::string> files, const std::string& dir,
+                uint64_t seed) {
+  if (files.empty()) files = DefaultFiles(dir);
+  std::vector<std::string> bodies;
+  for (const std::string& f : files) {
+    auto set = beladdr::quality::ReadQuerySet(f);
+    if (!set.ok()) {
+      std::cerr << "beladdr-quality: " << set.status().ToString() << "\n";
+      return 1;
+    }
+    for (const auto& q : *set)
+      bodies.push_back(beladdr::api::EncodeSearchRequest(q.request));
+  }
+  std::mt19937_64 rng(seed);
+  std::shuffle(bodies.begin(), bodies.end(), rng);
+  for (const std::string& b : bodies) std::cout << b << "\n";
+  return 0;
+}
+
 int Usage(const std::string& error) {
-  std::cerr << "beladdr-quality: " << error << "\n"
-            << "usage: beladdr-quality generate --index DIR [--out DIR] [--seed N]\n"
-            << "       beladdr-quality evaluate --index DIR [--queries FILE]... "
-               "[--failures N] [--json FILE]\n";
+  std::cerr
+      << "beladdr-quality: " << error << "\n"
+      << "usage: beladdr-quality generate --index DIR [--out DIR] [--seed N]\n"
+      << "       beladdr-quality evaluate --index DIR [--queries FILE]... "
+         "[--failures N] [--json FILE]\n"
+      << "       beladdr-quality bodies [--queries FILE]... [--seed N]\n"
+      << "       beladdr-quality explain --index DIR QUERY...\n";
   return 2;
 }
 
@@ -109,17 +156,28 @@ int main(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--index") index = next();
-    else if (a == "--out") out_dir = next();
-    else if (a == "--seed") seed = std::strtoull(next().c_str(), nullptr, 10);
-    else if (a == "--queries") files.push_back(next());
-    else if (a == "--failures") failures = std::strtoul(next().c_str(), nullptr, 10);
-    else if (a == "--json") json = next();
-    else if (a == "--min-score") min_score = std::strtod(next().c_str(), nullptr);
-    else if (a == "--sweep") sweep = true;
-    else if (command == "explain") files.push_back(a);
-    else return Usage("unknown argument " + a);
+    if (a == "--index")
+      index = next();
+    else if (a == "--out")
+      out_dir = next();
+    else if (a == "--seed")
+      seed = std::strtoull(next().c_str(), nullptr, 10);
+    else if (a == "--queries")
+      files.push_back(next());
+    else if (a == "--failures")
+      failures = std::strtoul(next().c_str(), nullptr, 10);
+    else if (a == "--json")
+      json = next();
+    else if (a == "--min-score")
+      min_score = std::strtod(next().c_str(), nullptr);
+    else if (a == "--sweep")
+      sweep = true;
+    else if (command == "explain")
+      files.push_back(a);
+    else
+      return Usage("unknown argument " + a);
   }
+  if (command == "bodies") return PrintBodies(files, out_dir, seed);
   beladdr::internal::EngineOptions engine_options;
   if (min_score >= 0) engine_options.min_score = min_score;
   auto searcher = beladdr::internal::SearcherImpl::Open(index, engine_options);
@@ -133,12 +191,14 @@ int main(int argc, char** argv) {
   }
   if (command == "generate") {
     beladdr::quality::QueryGenerator gen((*searcher)->data(), seed);
-    const std::vector<std::pair<std::string, std::vector<beladdr::quality::LabelledQuery>>> sets = {
-        {"noisy", gen.Noisy(10000)},
-        {"structured", gen.Structured(3000)},
-        {"places", gen.Places(500)},
-        {"negatives", gen.Negatives(1000)},
-    };
+    const std::vector<
+        std::pair<std::string, std::vector<beladdr::quality::LabelledQuery>>>
+        sets = {
+            {"noisy", gen.Noisy(10000)},
+            {"structured", gen.Structured(3000)},
+            {"places", gen.Places(500)},
+            {"negatives", gen.Negatives(1000)},
+        };
     for (const auto& [name, queries] : sets) {
       const std::string path = out_dir + "/" + name + ".jsonl";
       beladdr::Status s = beladdr::quality::WriteQuerySet(path, queries);
@@ -151,11 +211,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command != "evaluate") return Usage("unknown command " + command);
-  if (files.empty()) {
-    for (const char* name : {"noisy", "structured", "places", "negatives"}) {
-      files.push_back(out_dir + "/" + name + ".jsonl");
-    }
-  }
+  if (files.empty()) files = DefaultFiles(out_dir);
   std::vector<beladdr::quality::LabelledQuery> queries;
   for (const std::string& f : files) {
     auto set = beladdr::quality::ReadQuerySet(f);
@@ -165,9 +221,11 @@ int main(int argc, char** argv) {
     }
     queries.insert(queries.end(), set->begin(), set->end());
   }
-  const auto metrics = beladdr::quality::Evaluate(**searcher, queries, failures);
+  const auto metrics =
+      beladdr::quality::Evaluate(**searcher, queries, failures);
   beladdr::quality::PrintReport(metrics, std::cout);
   if (sweep) beladdr::quality::PrintThresholdSweep(metrics, std::cout);
-  if (!json.empty()) std::ofstream(json) << beladdr::quality::ReportJson(metrics) << "\n";
+  if (!json.empty())
+    std::ofstream(json) << beladdr::quality::ReportJson(metrics) << "\n";
   return 0;
 }

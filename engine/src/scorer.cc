@@ -60,11 +60,13 @@ Scorer::Memo::Memo() {
 
 const float* Scorer::Memo::Find(uint64_t key) const {
   const Slot& slot = (*slots_)[(key * 0x9e3779b97f4a7c15ULL) >> (64 - 15)];
-  return slot.generation == generation_ && slot.key == key ? &slot.value : nullptr;
+  return slot.generation == generation_ && slot.key == key ? &slot.value
+                                                           : nullptr;
 }
 
 void Scorer::Memo::Put(uint64_t key, float value) {
-  (*slots_)[(key * 0x9e3779b97f4a7c15ULL) >> (64 - 15)] = {key, generation_, value};
+  (*slots_)[(key * 0x9e3779b97f4a7c15ULL) >> (64 - 15)] = {key, generation_,
+                                                           value};
 }
 
 Scorer::Scorer(const ParsedQuery& query, const std::vector<PlaceMatch>& places,
@@ -74,14 +76,16 @@ Scorer::Scorer(const ParsedQuery& query, const std::vector<PlaceMatch>& places,
   // the locality "knokke" takes one of them.
   place_order_.resize(places_.size());
   for (size_t k = 0; k < places_.size(); ++k) place_order_[k] = k;
-  std::stable_sort(place_order_.begin(), place_order_.end(), [&](size_t a, size_t b) {
-    return places_[a].quality * static_cast<double>(places_[a].length) >
-           places_[b].quality * static_cast<double>(places_[b].length);
-  });
+  std::stable_sort(
+      place_order_.begin(), place_order_.end(), [&](size_t a, size_t b) {
+        return places_[a].quality * static_cast<double>(places_[a].length) >
+               places_[b].quality * static_cast<double>(places_[b].length);
+      });
   query_weight_.reserve(q_.tokens.size());
   for (size_t i = 0; i < q_.tokens.size(); ++i) {
     query_weight_.push_back(QueryWordWeight(q_.tokens[i]));
-    if (i < 32 && (q_.tokens[i].word_class & kWordStopword)) stopword_mask_ |= 1u << i;
+    if (i < 32 && (q_.tokens[i].word_class & kWordStopword))
+      stopword_mask_ |= 1u << i;
   }
   token_matchers_.reserve(q_.tokens.size());
   expansion_matchers_.resize(q_.tokens.size());
@@ -89,11 +93,13 @@ Scorer::Scorer(const ParsedQuery& query, const std::vector<PlaceMatch>& places,
   for (size_t i = 0; i < q_.tokens.size(); ++i) {
     const QueryToken& t = q_.tokens[i];
     token_matchers_.emplace_back(t.text);
-    for (const std::string& e : t.expansions) expansion_matchers_[i].emplace_back(e);
+    for (const std::string& e : t.expansions)
+      expansion_matchers_[i].emplace_back(e);
     if (i + 1 < q_.tokens.size()) {
       const QueryToken& b = q_.tokens[i + 1];
       joined_[i].emplace_back(t.text + b.text);
-      for (const std::string& e : b.expansions) joined_[i].emplace_back(t.text + e);
+      for (const std::string& e : b.expansions)
+        joined_[i].emplace_back(t.text + e);
     }
   }
   options_.reserve(64);
@@ -113,7 +119,8 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
   if (sim < 1.0 && !t.numeric &&
       !(index_.WordClass(word) & kWordNumeric)) {  // numbers match exactly
     const std::string_view name_word = index_.vocabulary.word(word);
-    for (size_t e = 0; e < t.expansions.size() && sim < kExpansionSimilarity; ++e) {
+    for (size_t e = 0; e < t.expansions.size() && sim < kExpansionSimilarity;
+         ++e) {
       if (t.expansion_words[e] == word) {
         sim = kExpansionSimilarity;
       } else if (t.expansions[e].size() > 3) {
@@ -122,13 +129,15 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
       }
     }
     if (sim < kExpansionSimilarity) {
-      sim = std::max(sim, token_matchers_[token].Similarity(name_word, &index_.dictionary));
+      sim = std::max(sim, token_matchers_[token].Similarity(
+                              name_word, &index_.dictionary));
     }
     // An initial in the name ("J. Appelmanslaan") agrees with a first name
     // that starts with it; "d" and "l" of "d'Acren", "l'Église" do not.
     const uint8_t cls = index_.WordClass(word);
-    if (name_word.size() == 1 && (cls & kWordInitial) && !(cls & kWordStopword) &&
-        t.text.size() > 1 && t.text[0] == name_word[0]) {
+    if (name_word.size() == 1 && (cls & kWordInitial) &&
+        !(cls & kWordStopword) && t.text.size() > 1 &&
+        t.text[0] == name_word[0]) {
       sim = std::max(sim, kInitialSimilarity);
     }
   }
@@ -145,7 +154,8 @@ double Scorer::JoinedSimilarity(size_t token, WordId word) {
   double best = 0;
   for (const WordMatcher& j : joined_[token]) {
     // Cheap rejection before an edit distance: lengths too far apart.
-    if (std::abs(static_cast<int>(j.word().size()) - static_cast<int>(name_word.size())) > 3) {
+    if (std::abs(static_cast<int>(j.word().size()) -
+                 static_cast<int>(name_word.size())) > 3) {
       continue;
     }
     best = std::max(best, j.Similarity(name_word, &index_.dictionary));
@@ -156,14 +166,15 @@ double Scorer::JoinedSimilarity(size_t token, WordId word) {
 
 // "sintpieters" against "sint" + "pieters".
 double Scorer::SplitSimilarity(size_t token, WordId first, WordId second) {
-  const uint64_t key =
-      (kTagSplit << 62) | (uint64_t{token} << 56) | (uint64_t{first} << 28) | second;
+  const uint64_t key = (kTagSplit << 62) | (uint64_t{token} << 56) |
+                       (uint64_t{first} << 28) | second;
   if (const float* hit = memo_.Find(key)) return *hit;
   const std::string_view a = index_.vocabulary.word(first);
   const std::string_view b = index_.vocabulary.word(second);
   const std::string& text = q_.tokens[token].text;
   double sim = 0;
-  if (std::abs(static_cast<int>(text.size()) - static_cast<int>(a.size() + b.size())) <= 3 &&
+  if (std::abs(static_cast<int>(text.size()) -
+               static_cast<int>(a.size() + b.size())) <= 3 &&
       !text.empty() && !a.empty() && text[0] == a[0]) {
     std::string joined;
     joined.reserve(a.size() + b.size());
@@ -197,13 +208,15 @@ double Scorer::OrderFactor(uint32_t street_tokens) const {
   return factor;
 }
 
-double Scorer::PlaceAgreement(const PlaceMatch& m, const StreetVariantEntry& v) const {
+double Scorer::PlaceAgreement(const PlaceMatch& m,
+                              const StreetVariantEntry& v) const {
   const PlaceVariantEntry& p = index_.place_variants[m.place];
   if (p.kind == PlaceKind::kLocality) {
     // A deelgemeente agrees a shade less than a municipality of the same
     // name: "Aalst" is the municipality before the part of Sint-Truiden.
     if (p.postcode == v.postcode) return 0.99 * m.quality;
-    return index_.VariantInMunicipality(v, p.municipality) ? 0.85 * m.quality : 0;
+    return index_.VariantInMunicipality(v, p.municipality) ? 0.85 * m.quality
+                                                           : 0;
   }
   return index_.VariantInMunicipality(v, p.municipality) ? m.quality : 0;
 }
@@ -244,7 +257,8 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   std::array<double, kMax> best_single{};
   uint32_t order = 0;
   for (size_t i = 0; i < n && i < kMax; ++i) {
-    if (q_.tokens[i].role == TokenRole::kPlace || (reserved & (1u << i))) continue;
+    if (q_.tokens[i].role == TokenRole::kPlace || (reserved & (1u << i)))
+      continue;
     for (size_t j = 0; j < m; ++j) {
       const double sim = TokenSimilarity(i, name[j]);
       best_single[j] = std::max(best_single[j], sim);
@@ -256,31 +270,35 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   for (size_t i = 0; i + 1 < n && i + 1 < kMax; ++i) {
     const QueryToken& a = q_.tokens[i];
     const QueryToken& b = q_.tokens[i + 1];
-    if (a.numeric || b.numeric || a.role != b.role || a.role == TokenRole::kPlace ||
-        (reserved & (3u << i))) {
+    if (a.numeric || b.numeric || a.role != b.role ||
+        a.role == TokenRole::kPlace || (reserved & (3u << i))) {
       continue;
     }
     for (size_t j = 0; j < m; ++j) {
       if (best_single[j] >= 0.95) continue;
       const double sim = JoinedSimilarity(i, name[j]);
-      if (sim >= kMinJoinedSimilarity) options_.push_back({sim, 3u << i, 1u << j, order++});
+      if (sim >= kMinJoinedSimilarity)
+        options_.push_back({sim, 3u << i, 1u << j, order++});
     }
   }
   for (size_t j = 0; j + 1 < m; ++j) {
     if (best_single[j] >= 0.95 && best_single[j + 1] >= 0.95) continue;
     for (size_t i = 0; i < n && i < kMax; ++i) {
       const QueryToken& t = q_.tokens[i];
-      if (t.numeric || t.role == TokenRole::kPlace || (reserved & (1u << i))) continue;
+      if (t.numeric || t.role == TokenRole::kPlace || (reserved & (1u << i)))
+        continue;
       const double sim = SplitSimilarity(i, name[j], name[j + 1]);
-      if (sim >= kMinJoinedSimilarity) options_.push_back({sim, 1u << i, 3u << j, order++});
+      if (sim >= kMinJoinedSimilarity)
+        options_.push_back({sim, 1u << i, 3u << j, order++});
     }
   }
 
   // 2. Best pairs first, each word used once.
-  std::sort(options_.begin(), options_.end(), [](const Option& a, const Option& b) {
-    if (a.sim != b.sim) return a.sim > b.sim;
-    return a.order < b.order;
-  });
+  std::sort(options_.begin(), options_.end(),
+            [](const Option& a, const Option& b) {
+              if (a.sim != b.sim) return a.sim > b.sim;
+              return a.order < b.order;
+            });
   std::array<double, kMax> name_sim{};
   std::array<double, kMax> query_sim{};
   uint32_t used_query = 0, used_name = 0;
@@ -326,7 +344,8 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
       best_place = agree;
       result.place_match = static_cast<int>(k);
     }
-    for (size_t i = pm.begin; i < pm.begin + pm.length; ++i) explained[i] = agree;
+    for (size_t i = pm.begin; i < pm.begin + pm.length; ++i)
+      explained[i] = agree;
   }
   for (const PlaceMatch& pm : places_) {
     const uint32_t mask = ((1u << pm.length) - 1) << pm.begin;
@@ -356,7 +375,8 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   int unexplained_words = 0;
   for (size_t i = 0; i < n && i < 32; ++i) {
     if (used_query & (1u << i)) {
-      result.evidence += (q_.tokens[i].numeric ? 1.0 : query_weight_[i]) * query_sim[i];
+      result.evidence +=
+          (q_.tokens[i].numeric ? 1.0 : query_weight_[i]) * query_sim[i];
     }
   }
   for (size_t i = 0; i < n && i < 32; ++i) {
@@ -388,6 +408,10 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
     if (near_postcode) pc = 0.25;
     place_sum += pc;
     ++place_parts;
+    // As evidence, a postcode of the street's own municipality names the
+    // place as well as the exact one: many write a city's main postcode
+    // (9000) for all of it.
+    if (pc == 0.5) result.evidence += 0.5;
   }
   if (best_place > 0) {
     place_sum += best_place;
@@ -408,13 +432,15 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   // One word matching part of a name ("lyon" of Rue de Lyon), with no
   // place to back it, is weak evidence.
   score *= 0.6 + 0.4 * std::min(1.0, result.evidence / kFullEvidence);
-  if (result.postcode_conflict) score *= near_postcode ? kNearPostcodeFactor : kFarPostcodeFactor;
+  if (result.postcode_conflict)
+    score *= near_postcode ? kNearPostcodeFactor : kFarPostcodeFactor;
   if (q_.has_municipality_field && best_place == 0) score *= 0.75;
   // A word that is neither in the street's name nor its place ("paris" in
   // "rue de rivoli, paris") says the address may be another one, possibly
   // abroad; a foreign postcode format says so outright.
   for (int k = 0; k < unexplained_words; ++k) score *= kUnexplainedWordFactor;
-  if (q_.foreign_postcode && !q_.postcode_given) score *= kForeignPostcodeFactor;
+  if (q_.foreign_postcode && !q_.postcode_given)
+    score *= kForeignPostcodeFactor;
   result.score = std::clamp(score, 0.0, 1.0);
   return result;
 }

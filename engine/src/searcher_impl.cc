@@ -9,7 +9,8 @@
 
 namespace beladdr {
 
-StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_dir) {
+StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
+    const std::string& index_dir) {
   BELADDR_ASSIGN_OR_RETURN(std::unique_ptr<internal::SearcherImpl> impl,
                            internal::SearcherImpl::Open(index_dir));
   return std::unique_ptr<Searcher>(std::move(impl));
@@ -43,7 +44,8 @@ int BestPlace(const ParsedQuery& q, const std::vector<PlaceMatch>& places,
   for (size_t k = 0; k < places.size(); ++k) {
     const PlaceMatch& m = places[k];
     const double kind =
-        data.place_variants[m.place].kind == PlaceKind::kMunicipality ? 1.0 : 0.98;
+        data.place_variants[m.place].kind == PlaceKind::kMunicipality ? 1.0
+                                                                      : 0.98;
     const double value = m.quality * PlaceCoverage(q, m) * kind;
     if (value > best_value) {
       best_value = value;
@@ -102,12 +104,13 @@ StatusOr<std::unique_ptr<SearcherImpl>> SearcherImpl::Open(
   return s;
 }
 
-bool SearcherImpl::CoveredByOnePlace(const ParsedQuery& q,
-                                     const std::vector<PlaceMatch>& places) const {
+bool SearcherImpl::CoveredByOnePlace(
+    const ParsedQuery& q, const std::vector<PlaceMatch>& places) const {
   size_t first = q.tokens.size(), last = 0;
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const QueryToken& t = q.tokens[i];
-    if ((t.word_class & kWordStopword) || t.role == TokenRole::kBracket) continue;
+    if ((t.word_class & kWordStopword) || t.role == TokenRole::kBracket)
+      continue;
     first = std::min(first, i);
     last = i;
   }
@@ -118,8 +121,9 @@ bool SearcherImpl::CoveredByOnePlace(const ParsedQuery& q,
     }
     if (!q.postcode_given) return true;
     // "halleux 4170": the place Halleux is not in 4170, the street is.
-    const auto& pcs = data_->municipalities[data_->place_variants[m.place].municipality]
-                          .postcodes;
+    const auto& pcs =
+        data_->municipalities[data_->place_variants[m.place].municipality]
+            .postcodes;
     return std::find(pcs.begin(), pcs.end(), q.postcode) != pcs.end();
   });
 }
@@ -133,9 +137,10 @@ bool SearcherImpl::IsPlaceOnly(const ParsedQuery& q,
     if (t.numeric) return false;  // a house number: a street is meant
     if (t.word_class & kWordStopword) continue;
     any_word = true;
-    const bool covered = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
-      return m.quality >= 0.75 && m.begin <= i && i < m.begin + m.length;
-    });
+    const bool covered =
+        std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
+          return m.quality >= 0.75 && m.begin <= i && i < m.begin + m.length;
+        });
     if (!covered) return false;
   }
   return any_word || q.postcode_given;
@@ -159,7 +164,8 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
   std::vector<StreetMatch> matches;
   std::vector<uint32_t> scored;  // streets scored so far, sorted
   bool settled = false;
-  double best_in_place = 0;  // best score of a street that agrees with the place
+  double best_in_place =
+      0;  // best score of a street that agrees with the place
   // Scores every name of each street not scored yet: the trigrams may have
   // found its French name while the query used the Dutch one.
   auto score_streets = [&](std::vector<uint32_t> streets) {
@@ -168,7 +174,8 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
     for (const uint32_t street : streets) {
       if (std::binary_search(scored.begin(), scored.end(), street)) continue;
       const StreetEntry& s = data_->streets[street];
-      for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count; ++v) {
+      for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
+           ++v) {
         StreetMatch m = scorer.Score(v);
         if (!m.postcode_conflict && !m.place_conflict) {
           best_in_place = std::max(best_in_place, m.score);
@@ -178,12 +185,16 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
     }
     const size_t old_size = scored.size();
     scored.insert(scored.end(), streets.begin(), streets.end());
-    std::inplace_merge(scored.begin(), scored.begin() + static_cast<long>(old_size), scored.end());
+    std::inplace_merge(scored.begin(),
+                       scored.begin() + static_cast<long>(old_size),
+                       scored.end());
     scored.erase(std::unique(scored.begin(), scored.end()), scored.end());
-    settled = std::any_of(matches.begin(), matches.end(), [&](const StreetMatch& m) {
-      return m.score >= options_.settled_score && m.name_coverage >= 0.95 &&
-             m.query_coverage >= 0.95 && !m.postcode_conflict && !m.place_conflict;
-    });
+    settled =
+        std::any_of(matches.begin(), matches.end(), [&](const StreetMatch& m) {
+          return m.score >= options_.settled_score && m.name_coverage >= 0.95 &&
+                 m.query_coverage >= 0.95 && !m.postcode_conflict &&
+                 !m.place_conflict;
+        });
   };
 
   // Tier 1: the exact words. Most queries spell the street's words right
@@ -205,7 +216,8 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
     // whole place. A near miss there (Schommelstraat for "schoolstraat,
     // gent") is not sure either: only a near-perfect match stops the scan.
     if (best_in_place < options_.confident_score ||
-        (best_in_place < options_.certain_score && !named.municipalities.empty())) {
+        (best_in_place < options_.certain_score &&
+         !named.municipalities.empty())) {
       ScanScope(ranked.query, ranked.places, named, scored, &scorer, &matches);
     }
   }
@@ -213,8 +225,10 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
   // spelling first, then StreetCode for a stable order.
   auto better = [&](const StreetMatch& a, const StreetMatch& b) {
     if (a.score != b.score) return a.score > b.score;
-    const bool ao = data_->street_variants[a.variant].name.flags & kVariantOfficial;
-    const bool bo = data_->street_variants[b.variant].name.flags & kVariantOfficial;
+    const bool ao =
+        data_->street_variants[a.variant].name.flags & kVariantOfficial;
+    const bool bo =
+        data_->street_variants[b.variant].name.flags & kVariantOfficial;
     if (ao != bo) return ao;
     return data_->streets[a.street].code < data_->streets[b.street].code;
   };
@@ -235,9 +249,11 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
     ranked.place_only = true;
     ranked.streets.clear();
   } else if (place_only) {
-    const StreetMatch* top = ranked.streets.empty() ? nullptr : &ranked.streets.front();
+    const StreetMatch* top =
+        ranked.streets.empty() ? nullptr : &ranked.streets.front();
     const bool street_reading =
-        top != nullptr && top->score >= kStreetOverPlace && top->street_tokens != 0 &&
+        top != nullptr && top->score >= kStreetOverPlace &&
+        top->street_tokens != 0 &&
         (top->place_tokens != 0 ||
          (ranked.query.postcode_given && !top->postcode_conflict));
     if (!street_reading) {
@@ -258,10 +274,13 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
   std::vector<WordId> words;
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const QueryToken& t = q.tokens[i];
-    if (t.numeric || t.role == TokenRole::kPlace || (t.word_class & kWordStopword)) continue;
-    const bool names_place = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
-      return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
-    });
+    if (t.numeric || t.role == TokenRole::kPlace ||
+        (t.word_class & kWordStopword))
+      continue;
+    const bool names_place =
+        std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
+          return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
+        });
     if (names_place) continue;
     words.clear();
     if (t.word != kNoWord) words.push_back(t.word);
@@ -269,7 +288,8 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
       if (w != kNoWord) words.push_back(w);
     }
     if (i + 1 < q.tokens.size()) {
-      const WordId joined = data_->vocabulary.Find(t.text + q.tokens[i + 1].text);
+      const WordId joined =
+          data_->vocabulary.Find(t.text + q.tokens[i + 1].text);
       if (joined != kNoWord) words.push_back(joined);
     }
     size_t size = 0;
@@ -283,15 +303,25 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
   }
   std::vector<uint32_t> all, in_place;
   const bool place_given = q.postcode_given || !named.municipalities.empty();
+  // A postcode also names its municipalities: "kerkstraat 9000" may be the
+  // Kerkstraat of Gent in 9050 (the scorer ranks the exact postcode first).
+  const PostcodeEntry* postcode =
+      q.postcode_given ? data_->Postcode(q.postcode) : nullptr;
   for (WordId w : best_words) {
     for (uint32_t v : data_->VariantsWithWord(w)) {
       const StreetVariantEntry& e = data_->street_variants[v];
       all.push_back(e.street);
       if (!place_given) continue;
       bool here = q.postcode_given && e.postcode == q.postcode;
-      here = here || std::find(named.postcodes.begin(), named.postcodes.end(), e.postcode) !=
-                         named.postcodes.end();
-      for (uint16_t m : named.municipalities) here = here || data_->VariantInMunicipality(e, m);
+      here = here || std::find(named.postcodes.begin(), named.postcodes.end(),
+                               e.postcode) != named.postcodes.end();
+      for (uint16_t m : named.municipalities)
+        here = here || data_->VariantInMunicipality(e, m);
+      if (postcode != nullptr) {
+        for (uint16_t m : postcode->municipalities) {
+          here = here || data_->VariantInMunicipality(e, m);
+        }
+      }
       if (here) in_place.push_back(e.street);
     }
   }
@@ -302,15 +332,21 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
   return std::move(chosen);
 }
 
-void SearcherImpl::ScanScope(const ParsedQuery& q, const std::vector<PlaceMatch>& places,
+void SearcherImpl::ScanScope(const ParsedQuery& q,
+                             const std::vector<PlaceMatch>& places,
                              const NamedPlaces& named,
-                             const std::vector<uint32_t>& done,
-                             Scorer* scorer,
+                             const std::vector<uint32_t>& done, Scorer* scorer,
                              std::vector<StreetMatch>* matches) const {
   std::vector<const std::vector<uint32_t>*> scopes;
   if (q.postcode_given) {
+    // The postcode first, then the rest of its municipalities.
     auto it = data_->streets_by_postcode.find(q.postcode);
     if (it != data_->streets_by_postcode.end()) scopes.push_back(&it->second);
+    if (const PostcodeEntry* entry = data_->Postcode(q.postcode)) {
+      for (uint16_t m : entry->municipalities) {
+        scopes.push_back(&data_->streets_by_municipality[m]);
+      }
+    }
   } else {
     for (uint16_t pc : named.postcodes) {
       auto it = data_->streets_by_postcode.find(pc);
@@ -326,10 +362,13 @@ void SearcherImpl::ScanScope(const ParsedQuery& q, const std::vector<PlaceMatch>
   uint64_t wanted = 0;
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const QueryToken& t = q.tokens[i];
-    if (t.numeric || t.role == TokenRole::kPlace || (t.word_class & kWordStopword)) continue;
-    const bool names_place = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
-      return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
-    });
+    if (t.numeric || t.role == TokenRole::kPlace ||
+        (t.word_class & kWordStopword))
+      continue;
+    const bool names_place =
+        std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
+          return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
+        });
     if (!names_place) wanted |= LetterMask(t.text);
   }
   const int need = (3 * std::popcount(wanted) + 3) / 4;
@@ -338,8 +377,10 @@ void SearcherImpl::ScanScope(const ParsedQuery& q, const std::vector<PlaceMatch>
     for (uint32_t street : *scope) {
       if (std::binary_search(done.begin(), done.end(), street)) continue;
       const StreetEntry& s = data_->streets[street];
-      for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count; ++v) {
-        if (std::popcount(data_->street_variants[v].letters & wanted) < need) continue;
+      for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
+           ++v) {
+        if (std::popcount(data_->street_variants[v].letters & wanted) < need)
+          continue;
         if (budget == 0) return;
         --budget;
         StreetMatch m = scorer->Score(v);
@@ -371,12 +412,12 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
     double score = value * (p.kind == PlaceKind::kMunicipality ? 1.0 : 0.98);
     if (q.postcode_given) {
       const auto& pcs = data_->municipalities[p.municipality].postcodes;
-      if (std::find(pcs.begin(), pcs.end(), q.postcode) == pcs.end()) score *= 0.75;
+      if (std::find(pcs.begin(), pcs.end(), q.postcode) == pcs.end())
+        score *= 0.75;
     }
     auto& entry = found[p.municipality];
-    if (p.postcode != 0 &&
-        std::find(entry.second.begin(), entry.second.end(), p.postcode) ==
-            entry.second.end()) {
+    if (p.postcode != 0 && std::find(entry.second.begin(), entry.second.end(),
+                                     p.postcode) == entry.second.end()) {
       entry.second.push_back(p.postcode);
     }
     entry.first = std::max(entry.first, score);
@@ -392,7 +433,8 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
   for (const auto& [muni, entry] : found) order.emplace_back(entry.first, muni);
   std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
-    return data_->municipalities[a.second].nis < data_->municipalities[b.second].nis;
+    return data_->municipalities[a.second].nis <
+           data_->municipalities[b.second].nis;
   });
   for (const auto& [score, muni] : order) {
     if (response->results.size() >= limit) break;
@@ -412,8 +454,9 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
 
 StatusOr<SearchResponse> SearcherImpl::SearchAddresses(
     const SearchRequest& request) const {
-  BELADDR_ASSIGN_OR_RETURN(RankedSearch ranked,
-                           Rank(request, static_cast<size_t>(std::max(request.limit, 1))));
+  BELADDR_ASSIGN_OR_RETURN(
+      RankedSearch ranked,
+      Rank(request, static_cast<size_t>(std::max(request.limit, 1))));
   const ParsedQuery& q = ranked.query;
   SearchResponse response;
 
@@ -424,13 +467,16 @@ StatusOr<SearchResponse> SearcherImpl::SearchAddresses(
     evidence.place_match = top.place_match;
     evidence.municipality = data_->streets[top.street].municipality;
   }
-  if (ranked.place_only) evidence.place_match = BestPlace(q, ranked.places, *data_);
-  response.detected_language = DetectLanguage(q, ranked.places, evidence, *data_);
+  if (ranked.place_only)
+    evidence.place_match = BestPlace(q, ranked.places, *data_);
+  response.detected_language =
+      DetectLanguage(q, ranked.places, evidence, *data_);
   response.answer_language =
       request.language ? request.language : response.detected_language;
 
   if (ranked.place_only) {
-    AddMunicipalityResults(ranked, static_cast<size_t>(request.limit), &response);
+    AddMunicipalityResults(ranked, static_cast<size_t>(request.limit),
+                           &response);
     return response;
   }
 

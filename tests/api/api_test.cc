@@ -117,6 +117,25 @@ TEST(SearchRequestFromParamsTest, Errors) {
       SearchRequestFromParams({{"q", "\xff"}}).status().IsInvalidArgument());
 }
 
+TEST(EncodeSearchRequestTest, RoundTrips) {
+  SearchRequest r;
+  r.street = "Rue de l'\"Église\"";
+  r.house_number = "12";
+  r.post_code = "1000";
+  r.language = Language::kDe;
+  r.limit = 3;
+  const std::string body = EncodeSearchRequest(r);
+  auto back = DecodeSearchRequest(body);
+  ASSERT_TRUE(back.ok()) << body;
+  EXPECT_EQ(back->street, r.street);
+  EXPECT_EQ(back->house_number, "12");
+  EXPECT_EQ(back->post_code, "1000");
+  EXPECT_TRUE(back->query.empty());
+  EXPECT_EQ(back->language, Language::kDe);
+  EXPECT_EQ(back->limit, 3);
+  EXPECT_EQ(EncodeSearchRequest(SearchRequest{}), "{}");
+}
+
 SearchResponse SampleResponse() {
   SearchResponse response;
   response.detected_language = Language::kFr;

@@ -36,6 +36,10 @@ StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body);
 StatusOr<SearchRequest> SearchRequestFromParams(
     const std::vector<std::pair<std::string, std::string>>& params);
 
+// The JSON body for a request: the inverse of DecodeSearchRequest (only
+// the fields that are set; limit only when not the default).
+std::string EncodeSearchRequest(const SearchRequest& request);
+
 // The 200 answer: {"detectedLanguage", "count", "results": [...]}.
 std::string EncodeSearchResponse(const SearchResponse& response);
 

@@ -1,0 +1,188 @@
+#include "batch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "beladdr/api.h"
+#include "csv_line.h"
+
+namespace beladdr::cli {
+namespace {
+
+constexpr char kColumns[] =
+    "query (or q), street, houseNumber, boxNumber, postCode, municipality, "
+    "language, limit";
+
+struct Line {
+  size_t number = 0;
+  std::string text;
+};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool IsBlank(std::string_view s) { return Trim(s).empty(); }
+
+// The CSV header's columns, checked against the parameter names.
+StatusOr<std::vector<std::string>> ParseHeader(const Line& line,
+                                               const std::string& name) {
+  const std::string where = name + ":" + std::to_string(line.number) + ": ";
+  StatusOr<std::vector<std::string>> fields = SplitCsvLine(line.text);
+  if (!fields.ok())
+    return Status::InvalidArgument(where + fields.status().message());
+  static const std::set<std::string, std::less<>> kKnown = {
+      "query",        "q",         "street",
+      "houseNumber",  "boxNumber", "postCode",
+      "municipality", "language",  "limit"};
+  std::set<std::string> seen;
+  std::vector<std::string> columns;
+  for (const std::string& f : *fields) {
+    const std::string column(Trim(f));
+    if (kKnown.count(column) == 0) {
+      return Status::InvalidArgument(where + "unknown column '" + column +
+                                     "' in the CSV header; known columns: " +
+                                     kColumns + " (or give JSON Lines)");
+    }
+    if (!seen.insert(column == "q" ? "query" : column).second) {
+      return Status::InvalidArgument(where + "column '" + column +
+                                     "' appears twice");
+    }
+    columns.push_back(column);
+  }
+  return columns;
+}
+
+class Batch {
+ public:
+  Batch(const Searcher& searcher, const BatchOptions& options)
+      : searcher_(searcher), options_(options) {}
+
+  // Decides the format from the first non-blank line; for CSV it is the
+  // header.
+  Status Start(const Line& first, bool* consumed) {
+    std::string_view text = Trim(first.text);
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
+    if (text.starts_with("{")) {
+      *consumed = false;
+      return Status::OK();
+    }
+    Line header{first.number, std::string(text)};
+    StatusOr<std::vector<std::string>> columns =
+        ParseHeader(header, options_.input_name);
+    if (!columns.ok()) return columns.status();
+    columns_ = std::move(*columns);
+    *consumed = true;
+    return Status::OK();
+  }
+
+  // The answer line for one request line; counts failures.
+  std::string Answer(const Line& line, std::string* error) const {
+    StatusOr<SearchRequest> request = Decode(line);
+    StatusOr<SearchResponse> response =
+        request.ok() ? searcher_.SearchAddresses(*request)
+                     : StatusOr<SearchResponse>(request.status());
+    if (response.ok()) return api::EncodeSearchResponse(*response);
+    const bool bad_input = response.status().IsInvalidArgument();
+    *error = options_.input_name + ":" + std::to_string(line.number) + ": " +
+             response.status().message();
+    return api::EncodeProblem(
+        bad_input ? 400 : 500, bad_input ? "invalid-request" : "internal-error",
+        bad_input ? "Bad Request" : "Internal Server Error", *error, "");
+  }
+
+ private:
+  StatusOr<SearchRequest> Decode(const Line& line) const {
+    if (columns_.empty()) return api::DecodeSearchRequest(line.text);
+    if (line.text.size() > api::kMaxBodyBytes) {
+      return Status::InvalidArgument("the line is larger than 16 KiB");
+    }
+    StatusOr<std::vector<std::string>> fields = SplitCsvLine(line.text);
+    if (!fields.ok()) return fields.status();
+    if (fields->size() != columns_.size()) {
+      return Status::InvalidArgument(
+          "expected " + std::to_string(columns_.size()) +
+          " fields as in the header, got " + std::to_string(fields->size()));
+    }
+    std::vector<std::pair<std::string, std::string>> params;
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      if (!(*fields)[i].empty())
+        params.emplace_back(columns_[i], std::move((*fields)[i]));
+    }
+    return api::SearchRequestFromParams(params);
+  }
+
+  const Searcher& searcher_;
+  const BatchOptions& options_;
+  std::vector<std::string> columns_;  // empty: JSON Lines
+};
+
+}  // namespace
+
+StatusOr<BatchSummary> RunBatch(const Searcher& searcher,
+                                const BatchOptions& options, std::istream& in,
+                                std::ostream& out, std::ostream& err) {
+  Batch batch(searcher, options);
+  BatchSummary summary;
+  bool started = false;
+  size_t number = 0;
+  std::vector<Line> chunk;
+  std::vector<std::string> answers, errors;
+  const int threads = std::max(1, options.threads);
+
+  auto flush = [&] {
+    answers.assign(chunk.size(), std::string());
+    errors.assign(chunk.size(), std::string());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < chunk.size(); i = next++) {
+        answers[i] = batch.Answer(chunk[i], &errors[i]);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads && static_cast<size_t>(t) < chunk.size(); ++t) {
+      pool.emplace_back(work);
+    }
+    work();
+    for (auto& t : pool) t.join();
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      out << answers[i] << '\n';
+      if (!errors[i].empty()) {
+        err << errors[i] << '\n';
+        ++summary.failed;
+      }
+    }
+    summary.requests += chunk.size();
+    chunk.clear();
+  };
+
+  std::string text;
+  while (std::getline(in, text)) {
+    ++number;
+    if (IsBlank(text)) continue;
+    Line line{number, std::move(text)};
+    if (!started) {
+      started = true;
+      bool consumed = false;
+      BELADDR_RETURN_IF_ERROR(batch.Start(line, &consumed));
+      if (consumed) continue;
+    }
+    chunk.push_back(std::move(line));
+    if (chunk.size() >= options.chunk_lines) flush();
+  }
+  flush();
+  out.flush();
+  return summary;
+}
+
+}  // namespace beladdr::cli

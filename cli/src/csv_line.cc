@@ -1,0 +1,44 @@
+#include "csv_line.h"
+
+namespace beladdr::cli {
+
+StatusOr<std::vector<std::string>> SplitCsvLine(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  std::vector<std::string> fields(1);
+  size_t i = 0;
+  while (i < line.size()) {
+    const char c = line[i];
+    if (c == ',') {
+      fields.emplace_back();
+      ++i;
+    } else if (c == '"' && fields.back().empty()) {
+      // A quoted field: up to the closing quote; "" is one quote.
+      ++i;
+      bool closed = false;
+      while (i < line.size()) {
+        if (line[i] == '"') {
+          if (i + 1 < line.size() && line[i + 1] == '"') {
+            fields.back().push_back('"');
+            i += 2;
+            continue;
+          }
+          closed = true;
+          ++i;
+          break;
+        }
+        fields.back().push_back(line[i++]);
+      }
+      if (!closed) return Status::InvalidArgument("unterminated quoted field");
+      if (i < line.size() && line[i] != ',') {
+        return Status::InvalidArgument(
+            "text after a closing quote (write \"\" for a quote)");
+      }
+    } else {
+      fields.back().push_back(c);
+      ++i;
+    }
+  }
+  return fields;
+}
+
+}  // namespace beladdr::cli

@@ -1,0 +1,170 @@
+// Batch geocoding: JSON Lines and CSV in, one JSON answer per request line
+// out, in order, with bad lines answered by a problem and reported.
+
+#include "batch.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <sstream>
+#include <vector>
+
+#include "csv_line.h"
+#include "server/server_test_util.h"
+
+namespace beladdr::cli {
+namespace {
+
+namespace json = boost::json;
+
+struct BatchRun {
+  Status status;
+  BatchSummary summary;
+  std::vector<json::value> answers;
+  std::string errors;
+};
+
+BatchRun RunOn(const std::string& input, int threads = 1, size_t chunk = 1024) {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  BatchOptions options;
+  options.threads = threads;
+  options.chunk_lines = chunk;
+  auto summary = RunBatch(testing::TinyPublicSearcher(), options, in, out, err);
+  BatchRun run;
+  run.status = summary.status();
+  if (summary.ok()) run.summary = *summary;
+  std::istringstream lines(out.str());
+  std::string line;
+  while (std::getline(lines, line)) run.answers.push_back(json::parse(line));
+  run.errors = err.str();
+  return run;
+}
+
+std::string TopCode(const json::value& answer) {
+  const json::value& top = answer.at("results").at(0);
+  return top.at("kind") == "street"
+             ? std::string(top.at("streetCode").as_string())
+             : std::string(top.at("municipality").at("nisCode").as_string());
+}
+
+TEST(BatchTest, JsonLines) {
+  const BatchRun run = RunOn(
+      "{\"query\": \"chee de waterlo 1180\"}\n"
+      "\n"
+      "{\"street\": \"Graanmarkt\", \"municipality\": \"Courtrai\", "
+      "\"houseNumber\": \"7\"}\n"
+      "{\"query\": \"Lüttich\", \"language\": \"fr\"}\n");
+  ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+  EXPECT_EQ(run.summary.requests, 3u);  // the blank line is skipped
+  EXPECT_EQ(run.summary.failed, 0u);
+  ASSERT_EQ(run.answers.size(), 3u);
+  EXPECT_EQ(TopCode(run.answers[0]), "urbis:13@1180");
+  EXPECT_EQ(TopCode(run.answers[1]), "crab:52118@8500");
+  EXPECT_EQ(run.answers[1].at("results").at(0).at("houseNumber"), "7");
+  EXPECT_EQ(TopCode(run.answers[2]), "62063");
+  EXPECT_EQ(run.answers[2].at("results").at(0).at("municipality").at("name"),
+            "Liège");
+  EXPECT_TRUE(run.errors.empty());
+}
+
+TEST(BatchTest, CsvWithHeader) {
+  const BatchRun run = RunOn(
+      "\xEF\xBB\xBFstreet,houseNumber,postCode,municipality\r\n"
+      "\"Rue du Midi - Zuidstraat\",10,1000,\r\n"
+      "Hoogstraat,12,,Gent\r\n"
+      "\"Rue de l'Eglise\",,,\"'s Gravenbrakel\"\r\n");
+  ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+  ASSERT_EQ(run.answers.size(), 3u);
+  EXPECT_EQ(TopCode(run.answers[0]), "urbis:4599@1000");
+  EXPECT_EQ(TopCode(run.answers[1]), "crab:70413@9000");
+  EXPECT_EQ(TopCode(run.answers[2]), "icar:7716575@7090");
+}
+
+TEST(BatchTest, BadLinesGetAProblemAndKeepTheirPlace) {
+  const BatchRun run = RunOn(
+      "query,limit\n"
+      "Luik,1\n"
+      "\"unterminated,1\n"
+      "Luik,1000\n"
+      "Luik,1,extra\n"
+      ",\n"
+      "Gent,1\n");
+  ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+  EXPECT_EQ(run.summary.requests, 6u);
+  EXPECT_EQ(run.summary.failed, 4u);
+  ASSERT_EQ(run.answers.size(), 6u);
+  EXPECT_EQ(TopCode(run.answers[0]), "62063");
+  for (int i = 1; i <= 4; ++i) {
+    EXPECT_EQ(run.answers[i].at("status"), 400) << i;
+    EXPECT_TRUE(
+        run.answers[i].at("type").as_string().ends_with("invalid-request"));
+  }
+  EXPECT_NE(
+      run.answers[1].at("detail").as_string().find("stdin:3: unterminated"),
+      std::string::npos);
+  EXPECT_NE(run.answers[2].at("detail").as_string().find("stdin:4: 'limit'"),
+            std::string::npos);
+  EXPECT_NE(run.answers[3].at("detail").as_string().find(
+                "stdin:5: expected 2 fields"),
+            std::string::npos);
+  EXPECT_NE(run.answers[4].at("detail").as_string().find(
+                "stdin:6: nothing to search"),
+            std::string::npos);
+  EXPECT_EQ(TopCode(run.answers[5]), "44021");
+  EXPECT_NE(run.errors.find("stdin:3:"), std::string::npos);
+  EXPECT_NE(run.errors.find("stdin:6:"), std::string::npos);
+}
+
+TEST(BatchTest, BadJsonLine) {
+  const BatchRun run =
+      RunOn("{\"query\": \"Luik\"}\n{\"query\": \n{\"town\": \"Gent\"}\n");
+  ASSERT_TRUE(run.status.ok());
+  ASSERT_EQ(run.answers.size(), 3u);
+  EXPECT_EQ(run.summary.failed, 2u);
+  EXPECT_NE(run.answers[1].at("detail").as_string().find(
+                "stdin:2: the body is not valid JSON"),
+            std::string::npos);
+  EXPECT_NE(
+      run.answers[2].at("detail").as_string().find("unknown field 'town'"),
+      std::string::npos);
+}
+
+TEST(BatchTest, UnknownCsvColumnStopsBeforeSearching) {
+  const BatchRun run = RunOn("\n\nstreet,town\nHoogstraat,Gent\n");
+  ASSERT_FALSE(run.status.ok());
+  EXPECT_TRUE(run.status.IsInvalidArgument());
+  EXPECT_NE(run.status.message().find("stdin:3: unknown column 'town'"),
+            std::string::npos)
+      << run.status.message();
+  EXPECT_TRUE(run.answers.empty());
+}
+
+TEST(BatchTest, ThreadsAndChunksKeepTheOrder) {
+  const char* queries[] = {"Luik", "Gent", "Eupen", "Aachner Strase",
+                           "Fonsny laan"};
+  std::string input;
+  for (int i = 0; i < 200; ++i) {
+    input += std::string("{\"query\": \"") + queries[i % 5] + "\"}\n";
+  }
+  const BatchRun one = RunOn(input, 1);
+  const BatchRun many = RunOn(input, 4, 7);
+  ASSERT_EQ(one.answers.size(), 200u);
+  ASSERT_EQ(many.answers.size(), 200u);
+  for (size_t i = 0; i < 200; ++i) {
+    EXPECT_EQ(TopCode(one.answers[i]), TopCode(many.answers[i])) << i;
+    EXPECT_EQ(TopCode(one.answers[i]), TopCode(one.answers[i % 5])) << i;
+  }
+}
+
+TEST(SplitCsvLineTest, QuotesAndEmptyFields) {
+  auto f = SplitCsvLine("a,\"b, c\",,\"say \"\"hi\"\"\",\r");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(*f, (std::vector<std::string>{"a", "b, c", "", "say \"hi\"", ""}));
+  EXPECT_FALSE(SplitCsvLine("\"open").ok());
+  EXPECT_FALSE(SplitCsvLine("\"closed\"x,y").ok());
+  EXPECT_EQ(SplitCsvLine("")->size(), 1u);
+}
+
+}  // namespace
+}  // namespace beladdr::cli

@@ -1,0 +1,103 @@
+// The beladdr binary end to end on the tiny index: table, --json, --batch
+// and exit statuses.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+
+#include "test_util.h"
+
+namespace beladdr::testing {
+namespace {
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs `beladdr ARGS` with stdin from `input_file` (may be empty), stderr
+// appended to `out`.
+Result RunCli(const std::string& args, const std::string& input_file = "") {
+  std::string command =
+      std::string(BELADDR_BIN_DIR) + "/beladdr " + args + " --index '" +
+      SharedTinyIndexDir() + "'" +
+      (input_file.empty() ? " </dev/null" : " <'" + input_file + "'") + " 2>&1";
+  Result r;
+  std::FILE* p = ::popen(command.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
+  const int status = ::pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+TEST(CliTest, TableByDefault) {
+  const Result r = RunCli("search chee de waterlo 1180");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("detected language: fr"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("urbis:13@1180"), std::string::npos);
+  EXPECT_NE(r.out.find("Chaussée de Waterloo"), std::string::npos);
+}
+
+TEST(CliTest, JsonWithStructuredFlags) {
+  const Result r = RunCli(
+      "search --json --street Graanmarkt --municipality Courtrai "
+      "--house-number 7 --lang fr --limit 1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("{\"detectedLanguage\":", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("\"streetCode\":\"crab:52118@8500\""), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"count\":1,"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, ZeroMatchesIsSuccess) {
+  const Result r = RunCli("search Amsterdam");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("0 results"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, UsageErrorsExit2) {
+  EXPECT_EQ(RunCli("search --limit 0 Luik").exit_code, 2);
+  EXPECT_EQ(RunCli("search --lang en Luik").exit_code, 2);
+  EXPECT_EQ(RunCli("search --frobnicate Luik").exit_code, 2);
+  EXPECT_EQ(RunCli("search").exit_code, 2);  // nothing to search
+  EXPECT_EQ(RunCli("lookup Luik").exit_code, 2);
+}
+
+TEST(CliTest, MissingIndexExits1WithTheFix) {
+  TempDir dir;
+  const std::string command = std::string(BELADDR_BIN_DIR) +
+                              "/beladdr search Luik --index '" +
+                              dir.Sub("none") + "' 2>&1";
+  std::FILE* p = ::popen(command.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[4096];
+  const size_t n = std::fread(buf, 1, sizeof(buf), p);
+  const int status = ::pclose(p);
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  EXPECT_NE(std::string(buf, n).find("beladdr-import"), std::string::npos)
+      << std::string(buf, n);
+}
+
+TEST(CliTest, BatchExitStatusReportsFailedLines) {
+  TempDir dir;
+  const std::string good = dir.Sub("good.jsonl");
+  WriteFile(good, "{\"query\": \"Luik\"}\n{\"query\": \"Gent\"}\n");
+  const Result ok = RunCli("search --batch", good);
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  const std::string bad = dir.Sub("bad.csv");
+  WriteFile(bad, "query\nLuik\n\"oops\n");
+  const Result failed = RunCli("search --batch --threads 2", bad);
+  EXPECT_EQ(failed.exit_code, 1) << failed.out;
+  EXPECT_NE(failed.out.find("stdin:3: unterminated"), std::string::npos)
+      << failed.out;
+  EXPECT_NE(failed.out.find("1 of 2 requests failed"), std::string::npos)
+      << failed.out;
+}
+
+}  // namespace
+}  // namespace beladdr::testing
