@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "internal/coding.h"
+#include "internal/word_matcher.h"
 
 namespace beladdr::internal {
 namespace {
@@ -62,7 +63,8 @@ std::vector<LookupWord> LookupWords(const ParsedQuery& q,
       if ((next.word_class & kWordStreetType) && next.segment == t.segment &&
           !(t.word_class & kWordStreetType)) {
         w.joined.push_back(t.text + next.text);
-        for (const std::string& e : next.expansions) w.joined.push_back(t.text + e);
+        for (const std::string& e : next.expansions)
+          w.joined.push_back(t.text + e);
       }
     }
     for (const PlaceMatch& m : places) {
@@ -96,8 +98,8 @@ NamedPlaces CollectNamedPlaces(const std::vector<PlaceMatch>& places,
       named.municipalities.push_back(p.municipality);
     }
     if (p.postcode != 0 &&
-        std::find(named.postcodes.begin(), named.postcodes.end(),
-                  p.postcode) == named.postcodes.end()) {
+        std::find(named.postcodes.begin(), named.postcodes.end(), p.postcode) ==
+            named.postcodes.end()) {
       named.postcodes.push_back(p.postcode);
     }
   }
@@ -115,6 +117,7 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
   size_t postings_read = 0;
   std::vector<Trigram> trigrams;
   std::vector<std::pair<uint32_t, Trigram>> by_rarity;
+  std::vector<WordId> fuzzy;
 
   std::vector<LookupWord> words =
       LookupWords(query, places, options.place_word_weight);
@@ -148,14 +151,15 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
   };
 
   auto note_share = [&](uint32_t v, float share) {
-    const auto q = static_cast<uint8_t>(std::min(255.0f, share * 255.0f + 0.5f));
+    const auto q =
+        static_cast<uint8_t>(std::min(255.0f, share * 255.0f + 0.5f));
     if (s.word_best[v] == 0) s.word_touched.push_back(v);
     s.word_best[v] = std::max(s.word_best[v], q);
   };
   // Walks the `max_lists` rarest trigram lists of `form` (within the
   // budgets) and notes each variant's share of them.
-  auto trigram_pass = [&](const std::string& form, size_t max_lists, float min_share,
-                          bool short_lists_only) {
+  auto trigram_pass = [&](const std::string& form, size_t max_lists,
+                          float min_share, bool short_lists_only, float scale) {
     ExtractTrigrams(form, &trigrams);
     by_rarity.clear();
     for (Trigram t : trigrams) {
@@ -176,16 +180,19 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
       postings_read += df;
       form_postings += df;
       ++chosen;
-      for (PostingIterator it(index.street_trigrams.Postings(t)); it.Valid(); it.Next()) {
+      for (PostingIterator it(index.street_trigrams.Postings(t)); it.Valid();
+           it.Next()) {
         const uint32_t v = it.value();
         if (s.hits[v]++ == 0) s.form_touched.push_back(v);
       }
     }
-    const float min_hits = std::max(1.0f, min_share * static_cast<float>(chosen));
+    const float min_hits =
+        std::max(1.0f, min_share * static_cast<float>(chosen));
     for (uint32_t v : s.form_touched) {
       const float hits = static_cast<float>(s.hits[v]);
       s.hits[v] = 0;
-      if (hits >= min_hits) note_share(v, hits / static_cast<float>(chosen));
+      if (hits >= min_hits)
+        note_share(v, scale * hits / static_cast<float>(chosen));
     }
     s.form_touched.clear();
   };
@@ -204,16 +211,46 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
         const auto list = index.VariantsWithWord(id);
         postings_read += list.size();
         for (uint32_t v : list) note_share(v, 1.0f);
-        if (f == 0) trigram_pass(form, options.min_lists_per_word, 1.0f, true);
+        // In case it is a misspelling of another word all the same: names
+        // with its two rarest trigrams, well below the word itself.
+        if (f == 0) {
+          trigram_pass(form, options.min_lists_per_word, 1.0f, true,
+                       options.known_word_trigram_share);
+        }
       } else {
-        trigram_pass(form, options.max_lists_per_word, options.min_word_share, false);
+        trigram_pass(form, options.max_lists_per_word, options.min_word_share,
+                     false, 1.0f);
+      }
+      // Words one edit away ("zonestraat" for zonnestraat, even though
+      // Groene Zonestraat exists): their exact lists, by how close they
+      // are. Trigrams alone would rank such a word level with every name
+      // that shares its rare start ("zone ...").
+      if (f == 0 || id == kNoWord) {
+        fuzzy.clear();
+        index.fuzzy_words.Find(form, &fuzzy);
+        if (!fuzzy.empty()) {
+          const WordMatcher matcher(form);
+          for (WordId near : fuzzy) {
+            const auto near_list = index.VariantsWithWord(near);
+            if (near_list.empty() ||
+                near_list.size() > options.max_list_length ||
+                postings_read + near_list.size() > options.max_postings) {
+              continue;
+            }
+            postings_read += near_list.size();
+            const auto share = static_cast<float>(matcher.Similarity(
+                index.vocabulary.word(near), &index.dictionary));
+            for (uint32_t v : near_list) note_share(v, share);
+          }
+        }
       }
     }
     const float weight = words[w].weight * 256.0f / 255.0f;
     for (uint32_t v : s.word_touched) {
       if (s.score[v] == 0) s.touched.push_back(v);
       s.score[v] = static_cast<uint16_t>(
-          s.score[v] + std::max(1.0f, weight * static_cast<float>(s.word_best[v])));
+          s.score[v] +
+          std::max(1.0f, weight * static_cast<float>(s.word_best[v])));
       s.word_best[v] = 0;
     }
     s.word_touched.clear();
@@ -255,10 +292,17 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
 
   // Keeps the `limit` best of *list by key (and ties with the last, up to
   // `tied`), best first. Linear selection first, then a small sort.
-  auto best_of = [&](std::vector<Scored>* list, auto key, size_t limit, size_t tied) {
+  auto best_of = [&](std::vector<Scored>* list, auto key, size_t limit,
+                     size_t tied) {
+    // Ties (common when a word took few trigram lists) go to the shorter
+    // name, which the query explains more of: "la grqange" is La Grange
+    // before Lange Akkerstraat.
     auto better = [&](const Scored& a, const Scored& b) {
       const float ka = key(a), kb = key(b);
       if (ka != kb) return ka > kb;
+      const uint16_t ta = index.street_variants[a.variant].trigrams;
+      const uint16_t tb = index.street_variants[b.variant].trigrams;
+      if (ta != tb) return ta < tb;
       return a.variant < b.variant;
     };
     if (list->size() > tied) {
@@ -278,15 +322,17 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
   std::vector<Candidate> candidates;
   auto add = [&](const std::vector<Scored>& list) {
     for (const Scored& c : list) {
-      if (std::none_of(candidates.begin(), candidates.end(),
-                       [&](const Candidate& k) { return k.variant == c.variant; })) {
+      if (std::none_of(
+              candidates.begin(), candidates.end(),
+              [&](const Candidate& k) { return k.variant == c.variant; })) {
         candidates.push_back({c.variant, c.text + c.bonus});
       }
     }
   };
 
   // Pool B first needs every variant's place agreement.
-  const bool place_given = query.postcode_given || !named.municipalities.empty();
+  const bool place_given =
+      query.postcode_given || !named.municipalities.empty();
   std::vector<Scored> in_place;
   if (place_given) {
     for (const Scored& c : all) {
@@ -295,8 +341,8 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
       float bonus = 0;
       if (query.postcode_given && postcode == query.postcode) {
         bonus = 1.0f;
-      } else if (std::find(named.postcodes.begin(), named.postcodes.end(), postcode) !=
-                 named.postcodes.end()) {
+      } else if (std::find(named.postcodes.begin(), named.postcodes.end(),
+                           postcode) != named.postcodes.end()) {
         bonus = 0.9f;
       } else {
         for (uint16_t m : named.municipalities) {
@@ -326,7 +372,8 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
     auto placed = [](const Scored& c) { return c.text + 0.25f * c.bonus; };
     best_of(&in_place, placed, shortlist, shortlist);
     boost_common_words(&in_place);
-    best_of(&in_place, placed, options.max_candidates, options.max_tied_candidates);
+    best_of(&in_place, placed, options.max_candidates,
+            options.max_tied_candidates);
     add(in_place);
   }
   return candidates;

@@ -178,6 +178,7 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
     }
     data->word_class[id] = c;
   }
+  data->fuzzy_words.Build(data->vocabulary.words());
   return data;
 }
 
@@ -361,6 +362,7 @@ size_t IndexData::MemoryUsage() const {
   }
   bytes += vocabulary.size() * 48;  // words, views and hash nodes
   bytes += word_offsets.capacity() * 4 + word_postings.capacity() * 4;
+  bytes += fuzzy_words.MemoryUsage();
   return bytes;
 }
 

@@ -49,7 +49,8 @@ void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
   ExtractTrigrams(text, &trigrams);
   PlaceScratch& s = ThreadPlaceScratch(index.place_variants.size());
   for (Trigram t : trigrams) {
-    for (PostingIterator it(index.place_trigrams.Postings(t)); it.Valid(); it.Next()) {
+    for (PostingIterator it(index.place_trigrams.Postings(t)); it.Valid();
+         it.Next()) {
       if (s.shared[it.value()]++ == 0) s.touched.push_back(it.value());
     }
   }
@@ -76,6 +77,18 @@ void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
     }
   }
   s.touched.clear();
+}
+
+// One-word place names one edit from `text` (FuzzyWords).
+void AddNearWords(const IndexData& index, const std::string& text, size_t begin,
+                  std::vector<PlaceMatch>* out) {
+  std::vector<uint32_t> near;
+  index.fuzzy_words.Find(text, &near);
+  for (uint32_t w : near) {
+    const std::string name(index.vocabulary.word(w));
+    AddExact(index, name, begin, 1,
+             1.0 - 1.5 / static_cast<double>(name.size()), out);
+  }
 }
 
 }  // namespace
@@ -118,9 +131,16 @@ std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
       for (size_t k = begin; k < begin + len; ++k) {
         if (tokens[k].word == kNoWord) unknown_word = true;
       }
-      if (out.size() == before && unknown_word && (len <= 3 || text.size() >= 8) &&
-          text.size() >= 4 && !article_only && !ends_with_article) {
+      if (out.size() == before && unknown_word &&
+          (len <= 3 || text.size() >= 8) && text.size() >= 4 && !article_only &&
+          !ends_with_article) {
         AddFuzzy(index, text, begin, len, false, &out);
+      }
+      // A known word one edit from a one-word place name: "borne" is a
+      // street word, and also Bornem misspelt.
+      if (out.size() == before && len == 1 && !unknown_word &&
+          tokens[begin].word_class == 0) {
+        AddNearWords(index, text, begin, &out);
       }
       if (out.size() == before && len == 1 &&
           tokens[begin].role == TokenRole::kBracket) {

@@ -8,15 +8,13 @@ namespace beladdr::internal {
 namespace {
 
 bool IsDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool IsLetters(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return c >= 'a' && c <= 'z';
-  });
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 bool IsBoxKeyword(std::string_view s) {
@@ -57,8 +55,10 @@ std::string WithSuffix(const std::string& number, std::string_view suffix) {
 }
 
 std::string Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -72,8 +72,10 @@ class Parser {
                                      std::to_string(kMaxFieldBytes) + " bytes");
     }
     std::string folded;
-    Status s = Normalizer::Default().Fold(text, Normalizer::Form::kPlain, &folded);
-    if (!s.ok()) return Status::InvalidArgument(std::string(field) + ": " + s.message());
+    Status s =
+        Normalizer::Default().Fold(text, Normalizer::Form::kPlain, &folded);
+    if (!s.ok())
+      return Status::InvalidArgument(std::string(field) + ": " + s.message());
     std::vector<Token> raw = Normalizer::Tokenize(folded);
     const size_t first_word = q_->tokens.size();
     int depth = 0;
@@ -82,15 +84,14 @@ class Parser {
       if (t.before == Separator::kComma && k > 0) ++segment_;
       if (t.before == Separator::kOpenParen) ++depth;
       if (t.before == Separator::kCloseParen && depth > 0) --depth;
-      const TokenRole token_role = depth > 0 && role == TokenRole::kAny
-                                       ? TokenRole::kBracket
-                                       : role;
+      const TokenRole token_role =
+          depth > 0 && role == TokenRole::kAny ? TokenRole::kBracket : role;
       k = ReadToken(raw, k, token_role);
     }
     if (q_->tokens.size() > kMaxQueryTokens) {
-      return Status::InvalidArgument(
-          "too many words: at most " + std::to_string(kMaxQueryTokens) +
-          " words are searched");
+      return Status::InvalidArgument("too many words: at most " +
+                                     std::to_string(kMaxQueryTokens) +
+                                     " words are searched");
     }
     AddPhrases(first_word);
     return Status::OK();
@@ -145,16 +146,30 @@ class Parser {
   bool SplitGluedStreetType(const std::string& t, TokenRole role) {
     if (t.size() < 4 || index_.vocabulary.Find(t) != kNoWord) return false;
     const Dictionary& dict = index_.dictionary;
+    // A dictionary word is itself ("chem" is chemin, not "ch em").
+    if (dict.StreetTypeLanguages(t) || dict.StopwordLanguages(t) ||
+        dict.TitleLanguages(t)) {
+      return false;
+    }
     for (size_t len = std::min<size_t>(t.size() - 2, 8); len >= 2; --len) {
       const std::string head = t.substr(0, len);
       const std::string rest = t.substr(len);
       if (!dict.StreetTypeLanguages(head)) continue;
       // The rest must be a word we know, so that a misspelt word that
       // merely starts like "ru" or "av" stays whole.
-      if (rest.size() < 2 || (index_.vocabulary.Find(rest) == kNoWord &&
-                              !dict.StopwordLanguages(rest))) {
+      // An article may be short ("rudu"); a name word has three letters
+      // at least ("chem" is no "ch" + "em").
+      const bool article = dict.StopwordLanguages(rest) != 0;
+      if (rest.size() < 2 ||
+          (!article &&
+           (rest.size() < 3 || index_.vocabulary.Find(rest) == kNoWord))) {
         continue;
       }
+      // A misspelling of a known word is no glued street type: "bdussel"
+      // is Brussel, not "bd ussel"; "rueland" is Reuland.
+      std::vector<uint32_t> near;
+      index_.fuzzy_words.Find(t, &near);
+      if (!near.empty()) return false;
       AddWord(head, role);
       AddWord(rest, role);
       return true;
@@ -177,7 +192,8 @@ class Parser {
       const Dictionary& dict = index_.dictionary;
       const bool dutch =
           k + 1 < raw.size() && raw[k + 1].text.size() == 2 &&
-          IsLetters(raw[k + 1].text) && raw[k + 1].before == Separator::kSpace &&
+          IsLetters(raw[k + 1].text) &&
+          raw[k + 1].before == Separator::kSpace &&
           index_.Postcode(ParsePostcode(t)) == nullptr &&
           !dict.StopwordLanguages(raw[k + 1].text) &&
           !dict.StreetTypeLanguages(raw[k + 1].text) &&
@@ -186,14 +202,16 @@ class Parser {
           (k + 2 >= raw.size() || raw[k + 2].before != Separator::kHyphen);
       if (luxembourg || dutch) {
         q_->foreign_postcode = true;
-        if (luxembourg && !q_->tokens.empty() && q_->tokens.back().text == "l") {
+        if (luxembourg && !q_->tokens.empty() &&
+            q_->tokens.back().text == "l") {
           q_->tokens.pop_back();
         }
         return dutch ? k + 1 : k;
       }
     }
     const uint16_t pc = ParsePostcode(t);
-    if (pc != 0 && role != TokenRole::kStreet && index_.Postcode(pc) != nullptr &&
+    if (pc != 0 && role != TokenRole::kStreet &&
+        index_.Postcode(pc) != nullptr &&
         (!q_->postcode_given || q_->postcode == pc)) {
       q_->postcode = pc;
       q_->postcode_given = true;
@@ -217,8 +235,8 @@ class Parser {
       } else if (n->text.size() == 1 && IsLetters(n->text) &&
                  !(IsBoxKeyword(n->text) && at(last + 2) != nullptr &&
                    IsBoxValue(at(last + 2)->text)) &&
-                 (at(last + 2) == nullptr || at(last + 2)->before ==
-                                                 Separator::kComma ||
+                 (at(last + 2) == nullptr ||
+                  at(last + 2)->before == Separator::kComma ||
                   IsDigits(at(last + 2)->text) ||
                   IsBoxKeyword(at(last + 2)->text))) {
         g.house_number = WithSuffix(t, n->text);  // "12 a"
@@ -248,7 +266,8 @@ class Parser {
   }
 
   void SetBox(const std::string& value) {
-    if (!q_->house_groups.empty() && q_->house_groups.back().box_number.empty()) {
+    if (!q_->house_groups.empty() &&
+        q_->house_groups.back().box_number.empty()) {
       q_->house_groups.back().box_number = Upper(value);
     } else {
       q_->box_number = Upper(value);
@@ -283,14 +302,16 @@ class Parser {
     dict.CompoundSuffixes(text, &suffixes);
     for (const auto& s : suffixes) {
       if (s.abbreviated) {
-        AddExpansion(&qt, text.substr(0, s.stem_length) + std::string(s.canonical),
+        AddExpansion(&qt,
+                     text.substr(0, s.stem_length) + std::string(s.canonical),
                      s.langs);
       }
     }
     q_->tokens.push_back(std::move(qt));
   }
 
-  void AddExpansion(QueryToken* qt, const std::string& word, LanguageMask langs) {
+  void AddExpansion(QueryToken* qt, const std::string& word,
+                    LanguageMask langs) {
     if (word == qt->text) return;
     if (std::find(qt->expansions.begin(), qt->expansions.end(), word) !=
         qt->expansions.end()) {
@@ -344,7 +365,8 @@ StatusOr<ParsedQuery> ParseQuery(const SearchRequest& request,
   }
   for (const std::string* field : {&house, &box}) {
     if (field->size() > 32) {
-      return Status::InvalidArgument("houseNumber and boxNumber are at most 32 bytes");
+      return Status::InvalidArgument(
+          "houseNumber and boxNumber are at most 32 bytes");
     }
     BELADDR_RETURN_IF_ERROR(Normalizer::ValidateUtf8(*field));
   }
@@ -359,8 +381,10 @@ StatusOr<ParsedQuery> ParseQuery(const SearchRequest& request,
     q.postcode_given = true;
   }
   Parser parser(index, &q);
-  BELADDR_RETURN_IF_ERROR(parser.AddText(request.street, TokenRole::kStreet, "street"));
-  BELADDR_RETURN_IF_ERROR(parser.AddText(request.query, TokenRole::kAny, "query"));
+  BELADDR_RETURN_IF_ERROR(
+      parser.AddText(request.street, TokenRole::kStreet, "street"));
+  BELADDR_RETURN_IF_ERROR(
+      parser.AddText(request.query, TokenRole::kAny, "query"));
   BELADDR_RETURN_IF_ERROR(
       parser.AddText(request.municipality, TokenRole::kPlace, "municipality"));
   q.has_street_field = !Trim(request.street).empty();
@@ -370,8 +394,8 @@ StatusOr<ParsedQuery> ParseQuery(const SearchRequest& request,
     // The field wins over numbers found in the text.
     ParsedQuery h;
     Parser number_parser(index, &h);
-    BELADDR_RETURN_IF_ERROR(number_parser.AddText(house, TokenRole::kStreet,
-                                                  "houseNumber"));
+    BELADDR_RETURN_IF_ERROR(
+        number_parser.AddText(house, TokenRole::kStreet, "houseNumber"));
     q.house_number_field = h.house_groups.empty()
                                ? Upper(house)
                                : h.house_groups.front().house_number;

@@ -22,7 +22,7 @@ namespace beladdr::internal {
 struct EngineOptions {
   // Street results below this score are not returned (see README,
   // "Choosing the threshold").
-  double min_score = 0.60;
+  double min_score = 0.61;
   CandidateOptions candidates;
   // When no candidate scores this well and the query names a postcode or a
   // place, every street there is scored too (at most scope_scan_limit

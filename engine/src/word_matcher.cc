@@ -18,8 +18,8 @@ size_t Slot(char c) {
 }
 
 bool IsNumeric(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Edits tolerated in a name word of `length` bytes.
@@ -39,7 +39,8 @@ double PrefixSimilarity(double prefix_length, double word_length) {
 }  // namespace
 
 WordMatcher::WordMatcher(std::string_view query_word)
-    : word_(query_word.substr(0, kMaxPattern)), numeric_(IsNumeric(query_word)) {
+    : word_(query_word.substr(0, kMaxPattern)),
+      numeric_(IsNumeric(query_word)) {
   for (size_t i = 0; i < word_.size(); ++i) {
     masks_[Slot(word_[i])] |= uint64_t{1} << i;
   }
@@ -76,7 +77,8 @@ void WordMatcher::Distances(std::string_view text, int* full,
   *best_prefix = best;
 }
 
-double WordMatcher::Similarity(std::string_view n, const Dictionary* dictionary) const {
+double WordMatcher::Similarity(std::string_view n,
+                               const Dictionary* dictionary) const {
   const std::string_view q = word_;
   if (q == n) return 1.0;
   if (q.empty() || n.empty()) return 0;
@@ -88,10 +90,13 @@ double WordMatcher::Similarity(std::string_view n, const Dictionary* dictionary)
   const auto lq = static_cast<double>(q.size());
   const auto ln = static_cast<double>(n.size());
   double best = 0;
-  const bool exact_prefix = q.size() < n.size() && n.compare(0, q.size(), q) == 0;
+  const bool exact_prefix =
+      q.size() < n.size() && n.compare(0, q.size(), q) == 0;
   // The query abbreviates the name word -- unless all it leaves out is the
   // street type: "amsterdam" names a city, not Amsterdamstraat.
-  if (q.size() >= 4 && exact_prefix) {
+  // One letter left out is a slip (the edit rule below), not an
+  // abbreviation: "bonn" is not short for "bonny".
+  if (q.size() >= 4 && exact_prefix && n.size() - q.size() >= 2) {
     const bool stem_only =
         dictionary != nullptr &&
         dictionary->CanonicalStreetTypeLanguages(n.substr(q.size())) != 0;
@@ -101,15 +106,16 @@ double WordMatcher::Similarity(std::string_view n, const Dictionary* dictionary)
   // n[1]) or shifted by one (an insertion or deletion: q[1] == n[0] or
   // q[0] == n[1]); words that share none of these are no typo of each
   // other. This skips most pairs before any edit distance.
-  const bool same_start = q.size() >= 2 &&
-                          (q[0] == n[0] || q[1] == n[1] || q[1] == n[0] || q[0] == n[1]);
+  const bool same_start = q.size() >= 2 && (q[0] == n[0] || q[1] == n[1] ||
+                                            q[1] == n[0] || q[0] == n[1]);
   if (!same_start) return best;
   const int max_edits = MaxEdits(n.size());
-  const bool close_lengths =
-      std::abs(static_cast<int>(q.size()) - static_cast<int>(n.size())) <= max_edits;
+  const bool close_lengths = std::abs(static_cast<int>(q.size()) -
+                                      static_cast<int>(n.size())) <= max_edits;
   const bool misspelt_prefix_possible =
       best < 0.8 && q.size() >= 5 && q.size() < n.size() && !exact_prefix;
-  if (!(max_edits > 0 && close_lengths) && !misspelt_prefix_possible) return best;
+  if (!(max_edits > 0 && close_lengths) && !misspelt_prefix_possible)
+    return best;
   int d = 0, pd = 0;
   Distances(n, &d, &pd);
   if (max_edits > 0 && close_lengths && d <= max_edits) {
@@ -127,13 +133,14 @@ double WordMatcher::Similarity(std::string_view n, const Dictionary* dictionary)
         std::vector<Dictionary::SuffixMatch> suffixes;
         dictionary->CompoundSuffixes(n, &suffixes);
         for (const auto& sfx : suffixes) {
-          if (!sfx.abbreviated &&
-              std::abs(static_cast<int>(sfx.stem_length) - static_cast<int>(q.size())) <= pd) {
+          if (!sfx.abbreviated && std::abs(static_cast<int>(sfx.stem_length) -
+                                           static_cast<int>(q.size())) <= pd) {
             stem_only = true;
           }
         }
       }
-      const double base = stem_only ? kStemOnlySimilarity : PrefixSimilarity(lq, ln);
+      const double base =
+          stem_only ? kStemOnlySimilarity : PrefixSimilarity(lq, ln);
       best = std::max(best, base * (1.0 - 0.8 * pd / lq));
     }
   }

@@ -48,11 +48,13 @@ TEST_P(Search, FindsTheRightAddress) {
   ASSERT_OK(r.status());
   ASSERT_FALSE(r->results.empty()) << c.name;
   const SearchResult& top = r->results[0];
-  const std::string got =
-      top.kind == ResultKind::kStreet ? top.street_code : top.municipality.nis_code;
+  const std::string got = top.kind == ResultKind::kStreet
+                              ? top.street_code
+                              : top.municipality.nis_code;
   EXPECT_EQ(got, c.top) << c.name << ": " << top.street_name;
   const std::string lang =
-      r->detected_language ? std::string(LanguageCode(*r->detected_language)) : "";
+      r->detected_language ? std::string(LanguageCode(*r->detected_language))
+                           : "";
   EXPECT_EQ(lang, c.language) << c.name;
   EXPECT_EQ(top.house_number, c.house) << c.name;
   EXPECT_EQ(top.box_number, c.box) << c.name;
@@ -72,42 +74,56 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"MunicipalityInGerman", Text("Lüttich"), "62063", "de"},
         Case{"MunicipalityInFrench", Text("Liège"), "62063", "fr"},
         Case{"ArticlesBoxAndApostrophes",
-             Text("rue de l eglise 12 bte 3, 's Gravenbrakel"), "icar:7716575@7090",
-             "fr", "12", "3"},
+             Text("rue de l eglise 12 bte 3, 's Gravenbrakel"),
+             "icar:7716575@7090", "fr", "12", "3"},
         // Dutch compounds split, French articles dropped, accents.
         Case{"CompoundSplit", Text("Fonsny laan"), "urbis:4921@1060", "nl"},
         Case{"CompoundSplitWithPlace", Text("Sint Gillis kerkstraat"),
              "urbis:1195@1060", "nl"},
-        Case{"ArticlesDropped", Text("rue eglise saint gilles"), "urbis:1195@1060", "fr"},
-        Case{"TypographicApostrophe", Text("Rue de l\u2019\u00c9glise Saint-Gilles 25"),
+        Case{"ArticlesDropped", Text("rue eglise saint gilles"),
+             "urbis:1195@1060", "fr"},
+        Case{"TypographicApostrophe",
+             Text("Rue de l\u2019\u00c9glise Saint-Gilles 25"),
              "urbis:1195@1060", "fr", "25"},
         // German: umlauts, sharp s, typos.
-        Case{"GermanSharpS", Text("Aachener Straße 12, Eupen"), "icar:7735714@4700", "de",
-             "12"},
+        Case{"GermanSharpS", Text("Aachener Straße 12, Eupen"),
+             "icar:7735714@4700", "de", "12"},
         Case{"GermanTypos", Text("Aachner Strase"), "icar:7735714@4700", "de"},
-        // Bilingual Brussels form and bracketed suffixes.
-        Case{"BilingualBrussels", Text("Rue du Midi - Zuidstraat 1000"), "urbis:4599@1000",
+        // One edit from a known word, in each language.
+        Case{"DutchSubstitution", Text("Fonsnilaan 12"), "urbis:4921@1060",
+             "nl", "12"},
+        Case{"DutchDeletion", Text("Sint-Pietersnieuwstrat, Gent"),
+             "crab:71633@9000", "nl"},
+        Case{"FrenchSwap", Text("chaussee de wtaerloo, Uccle"), "urbis:13@1180",
              "fr"},
+        // Bilingual Brussels form and bracketed suffixes.
+        Case{"BilingualBrussels", Text("Rue du Midi - Zuidstraat 1000"),
+             "urbis:4599@1000", "fr"},
         Case{"BracketedHint", Text("Graanmarkt(Kor)"), "crab:52118@8500", "nl"},
         // Places: another language, a deelgemeente, a pre-2025 municipality.
-        Case{"PlaceInOtherLanguage", Text("Graanmarkt 5, Courtrai"), "crab:52118@8500", "nl",
-             "5"},
-        Case{"Deelgemeente", Text("rue haute rocourt"), "icar:7731019@4000", "fr"},
+        Case{"PlaceInOtherLanguage", Text("Graanmarkt 5, Courtrai"),
+             "crab:52118@8500", "nl", "5"},
+        Case{"Deelgemeente", Text("rue haute rocourt"), "icar:7731019@4000",
+             "fr"},
         Case{"MergedIn2025", Text("Borsbeek"), "11002", "nl"},
         // Postcodes: agreeing, and disagreeing (a penalty, not a veto).
-        Case{"PostcodeAgrees", Text("Hoogstraat 9000"), "crab:70413@9000", "nl"},
-        Case{"PostcodeDisagrees", Text("Fonsnylaan 1000"), "urbis:4921@1060", "nl"},
+        Case{"PostcodeAgrees", Text("Hoogstraat 9000"), "crab:70413@9000",
+             "nl"},
+        Case{"PostcodeDisagrees", Text("Fonsnylaan 1000"), "urbis:4921@1060",
+             "nl"},
         // House numbers in every form, in any order.
-        Case{"NumberFirst", Text("12 rue haute, 4000 Liège"), "icar:7731019@4000", "fr",
-             "12"},
-        Case{"RangeAndSlashBox", Text("Zuidstraat 10-12, 1000"), "urbis:4599@1000", "nl",
-             "10-12"},
-        Case{"SlashBox", Text("Hoogstraat 12/3 Gent"), "crab:70413@9000", "nl", "12", "3"},
+        Case{"NumberFirst", Text("12 rue haute, 4000 Liège"),
+             "icar:7731019@4000", "fr", "12"},
+        Case{"RangeAndSlashBox", Text("Zuidstraat 10-12, 1000"),
+             "urbis:4599@1000", "nl", "10-12"},
+        Case{"SlashBox", Text("Hoogstraat 12/3 Gent"), "crab:70413@9000", "nl",
+             "12", "3"},
         // Structured requests.
         Case{"StructuredPostcode", Fields("Chaussée de Waterloo", "1180", ""),
              "urbis:13@1180", "fr"},
-        Case{"StructuredMunicipalityOtherLanguage", Fields("Graanmarkt", "", "Courtrai", "7"),
-             "crab:52118@8500", "nl", "7"},
+        Case{"StructuredMunicipalityOtherLanguage",
+             Fields("Graanmarkt", "", "Courtrai", "7"), "crab:52118@8500", "nl",
+             "7"},
         Case{"StructuredPlaceOnly", Fields("", "", "Lüttich"), "62063", "de"},
         Case{"PostcodeOnlyHasNoLanguage", Fields("", "4700", ""), "63023", ""}),
     [](const ::testing::TestParamInfo<Case>& p) {
@@ -123,14 +139,17 @@ class NoResult : public ::testing::TestWithParam<const char*> {};
 TEST_P(NoResult, ForNonsenseAndForeignAddresses) {
   auto r = testing::TinySearcher().SearchAddresses(Text(GetParam()));
   ASSERT_OK(r.status());
-  EXPECT_TRUE(r->results.empty()) << GetParam() << " -> " << r->results[0].street_code;
+  EXPECT_TRUE(r->results.empty())
+      << GetParam() << " -> " << r->results[0].street_code;
 }
 
 INSTANTIATE_TEST_SUITE_P(Threshold, NoResult,
-                         ::testing::Values("Paris", "Amsterdam", "Aachen", "asdfgh qwerty",
+                         ::testing::Values("Paris", "Amsterdam", "Aachen",
+                                           "asdfgh qwerty",
                                            "Rue de Rivoli 22, 75001 Paris",
                                            "Kalverstraat 5, 1012 NX Amsterdam",
-                                           "Theaterstraße 4, 52062 Aachen", "lorem ipsum"));
+                                           "Theaterstraße 4, 52062 Aachen",
+                                           "lorem ipsum"));
 
 TEST(Searcher, AnswersInTheRequestedLanguage) {
   SearchRequest r = Text("Zuidstraat 1000");
@@ -191,20 +210,26 @@ TEST(Searcher, DisagreeingPostcodeScoresBelowAgreeingOne) {
 TEST(Searcher, RejectsInvalidRequests) {
   SearchRequest r = Text("Kerkstraat");
   r.limit = 101;
-  EXPECT_TRUE(testing::TinySearcher().SearchAddresses(r).status().IsInvalidArgument());
-  EXPECT_TRUE(testing::TinySearcher().SearchAddresses(SearchRequest{}).status().IsInvalidArgument());
+  EXPECT_TRUE(
+      testing::TinySearcher().SearchAddresses(r).status().IsInvalidArgument());
+  EXPECT_TRUE(testing::TinySearcher()
+                  .SearchAddresses(SearchRequest{})
+                  .status()
+                  .IsInvalidArgument());
 }
 
 TEST(Searcher, ConcurrentSearchesAgree) {
-  const std::vector<const char*> queries = {"chee de waterlo 1180", "Lüttich",
-                                            "Graanmarkt(Kor)", "Aachner Strase",
-                                            "rue haute rocourt", "Paris"};
+  const std::vector<const char*> queries = {
+      "chee de waterlo 1180", "Lüttich",           "Graanmarkt(Kor)",
+      "Aachner Strase",       "rue haute rocourt", "Paris"};
   std::vector<std::string> expected;
   for (const char* q : queries) {
     auto r = testing::TinySearcher().SearchAddresses(Text(q));
     ASSERT_OK(r.status());
-    expected.push_back(r->results.empty() ? "" : r->results[0].street_code +
-                                                     r->results[0].municipality.nis_code);
+    expected.push_back(r->results.empty()
+                           ? ""
+                           : r->results[0].street_code +
+                                 r->results[0].municipality.nis_code);
   }
   std::atomic<int> mismatches{0};
   std::vector<std::thread> threads;
@@ -213,10 +238,10 @@ TEST(Searcher, ConcurrentSearchesAgree) {
       for (int i = 0; i < 200; ++i) {
         const size_t k = static_cast<size_t>(i) % queries.size();
         auto r = testing::TinySearcher().SearchAddresses(Text(queries[k]));
-        const std::string got =
-            !r.ok() || r->results.empty()
-                ? ""
-                : r->results[0].street_code + r->results[0].municipality.nis_code;
+        const std::string got = !r.ok() || r->results.empty()
+                                    ? ""
+                                    : r->results[0].street_code +
+                                          r->results[0].municipality.nis_code;
         if (got != expected[k]) ++mismatches;
       }
     });

@@ -39,6 +39,9 @@ struct CandidateOptions {
   size_t max_postings = 40000;
   // A variant must contain this share of a spelling's chosen trigrams.
   float min_word_share = 0.25f;
+  // A known word's two rarest trigrams also find names it may misspell;
+  // such a name counts as this share of the word (the word itself: 1).
+  float known_word_trigram_share = 0.6f;
   // A word whose rarest trigram is in more variants than this says little
   // ("rue", "straat"); it is looked up only when the query has no other.
   uint32_t common_word_df = 8000;

@@ -21,6 +21,7 @@
 
 #include "beladdr/status.h"
 #include "internal/dictionary.h"
+#include "internal/fuzzy_words.h"
 #include "internal/index_format.h"
 #include "internal/rocksdb_store.h"
 #include "internal/trigram_index.h"
@@ -45,6 +46,8 @@ class Vocabulary {
   WordId Find(std::string_view word) const;
   std::string_view word(WordId id) const { return words_[id]; }
   size_t size() const { return words_.size(); }
+  // Every word, by id.
+  const std::vector<std::string_view>& words() const { return words_; }
 
  private:
   std::deque<std::string> storage_;  // stable addresses for the views
@@ -179,6 +182,8 @@ class IndexData {
   std::vector<std::vector<uint32_t>> streets_by_municipality;
   TrigramIndex street_trigrams;
   TrigramIndex place_trigrams;
+  // Words within one edit of a query word (street and place words alike).
+  FuzzyWords fuzzy_words;
 
  private:
   Status LoadDictionary(const IndexStore& store);

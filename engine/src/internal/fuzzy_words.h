@@ -1,0 +1,62 @@
+// The words of the vocabulary within one edit of a given word (insert,
+// delete, substitute, or swap two neighbours): "zonestraat" finds
+// zonnestraat, "grqange" grange, "bdussel" brussel, "rueland" reuland.
+//
+// Symmetric deletes: every word is filed under itself and under each of its
+// one-letter deletions; two words within one edit share such a key, so a
+// lookup costs one probe per letter of the query word, whatever the
+// vocabulary size. Keys are 64-bit hashes, sorted, with a directory on
+// their top bits so that a probe touches two cache lines; every hit is
+// verified with the exact edit distance, so collisions cost time, never
+// correctness.
+//
+// Words shorter than kMinLength have too many neighbours to be useful and
+// are left out (as lookups and as answers).
+//
+// Thread safety: immutable after Build(); Find() may run concurrently.
+
+#ifndef BELADDR_ENGINE_SRC_INTERNAL_FUZZY_WORDS_H_
+#define BELADDR_ENGINE_SRC_INTERNAL_FUZZY_WORDS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace beladdr::internal {
+
+class FuzzyWords {
+ public:
+  static constexpr size_t kMinLength = 5;
+  static constexpr size_t kMaxLength = 40;
+
+  // Files `words` (word i has id i). Numbers are left out.
+  void Build(const std::vector<std::string_view>& words);
+
+  // Appends to *out the ids of the words within one edit of `word`, other
+  // than `word` itself, each once.
+  void Find(std::string_view word, std::vector<uint32_t>* out) const;
+
+  size_t MemoryUsage() const {
+    return entries_.capacity() * sizeof(Entry) +
+           words_.capacity() * sizeof(std::string_view) +
+           directory_.capacity() * sizeof(uint32_t);
+  }
+
+ private:
+  struct Entry {
+    uint64_t key;
+    uint32_t word;
+  };
+  static constexpr int kDirectoryBits = 20;
+
+  std::vector<Entry> entries_;  // sorted by key
+  // entries_ whose key starts with top bits b: [directory_[b], directory_[b +
+  // 1]).
+  std::vector<uint32_t> directory_;
+  std::vector<std::string_view> words_;
+};
+
+}  // namespace beladdr::internal
+
+#endif  // BELADDR_ENGINE_SRC_INTERNAL_FUZZY_WORDS_H_
