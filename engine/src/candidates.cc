@@ -20,6 +20,8 @@ struct Scratch {
   std::vector<uint32_t> form_touched;
   std::vector<uint32_t> word_touched;
   std::vector<uint32_t> touched;
+  static constexpr size_t kHistogramBuckets = 4096;
+  std::vector<uint32_t> histogram = std::vector<uint32_t>(kHistogramBuckets);
 
   void Resize(size_t n) {
     if (hits.size() < n) {
@@ -180,9 +182,7 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
       postings_read += df;
       form_postings += df;
       ++chosen;
-      for (PostingIterator it(index.street_trigrams.Postings(t)); it.Valid();
-           it.Next()) {
-        const uint32_t v = it.value();
+      for (const uint32_t v : index.street_trigrams.Postings(t)) {
         if (s.hits[v]++ == 0) s.form_touched.push_back(v);
       }
     }
@@ -261,11 +261,50 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
     float text;
     float bonus;
   };
-  std::vector<Scored> all;
-  all.reserve(s.touched.size());
+  // Pool A keeps the best `shortlist` texts: a histogram of the scores
+  // gives the score they reach, so only those are selected among, not
+  // every variant the query touched (tens of thousands for some).
+  const size_t shortlist = options.max_tied_candidates * 2;
+  std::fill(s.histogram.begin(), s.histogram.end(), 0);
+  auto bucket = [](uint16_t score) {
+    return std::min<size_t>(score, Scratch::kHistogramBuckets - 1);
+  };
+  for (uint32_t v : s.touched) ++s.histogram[bucket(s.score[v])];
+  size_t cutoff = 0, above = 0;
+  for (size_t b = Scratch::kHistogramBuckets; b-- > 0;) {
+    above += s.histogram[b];
+    if (above >= shortlist) {
+      cutoff = b;
+      break;
+    }
+  }
+  // Pool B needs every variant's place agreement.
+  const bool place_given =
+      query.postcode_given || !named.municipalities.empty();
+  std::vector<Scored> all, in_place;
   for (uint32_t v : s.touched) {
-    all.push_back({v, static_cast<float>(s.score[v]) / 256.0f, 0});
+    const uint16_t score = s.score[v];
     s.score[v] = 0;
+    const float text = static_cast<float>(score) / 256.0f;
+    if (bucket(score) >= cutoff) all.push_back({v, text, 0});
+    if (!place_given) continue;
+    const uint32_t place = index.variant_places[v];
+    const uint16_t postcode = IndexData::PlacePostcode(place);
+    float bonus = 0;
+    if (query.postcode_given && postcode == query.postcode) {
+      bonus = 1.0f;
+    } else if (std::find(named.postcodes.begin(), named.postcodes.end(),
+                         postcode) != named.postcodes.end()) {
+      bonus = 0.9f;
+    } else {
+      for (uint16_t m : named.municipalities) {
+        if (index.VariantInMunicipality(v, place, m)) {
+          bonus = 0.7f;
+          break;
+        }
+      }
+    }
+    if (bonus > 0) in_place.push_back({v, text, bonus});
   }
 
   // Common words ("straat", "rue") reward the variants that contain them:
@@ -300,8 +339,8 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
     auto better = [&](const Scored& a, const Scored& b) {
       const float ka = key(a), kb = key(b);
       if (ka != kb) return ka > kb;
-      const uint16_t ta = index.street_variants[a.variant].trigrams;
-      const uint16_t tb = index.street_variants[b.variant].trigrams;
+      const uint8_t ta = index.variant_trigrams[a.variant];
+      const uint8_t tb = index.variant_trigrams[b.variant];
       if (ta != tb) return ta < tb;
       return a.variant < b.variant;
     };
@@ -330,37 +369,10 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
     }
   };
 
-  // Pool B first needs every variant's place agreement.
-  const bool place_given =
-      query.postcode_given || !named.municipalities.empty();
-  std::vector<Scored> in_place;
-  if (place_given) {
-    for (const Scored& c : all) {
-      const uint32_t place = index.variant_places[c.variant];
-      const uint16_t postcode = IndexData::PlacePostcode(place);
-      float bonus = 0;
-      if (query.postcode_given && postcode == query.postcode) {
-        bonus = 1.0f;
-      } else if (std::find(named.postcodes.begin(), named.postcodes.end(),
-                           postcode) != named.postcodes.end()) {
-        bonus = 0.9f;
-      } else {
-        for (uint16_t m : named.municipalities) {
-          if (index.VariantInMunicipality(c.variant, place, m)) {
-            bonus = 0.7f;
-            break;
-          }
-        }
-      }
-      if (bonus > 0) in_place.push_back({c.variant, c.text, bonus});
-    }
-  }
-
   // Two pools: the best textual matches whatever their place (so a wrong
   // postcode cannot hide the right street), and the best matches in the
   // places the query names (so a crowd of similar names elsewhere cannot
   // hide the one in the right place).
-  const size_t shortlist = options.max_tied_candidates * 2;
   auto text = [](const Scored& c) { return c.text; };
   best_of(&all, text, shortlist, shortlist);
   boost_common_words(&all);

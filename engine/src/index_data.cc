@@ -33,6 +33,13 @@ uint64_t LetterMask(std::string_view text) {
   return mask;
 }
 
+uint64_t TrigramSignature(const std::vector<Trigram>& trigrams) {
+  uint64_t bits = 0;
+  for (Trigram t : trigrams)
+    bits |= uint64_t{1} << ((t * 0x9E3779B97F4A7C15ull) >> 58);
+  return bits;
+}
+
 std::string FormatPostcode(uint16_t postcode) {
   std::string s = std::to_string(postcode);
   return std::string(4 - std::min<size_t>(4, s.size()), '0') + s;
@@ -85,7 +92,8 @@ NameSpan IndexData::InternName(const std::string& text, LanguageMask langs,
   while (i < text.size()) {
     const size_t end = std::min(text.find(' ', i), text.size());
     if (end > i) {
-      words.push_back(vocabulary.Intern(std::string_view(text).substr(i, end - i)));
+      words.push_back(
+          vocabulary.Intern(std::string_view(text).substr(i, end - i)));
       ++span.word_count;
     }
     i = end + 1;
@@ -106,10 +114,15 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   BELADDR_RETURN_IF_ERROR(
       data->LoadTrigrams(store, Cf::kPlaceTrigrams, &data->place_trigrams));
 
-  if (data->municipalities.size() > 1024) return Corrupt("too many municipalities");
+  if (data->municipalities.size() > 1024)
+    return Corrupt("too many municipalities");
   data->variant_places.reserve(data->street_variants.size());
+  data->variant_trigrams.reserve(data->street_variants.size());
   for (const StreetVariantEntry& v : data->street_variants) {
-    data->variant_places.push_back(uint32_t{v.postcode} | (uint32_t{v.municipality} << 14) |
+    data->variant_trigrams.push_back(
+        static_cast<uint8_t>(std::min<uint16_t>(v.trigrams, 255)));
+    data->variant_places.push_back(uint32_t{v.postcode} |
+                                   (uint32_t{v.municipality} << 14) |
                                    (uint32_t{v.more_municipalities} << 24));
   }
   data->streets_by_municipality.resize(data->municipalities.size());
@@ -118,8 +131,9 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
     data->streets_by_postcode[s.postcode].push_back(id);
     data->streets_by_municipality[s.municipality].push_back(id);
     for (uint16_t i = 0; i < s.extra_municipality_count; ++i) {
-      data->streets_by_municipality[data->extra_municipalities[s.extra_municipality_offset + i]]
-          .push_back(id);
+      data->streets_by_municipality
+          [data->extra_municipalities[s.extra_municipality_offset + i]]
+              .push_back(id);
     }
   }
 
@@ -133,7 +147,8 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   }
   data->word_postings.assign(data->word_offsets.back(), 0);
   {
-    std::vector<uint32_t> fill(data->word_offsets.begin(), data->word_offsets.end() - 1);
+    std::vector<uint32_t> fill(data->word_offsets.begin(),
+                               data->word_offsets.end() - 1);
     for (uint32_t id = 0; id < data->street_variants.size(); ++id) {
       WordId last = kNoWord;
       for (WordId w : data->Words(data->street_variants[id].name)) {
@@ -141,7 +156,8 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
         // A word may repeat non-adjacently; keep the list strictly
         // ascending.
         const uint32_t at = fill[w];
-        if (at > data->word_offsets[w] && data->word_postings[at - 1] == id) continue;
+        if (at > data->word_offsets[w] && data->word_postings[at - 1] == id)
+          continue;
         data->word_postings[at] = id;
         ++fill[w];
         last = w;
@@ -154,7 +170,8 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
     std::vector<uint32_t> offsets(data->word_offsets.size(), 0);
     for (size_t w = 0; w + 1 < data->word_offsets.size(); ++w) {
       offsets[w] = static_cast<uint32_t>(compact.size());
-      compact.insert(compact.end(), data->word_postings.begin() + data->word_offsets[w],
+      compact.insert(compact.end(),
+                     data->word_postings.begin() + data->word_offsets[w],
                      data->word_postings.begin() + fill[w]);
     }
     offsets.back() = static_cast<uint32_t>(compact.size());
@@ -206,7 +223,8 @@ Status IndexData::LoadMunicipalities(const IndexStore& store) {
       Cf::kMunicipalities, [&](std::string_view key, std::string_view value) {
         MunicipalityRecord r;
         BELADDR_RETURN_IF_ERROR(DecodeMunicipalityRecord(value, &r));
-        if (r.nis != key || r.nis.size() != 5) return Corrupt("municipality key");
+        if (r.nis != key || r.nis.size() != 5)
+          return Corrupt("municipality key");
         MunicipalityEntry m;
         m.nis = r.nis;
         m.nis_number = static_cast<uint32_t>(std::stoul(r.nis));
@@ -224,28 +242,28 @@ Status IndexData::LoadMunicipalities(const IndexStore& store) {
 }
 
 Status IndexData::LoadPostcodes(const IndexStore& store) {
-  return store.ForEach(
-      Cf::kPostcodes, [&](std::string_view key, std::string_view value) {
-        PostcodeRecord r;
-        BELADDR_RETURN_IF_ERROR(DecodePostcodeRecord(value, &r));
-        const uint16_t pc = ParsePostcode(key);
-        if (pc == 0) return Corrupt("postcode key");
-        PostcodeEntry& e = postcodes[pc];
-        e.special = r.special;
-        for (const std::string& nis : r.nis_codes) {
-          const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(nis)));
-          if (m < 0) return Corrupt("postcode " + r.postcode + " names NIS " + nis);
-          e.municipalities.push_back(static_cast<uint16_t>(m));
-        }
-        for (const Locality& l : r.localities) {
-          if (l.nis.empty()) continue;
-          const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(l.nis)));
-          if (m < 0) return Corrupt("locality names NIS " + l.nis);
-          e.localities.push_back(
-              {l.name_nl, l.name_fr, static_cast<uint16_t>(m), l.deelgemeente == 1});
-        }
-        return Status::OK();
-      });
+  return store.ForEach(Cf::kPostcodes, [&](std::string_view key,
+                                           std::string_view value) {
+    PostcodeRecord r;
+    BELADDR_RETURN_IF_ERROR(DecodePostcodeRecord(value, &r));
+    const uint16_t pc = ParsePostcode(key);
+    if (pc == 0) return Corrupt("postcode key");
+    PostcodeEntry& e = postcodes[pc];
+    e.special = r.special;
+    for (const std::string& nis : r.nis_codes) {
+      const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(nis)));
+      if (m < 0) return Corrupt("postcode " + r.postcode + " names NIS " + nis);
+      e.municipalities.push_back(static_cast<uint16_t>(m));
+    }
+    for (const Locality& l : r.localities) {
+      if (l.nis.empty()) continue;
+      const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(l.nis)));
+      if (m < 0) return Corrupt("locality names NIS " + l.nis);
+      e.localities.push_back({l.name_nl, l.name_fr, static_cast<uint16_t>(m),
+                              l.deelgemeente == 1});
+    }
+    return Status::OK();
+  });
 }
 
 Status IndexData::LoadStreets(const IndexStore& store) {
@@ -263,10 +281,13 @@ Status IndexData::LoadStreets(const IndexStore& store) {
     s.postcode = ParsePostcode(r.postcode);
     s.region = r.region;
     s.house_number_count = r.house_number_count;
-    if (s.postcode == 0 || r.nis_codes.empty()) return Corrupt("street " + s.code);
+    if (s.postcode == 0 || r.nis_codes.empty())
+      return Corrupt("street " + s.code);
     for (size_t i = 0; i < r.nis_codes.size(); ++i) {
-      const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(r.nis_codes[i])));
-      if (m < 0) return Corrupt("street " + s.code + " names NIS " + r.nis_codes[i]);
+      const int m =
+          MunicipalityIndex(static_cast<uint32_t>(std::stoul(r.nis_codes[i])));
+      if (m < 0)
+        return Corrupt("street " + s.code + " names NIS " + r.nis_codes[i]);
       if (i == 0) {
         s.municipality = static_cast<uint16_t>(m);
         s.extra_municipality_offset =
@@ -307,38 +328,41 @@ Status IndexData::LoadStreetVariants(const IndexStore& store) {
         e.more_municipalities = street.extra_municipality_count > 0;
         e.letters = LetterMask(v.text);
         ExtractTrigrams(v.text, &scratch);
-        e.trigrams = static_cast<uint16_t>(std::min<size_t>(scratch.size(), 0xffff));
+        e.trigrams =
+            static_cast<uint16_t>(std::min<size_t>(scratch.size(), 0xffff));
+        e.trigram_bits = TrigramSignature(scratch);
         street_variants.push_back(e);
         return Status::OK();
       });
   BELADDR_RETURN_IF_ERROR(s);
   for (const StreetEntry& street : streets) {
-    if (street.variant_count == 0) return Corrupt("street without a name: " + street.code);
+    if (street.variant_count == 0)
+      return Corrupt("street without a name: " + street.code);
   }
   return Status::OK();
 }
 
 Status IndexData::LoadPlaceVariants(const IndexStore& store) {
-  return store.ForEach(
-      Cf::kPlaceVariants, [&](std::string_view key, std::string_view value) {
-        uint32_t id = 0;
-        if (!DecodeIdKey(key, &id) || id != place_variants.size()) {
-          return Corrupt("place variant ids are not dense");
-        }
-        PlaceVariant v;
-        BELADDR_RETURN_IF_ERROR(DecodePlaceVariant(value, &v));
-        const int m = MunicipalityIndex(v.nis);
-        if (m < 0) return Corrupt("place names NIS " + std::to_string(v.nis));
-        PlaceVariantEntry e;
-        e.name = InternName(v.text, v.langs, v.flags);
-        e.kind = v.kind;
-        e.municipality = static_cast<uint16_t>(m);
-        e.postcode = v.kind == PlaceKind::kLocality ? ParsePostcode(v.postcode) : 0;
-        e.text = v.text;
-        places_by_text[v.text].push_back(id);
-        place_variants.push_back(std::move(e));
-        return Status::OK();
-      });
+  return store.ForEach(Cf::kPlaceVariants, [&](std::string_view key,
+                                               std::string_view value) {
+    uint32_t id = 0;
+    if (!DecodeIdKey(key, &id) || id != place_variants.size()) {
+      return Corrupt("place variant ids are not dense");
+    }
+    PlaceVariant v;
+    BELADDR_RETURN_IF_ERROR(DecodePlaceVariant(value, &v));
+    const int m = MunicipalityIndex(v.nis);
+    if (m < 0) return Corrupt("place names NIS " + std::to_string(v.nis));
+    PlaceVariantEntry e;
+    e.name = InternName(v.text, v.langs, v.flags);
+    e.kind = v.kind;
+    e.municipality = static_cast<uint16_t>(m);
+    e.postcode = v.kind == PlaceKind::kLocality ? ParsePostcode(v.postcode) : 0;
+    e.text = v.text;
+    places_by_text[v.text].push_back(id);
+    place_variants.push_back(std::move(e));
+    return Status::OK();
+  });
 }
 
 Status IndexData::LoadTrigrams(const IndexStore& store, Cf cf,

@@ -49,9 +49,8 @@ void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
   ExtractTrigrams(text, &trigrams);
   PlaceScratch& s = ThreadPlaceScratch(index.place_variants.size());
   for (Trigram t : trigrams) {
-    for (PostingIterator it(index.place_trigrams.Postings(t)); it.Valid();
-         it.Next()) {
-      if (s.shared[it.value()]++ == 0) s.touched.push_back(it.value());
+    for (const uint32_t place : index.place_trigrams.Postings(t)) {
+      if (s.shared[place]++ == 0) s.touched.push_back(place);
     }
   }
   // One edit changes at most 3 trigrams, a swap of neighbours 4.

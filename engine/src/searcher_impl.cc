@@ -359,7 +359,10 @@ void SearcherImpl::ScanScope(const ParsedQuery& q,
   // A cheap first look: the letters of the query's street words. A word
   // with a typo or two keeps most of its letters, so a variant that lacks a
   // quarter of them is not worth an alignment.
-  uint64_t wanted = 0;
+  // Then their trigrams: a word with a typo keeps more than half of them,
+  // which a long name that merely has the same letters does not.
+  uint64_t wanted = 0, written = 0, readings = 0;
+  std::vector<Trigram> trigrams;
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const QueryToken& t = q.tokens[i];
     if (t.numeric || t.role == TokenRole::kPlace ||
@@ -369,9 +372,20 @@ void SearcherImpl::ScanScope(const ParsedQuery& q,
         std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
           return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
         });
-    if (!names_place) wanted |= LetterMask(t.text);
+    if (names_place) continue;
+    wanted |= LetterMask(t.text);
+    ExtractTrigrams(t.text, &trigrams);
+    written |= TrigramSignature(trigrams);
+    for (const std::string& e : t.expansions) {
+      ExtractTrigrams(e, &trigrams);
+      readings |= TrigramSignature(trigrams);
+    }
   }
   const int need = (3 * std::popcount(wanted) + 3) / 4;
+  const uint64_t any_reading = written | readings;
+  const int need_trigrams =
+      static_cast<int>(options_.scope_trigram_share *
+                       static_cast<double>(std::popcount(written)));
   size_t budget = options_.scope_scan_limit;
   for (const auto* scope : scopes) {
     for (uint32_t street : *scope) {
@@ -379,7 +393,9 @@ void SearcherImpl::ScanScope(const ParsedQuery& q,
       const StreetEntry& s = data_->streets[street];
       for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
            ++v) {
-        if (std::popcount(data_->street_variants[v].letters & wanted) < need)
+        const StreetVariantEntry& e = data_->street_variants[v];
+        if (std::popcount(e.letters & wanted) < need) continue;
+        if (std::popcount(e.trigram_bits & any_reading) < need_trigrams)
           continue;
         if (budget == 0) return;
         --budget;

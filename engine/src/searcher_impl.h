@@ -36,6 +36,9 @@ struct EngineOptions {
   size_t exact_candidate_limit = 64;
   size_t exact_list_limit = 3000;  // longer word lists select nothing
   size_t scope_scan_limit = 500;
+  // ... and only variants with this share of the signature bits of the
+  // query's street words (TrigramSignature).
+  double scope_trigram_share = 0.5;
 };
 
 // What a search found, before it is turned into the public response.

@@ -74,10 +74,16 @@ struct StreetVariantEntry {
   uint16_t municipality = 0;  // the street's primary municipality
   bool more_municipalities = false;
   uint64_t letters = 0;       // LetterMask of the text
+  uint64_t trigram_bits = 0;  // TrigramSignature of the text
 };
 
 // Which of a-z and 0-9 occur in `text` (bit i: letter 'a' + i, then digits).
 uint64_t LetterMask(std::string_view text);
+
+// A 64-bit signature of a set of trigrams: one bit per trigram (hashed). Two
+// texts that share many trigrams share many bits; a cheap filter before an
+// alignment.
+uint64_t TrigramSignature(const std::vector<Trigram>& trigrams);
 
 struct StreetEntry {
   std::string code;
@@ -135,7 +141,8 @@ class IndexData {
   bool StreetInMunicipality(const StreetEntry& s, uint16_t muni) const;
   bool VariantInMunicipality(const StreetVariantEntry& v, uint16_t muni) const {
     return v.municipality == muni ||
-           (v.more_municipalities && StreetInMunicipality(streets[v.street], muni));
+           (v.more_municipalities &&
+            StreetInMunicipality(streets[v.street], muni));
   }
   // The municipality index of a NIS code; -1 when unknown.
   int MunicipalityIndex(uint32_t nis) const;
@@ -151,14 +158,21 @@ class IndexData {
   // 14-23), "more municipalities" (bit 24). A copy of street_variants'
   // fields packed into 600 kB, read for thousands of variants per query.
   std::vector<uint32_t> variant_places;
-  static uint16_t PlacePostcode(uint32_t p) { return static_cast<uint16_t>(p & 0x3fff); }
+  // Per street variant: its distinct trigrams (at most 255), for breaking
+  // ties between candidates without touching street_variants.
+  std::vector<uint8_t> variant_trigrams;
+  static uint16_t PlacePostcode(uint32_t p) {
+    return static_cast<uint16_t>(p & 0x3fff);
+  }
   static uint16_t PlaceMunicipality(uint32_t p) {
     return static_cast<uint16_t>((p >> 14) & 0x3ff);
   }
-  bool VariantInMunicipality(uint32_t variant, uint32_t place, uint16_t muni) const {
+  bool VariantInMunicipality(uint32_t variant, uint32_t place,
+                             uint16_t muni) const {
     return PlaceMunicipality(place) == muni ||
            ((place >> 24) & 1 &&
-            StreetInMunicipality(streets[street_variants[variant].street], muni));
+            StreetInMunicipality(streets[street_variants[variant].street],
+                                 muni));
   }
   std::vector<StreetEntry> streets;
   std::vector<uint16_t> extra_municipalities;
