@@ -77,6 +77,14 @@ std::string Normalized(const std::string& s) {
   return n.ok() ? *n : std::string();
 }
 
+// Names that read the same to a person typing them: equal after folding,
+// with or without the spaces of a compound ("Oude Baan", "Oudebaan").
+std::string NameKey(const std::string& s) {
+  std::string key = Normalized(s);
+  key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+  return key;
+}
+
 bool IsWordChar(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') ||
          (c >= U'A' && c <= U'Z') || c >= 0xC0;
@@ -120,15 +128,60 @@ std::string Join(const std::vector<Part>& parts) {
 // QWERTY/AZERTY-ish neighbours, for realistic substitutions.
 const char* Neighbours(char c) {
   switch (c) {
-    case 'a': return "qszw";  case 'b': return "vghn";  case 'c': return "xdfv";
-    case 'd': return "serfcx"; case 'e': return "wsdr"; case 'f': return "drtgvc";
-    case 'g': return "ftyhbv"; case 'h': return "gyujnb"; case 'i': return "ujko";
-    case 'j': return "huikmn"; case 'k': return "jiolm"; case 'l': return "kopm";
-    case 'm': return "njkl";  case 'n': return "bhjm";  case 'o': return "iklp";
-    case 'p': return "olm";   case 'q': return "wasz";  case 'r': return "edft";
-    case 's': return "awedxz"; case 't': return "rfgy"; case 'u': return "yhji";
-    case 'v': return "cfgb";  case 'w': return "qase";  case 'x': return "zsdc";
-    case 'y': return "tghu";  case 'z': return "asxq";  default: return "e";
+    case 'a':
+      return "qszw";
+    case 'b':
+      return "vghn";
+    case 'c':
+      return "xdfv";
+    case 'd':
+      return "serfcx";
+    case 'e':
+      return "wsdr";
+    case 'f':
+      return "drtgvc";
+    case 'g':
+      return "ftyhbv";
+    case 'h':
+      return "gyujnb";
+    case 'i':
+      return "ujko";
+    case 'j':
+      return "huikmn";
+    case 'k':
+      return "jiolm";
+    case 'l':
+      return "kopm";
+    case 'm':
+      return "njkl";
+    case 'n':
+      return "bhjm";
+    case 'o':
+      return "iklp";
+    case 'p':
+      return "olm";
+    case 'q':
+      return "wasz";
+    case 'r':
+      return "edft";
+    case 's':
+      return "awedxz";
+    case 't':
+      return "rfgy";
+    case 'u':
+      return "yhji";
+    case 'v':
+      return "cfgb";
+    case 'w':
+      return "qase";
+    case 'x':
+      return "zsdc";
+    case 'y':
+      return "tghu";
+    case 'z':
+      return "asxq";
+    default:
+      return "e";
   }
 }
 
@@ -150,21 +203,25 @@ void Typo(Rng& rng, std::u32string* w) {
       w->erase(pos, 1);
       break;
     case 2: {  // insert a neighbour or a doubled letter
-      const char32_t c = rng.Chance(0.5)
-                             ? (*w)[pos]
-                             : static_cast<char32_t>(Neighbours(lower((*w)[pos]))[0]);
+      const char32_t c =
+          rng.Chance(0.5)
+              ? (*w)[pos]
+              : static_cast<char32_t>(Neighbours(lower((*w)[pos]))[0]);
       w->insert(pos, 1, c);
       break;
     }
     default:  // swap neighbours
-      if (pos + 1 < w->size()) std::swap((*w)[pos], (*w)[pos + 1]);
-      else std::swap((*w)[pos - 1], (*w)[pos]);
+      if (pos + 1 < w->size())
+        std::swap((*w)[pos], (*w)[pos + 1]);
+      else
+        std::swap((*w)[pos - 1], (*w)[pos]);
       break;
   }
 }
 
 bool Capitalised(const std::u32string& w) {
-  return !w.empty() && ((w[0] >= U'A' && w[0] <= U'Z') || (w[0] >= 0xC0 && w[0] <= 0xDE));
+  return !w.empty() &&
+         ((w[0] >= U'A' && w[0] <= U'Z') || (w[0] >= 0xC0 && w[0] <= 0xDE));
 }
 
 std::u32string Capitalise(std::u32string w) {
@@ -183,7 +240,9 @@ uint64_t Rng::Next() {
   return z ^ (z >> 31);
 }
 
-size_t Rng::Uniform(size_t n) { return n == 0 ? 0 : static_cast<size_t>(Next() % n); }
+size_t Rng::Uniform(size_t n) {
+  return n == 0 ? 0 : static_cast<size_t>(Next() % n);
+}
 
 bool Rng::Chance(double p) {
   return static_cast<double>(Next() >> 11) * 0x1.0p-53 < p;
@@ -204,7 +263,7 @@ struct QueryGenerator::Impl {
       std::set<std::string> seen;
       for (const std::string& n : s.names) {
         if (n.empty()) continue;
-        const std::string key = Normalized(n);
+        const std::string key = NameKey(n);
         if (seen.insert(key).second) by_name[key].push_back(id);
       }
       if (s.region == internal::Region::kBrussels) brussels.push_back(id);
@@ -227,8 +286,9 @@ struct QueryGenerator::Impl {
     }
     if (langs.size() == 1) return langs[0];
     const auto& code = index.municipalities[s.municipality].language_code;
-    const Language native = code == "F" ? Language::kFr : code == "D" ? Language::kDe
-                                                                       : Language::kNl;
+    const Language native = code == "F"   ? Language::kFr
+                            : code == "D" ? Language::kDe
+                                          : Language::kNl;
     if (code != "FN" && !s.names[static_cast<size_t>(native)].empty() &&
         rng.Chance(0.7)) {
       return native;
@@ -238,7 +298,8 @@ struct QueryGenerator::Impl {
 
   // Languages a detector may answer for a name: those in which the street
   // has exactly this name.
-  std::vector<std::string> NameLanguages(const StreetEntry& s, const std::string& name) {
+  std::vector<std::string> NameLanguages(const StreetEntry& s,
+                                         const std::string& name) {
     std::vector<std::string> out;
     const std::string key = Normalized(name);
     for (Language l : kAllLanguages) {
@@ -248,13 +309,15 @@ struct QueryGenerator::Impl {
     return out;
   }
 
-  std::string Abbreviate(Language lang, const std::u32string& word, bool* done) {
+  std::string Abbreviate(Language lang, const std::u32string& word,
+                         bool* done) {
     const std::string folded = Normalized(Encode(word));
     auto variants = index.dictionary.AbbreviationsOf(lang, folded);
     // Multi-letter abbreviations only: single letters are too ambiguous.
     variants.erase(std::remove_if(variants.begin(), variants.end(),
                                   [](const std::string& v) {
-                                    return v.size() < 2 || v.find(' ') != std::string::npos;
+                                    return v.size() < 2 ||
+                                           v.find(' ') != std::string::npos;
                                   }),
                    variants.end());
     if (!variants.empty()) {
@@ -271,12 +334,14 @@ struct QueryGenerator::Impl {
       for (const auto& s : suffixes) {
         if (s.abbreviated) continue;
         auto abbr = index.dictionary.AbbreviationsOf(lang, s.canonical);
-        abbr.erase(std::remove_if(abbr.begin(), abbr.end(),
-                                  [](const std::string& v) { return v.size() < 2; }),
-                   abbr.end());
+        abbr.erase(
+            std::remove_if(abbr.begin(), abbr.end(),
+                           [](const std::string& v) { return v.size() < 2; }),
+            abbr.end());
         if (abbr.empty() || folded.size() != word.size()) continue;
         *done = true;
-        std::u32string out = word.substr(0, s.stem_length) + Decode(rng.Pick(abbr));
+        std::u32string out =
+            word.substr(0, s.stem_length) + Decode(rng.Pick(abbr));
         if (rng.Chance(0.5)) out.push_back(U'.');
         return Encode(out);
       }
@@ -309,10 +374,12 @@ struct QueryGenerator::Impl {
       for (size_t i = 0; i < parts.size(); ++i) {
         if (!parts[i].word) continue;
         const std::string folded = Normalized(Encode(parts[i].text));
-        if (!(index.dictionary.StopwordLanguages(folded) & MaskOf(lang))) continue;
+        if (!(index.dictionary.StopwordLanguages(folded) & MaskOf(lang)))
+          continue;
         if (i + 1 == parts.size()) continue;  // keep a final word
         parts[i].text.clear();
-        if (i + 1 < parts.size() && !parts[i + 1].word) parts[i + 1].text = U" ";
+        if (i + 1 < parts.size() && !parts[i + 1].word)
+          parts[i + 1].text = U" ";
         any = true;
       }
       if (any) noise->push_back("article_dropped");
@@ -332,7 +399,8 @@ struct QueryGenerator::Impl {
       }
     } else if (rng.Chance(0.06)) {
       for (size_t i = 1; i + 1 < parts.size(); ++i) {
-        if (!parts[i].word && (parts[i].text == U" " || parts[i].text == U"-") &&
+        if (!parts[i].word &&
+            (parts[i].text == U" " || parts[i].text == U"-") &&
             parts[i - 1].word && parts[i + 1].word) {
           parts[i].text.clear();
           noise->push_back("compound_joined");
@@ -382,7 +450,8 @@ struct QueryGenerator::Impl {
   }
 
   // Light noise for a place name: case, accents, sometimes a typo.
-  std::string NoisyPlace(const std::string& name, std::vector<std::string>* noise) {
+  std::string NoisyPlace(const std::string& name,
+                         std::vector<std::string>* noise) {
     std::string out = name;
     if (rng.Chance(0.08)) {
       std::vector<Part> parts = Split(out);
@@ -408,7 +477,8 @@ struct QueryGenerator::Impl {
     std::string kind;
   };
 
-  Place PickPlace(const StreetEntry& s, Language lang, std::vector<std::string>* noise) {
+  Place PickPlace(const StreetEntry& s, Language lang,
+                  std::vector<std::string>* noise) {
     const MunicipalityEntry& m = index.municipalities[s.municipality];
     const internal::PostcodeEntry* pe = index.Postcode(s.postcode);
     std::vector<const internal::LocalityEntry*> localities;
@@ -460,17 +530,27 @@ struct QueryGenerator::Impl {
     if (r < 0.30) {
       p = {muni_name(false), "", s.municipality, {}, "municipality"};
     } else if (r < 0.40) {
-      p = {muni_name(true), "", s.municipality, {}, "municipality_other_language"};
+      p = {muni_name(true),
+           "",
+           s.municipality,
+           {},
+           "municipality_other_language"};
     } else if (r < 0.48 && !localities.empty()) {
       const auto* l = rng.Pick(localities);
-      const std::string name = lang == Language::kFr && !l->name_fr.empty() && rng.Chance(0.5)
-                                   ? l->name_fr : l->name_nl;
+      const std::string name =
+          lang == Language::kFr && !l->name_fr.empty() && rng.Chance(0.5)
+              ? l->name_fr
+              : l->name_nl;
       p = {name, "", -1, locality_postcodes(name), "deelgemeente"};
     } else if (r < 0.52 && !predecessors.empty()) {
       const std::string name = rng.Pick(predecessors);
       p = {name, "", -1, locality_postcodes(name), "pre2025_municipality"};
     } else if (r < 0.74) {
-      p = {muni_name(rng.Chance(0.15)), pc, s.municipality, {}, "postcode_municipality"};
+      p = {muni_name(rng.Chance(0.15)),
+           pc,
+           s.municipality,
+           {},
+           "postcode_municipality"};
     } else if (r < 0.80 && !localities.empty()) {
       const auto* l = rng.Pick(localities);
       p = {l->name_nl, pc, -1, {}, "postcode_deelgemeente"};
@@ -486,14 +566,16 @@ struct QueryGenerator::Impl {
 
   std::vector<std::string> Expected(const std::string& name, const Place& p) {
     std::vector<std::string> codes;
-    auto it = by_name.find(Normalized(name));
+    auto it = by_name.find(NameKey(name));
     if (it == by_name.end()) return codes;
-    const uint16_t pc = p.postcode.empty() ? 0 : internal::ParsePostcode(p.postcode);
+    const uint16_t pc =
+        p.postcode.empty() ? 0 : internal::ParsePostcode(p.postcode);
     for (uint32_t id : it->second) {
       const StreetEntry& s = index.streets[id];
       if (pc != 0 && s.postcode != pc) continue;
       if (p.municipality >= 0 &&
-          !index.StreetInMunicipality(s, static_cast<uint16_t>(p.municipality))) {
+          !index.StreetInMunicipality(s,
+                                      static_cast<uint16_t>(p.municipality))) {
         continue;
       }
       if (!p.postcodes.empty() &&
@@ -509,13 +591,17 @@ struct QueryGenerator::Impl {
   // "12", "12A", "12 bis", "10-12", with a box sometimes.
   void HouseNumber(std::string* text, std::string* number, std::string* box,
                    std::vector<std::string>* noise) {
-    const int n = 1 + static_cast<int>(std::pow(static_cast<double>(rng.Uniform(1000)) / 1000.0, 2) * 180);
+    const int n =
+        1 +
+        static_cast<int>(
+            std::pow(static_cast<double>(rng.Uniform(1000)) / 1000.0, 2) * 180);
     const double r = static_cast<double>(rng.Uniform(100)) / 100.0;
     std::string t = std::to_string(n);
     *number = t;
     if (r < 0.10) {
       const char letter = static_cast<char>('a' + rng.Uniform(4));
-      t += rng.Chance(0.5) ? std::string(1, letter) : std::string(1, static_cast<char>(letter - 32));
+      t += rng.Chance(0.5) ? std::string(1, letter)
+                           : std::string(1, static_cast<char>(letter - 32));
       *number = std::to_string(n) + static_cast<char>(letter - 32);
       noise->push_back("number_letter");
     } else if (r < 0.15) {
@@ -529,7 +615,8 @@ struct QueryGenerator::Impl {
     }
     if (rng.Chance(0.2)) {
       *box = std::to_string(1 + rng.Uniform(12));
-      static const std::vector<std::string> forms = {"bus ", "bte ", "boîte ", "b ", "box ", "/", "bus"};
+      static const std::vector<std::string> forms = {
+          "bus ", "bte ", "boîte ", "b ", "box ", "/", "bus"};
       const std::string& form = rng.Pick(forms);
       t += (form == "/" ? "/" : " " + form) + *box;
       noise->push_back("box");
@@ -554,8 +641,8 @@ std::vector<LabelledQuery> QueryGenerator::Noisy(size_t count) {
     q.languages = impl.NameLanguages(s, name);
     // Brussels: sometimes both names, "Rue X - X-straat".
     if (s.region == internal::Region::kBrussels && !s.names[0].empty() &&
-        !s.names[1].empty() && Normalized(s.names[0]) != Normalized(s.names[1]) &&
-        rng_.Chance(0.08)) {
+        !s.names[1].empty() &&
+        Normalized(s.names[0]) != Normalized(s.names[1]) && rng_.Chance(0.08)) {
       std::vector<std::string> ignored;
       street = impl.Noisy(s.names[1], Language::kFr, &ignored) + " - " +
                impl.Noisy(s.names[0], Language::kNl, &ignored);
@@ -612,7 +699,8 @@ std::vector<LabelledQuery> QueryGenerator::Structured(size_t count) {
     if (q.expected.empty()) continue;
     if (rng_.Chance(0.8)) {
       std::string text;
-      impl.HouseNumber(&text, &q.expected_house_number, &q.expected_box_number, &q.noise);
+      impl.HouseNumber(&text, &q.expected_house_number, &q.expected_box_number,
+                       &q.noise);
       q.request.house_number = text;
     }
     q.id = "structured-" + std::to_string(out.size() + 1);
@@ -625,7 +713,8 @@ std::vector<LabelledQuery> QueryGenerator::Places(size_t count) {
   Impl impl(index_, rng_);
   std::vector<LabelledQuery> out;
   while (out.size() < count) {
-    const MunicipalityEntry& m = index_.municipalities[rng_.Uniform(index_.municipalities.size())];
+    const MunicipalityEntry& m =
+        index_.municipalities[rng_.Uniform(index_.municipalities.size())];
     LabelledQuery q;
     q.kind = "place";
     std::vector<Language> langs;
@@ -659,9 +748,10 @@ std::vector<LabelledQuery> QueryGenerator::Negatives(size_t count) {
         "Rue du Faubourg Saint-Honoré", "Place Bellecour", "La Canebière",
         "Rue de la République", "Avenue Jean Jaurès", "Quai des Chartrons",
         "Rue Nationale", "Boulevard de la Liberté", "Cours Mirabeau"},
-       {"75001 Paris", "75008 Paris", "69002 Lyon", "13001 Marseille", "59000 Lille",
-        "33000 Bordeaux", "67000 Strasbourg", "06000 Nice", "31000 Toulouse",
-        "13100 Aix-en-Provence", "59100 Roubaix", "59200 Tourcoing"},
+       {"75001 Paris", "75008 Paris", "69002 Lyon", "13001 Marseille",
+        "59000 Lille", "33000 Bordeaux", "67000 Strasbourg", "06000 Nice",
+        "31000 Toulouse", "13100 Aix-en-Provence", "59100 Roubaix",
+        "59200 Tourcoing"},
        {"Paris", "Lyon", "Marseille", "Bordeaux", "Strasbourg", "Toulouse",
         "Dunkerque", "Reims", "Nancy"}},
       {{"Kalverstraat", "Damrak", "Coolsingel", "Oudegracht", "Lange Voorhout",
@@ -673,15 +763,15 @@ std::vector<LabelledQuery> QueryGenerator::Negatives(size_t count) {
        {"Amsterdam", "Rotterdam", "Utrecht", "Den Haag", "Eindhoven",
         "Groningen", "Breda", "Nijmegen", "Zwolle"}},
       {{"Königsallee", "Unter den Linden", "Kurfürstendamm", "Theaterstraße",
-        "Hohe Straße", "Zeil", "Friedrichstraße", "Schildergasse",
-        "Karlsplatz", "Jungfernstieg", "Maximilianstraße", "Adalbertsteinweg"},
+        "Hohe Straße", "Zeil", "Friedrichstraße", "Schildergasse", "Karlsplatz",
+        "Jungfernstieg", "Maximilianstraße", "Adalbertsteinweg"},
        {"40212 Düsseldorf", "10117 Berlin", "52062 Aachen", "50667 Köln",
         "60313 Frankfurt am Main", "80331 München", "20095 Hamburg",
         "70173 Stuttgart", "45127 Essen"},
        {"Aachen", "Köln", "Düsseldorf", "Berlin", "München", "Hamburg",
         "Frankfurt", "Stuttgart", "Bonn"}},
-      {{"Grand-Rue", "Avenue de la Liberté", "Boulevard Royal", "Rue de l'Alzette",
-        "Route d'Arlon", "Avenue de la Gare"},
+      {{"Grand-Rue", "Avenue de la Liberté", "Boulevard Royal",
+        "Rue de l'Alzette", "Route d'Arlon", "Avenue de la Gare"},
        {"L-1661 Luxembourg", "L-4170 Esch-sur-Alzette", "L-9010 Ettelbruck"},
        {"Luxembourg-Ville", "Esch-sur-Alzette", "Ettelbruck", "Differdange"}},
       {{"Downing Street", "Baker Street", "Oxford Street", "Abbey Road",
@@ -696,11 +786,31 @@ std::vector<LabelledQuery> QueryGenerator::Negatives(size_t count) {
        {"Roma", "Madrid", "Lisboa", "Barcelona", "Milano", "Zürich", "Wien"}},
   };
   static const std::vector<std::string> kNonsense = {
-      "asdfgh", "qwerty", "azerty uiop", "lorem ipsum dolor sit amet",
-      "hello world", "test test", "n/a", "unknown", "???", "xxxx", "aaaa bbbb",
-      "foo bar baz", "1234567", "null", "undefined", "tbd", "geen adres",
-      "pas d'adresse", "keine Adresse", "to be confirmed", "see attachment",
-      "zzzz 99", "qsdfghjklm", "wxcvbn", "jkjkjk 12"};
+      "asdfgh",
+      "qwerty",
+      "azerty uiop",
+      "lorem ipsum dolor sit amet",
+      "hello world",
+      "test test",
+      "n/a",
+      "unknown",
+      "???",
+      "xxxx",
+      "aaaa bbbb",
+      "foo bar baz",
+      "1234567",
+      "null",
+      "undefined",
+      "tbd",
+      "geen adres",
+      "pas d'adresse",
+      "keine Adresse",
+      "to be confirmed",
+      "see attachment",
+      "zzzz 99",
+      "qsdfghjklm",
+      "wxcvbn",
+      "jkjkjk 12"};
   std::vector<LabelledQuery> out;
   while (out.size() < count) {
     LabelledQuery q;
@@ -708,7 +818,8 @@ std::vector<LabelledQuery> QueryGenerator::Negatives(size_t count) {
     const double r = static_cast<double>(rng_.Uniform(100)) / 100.0;
     const Country& c = rng_.Pick(kCountries);
     if (r < 0.45) {
-      q.request.query = rng_.Pick(c.streets) + " " + std::to_string(1 + rng_.Uniform(120)) +
+      q.request.query = rng_.Pick(c.streets) + " " +
+                        std::to_string(1 + rng_.Uniform(120)) +
                         (rng_.Chance(0.6) ? ", " : " ") + rng_.Pick(c.towns);
       q.noise.push_back("foreign_address");
     } else if (r < 0.6) {
@@ -727,7 +838,8 @@ std::vector<LabelledQuery> QueryGenerator::Negatives(size_t count) {
       for (size_t w = 0; w < words; ++w) {
         if (!text.empty()) text += ' ';
         const size_t len = 4 + rng_.Uniform(7);
-        for (size_t i = 0; i < len; ++i) text += static_cast<char>('a' + rng_.Uniform(26));
+        for (size_t i = 0; i < len; ++i)
+          text += static_cast<char>('a' + rng_.Uniform(26));
       }
       if (rng_.Chance(0.5)) text += " " + std::to_string(1 + rng_.Uniform(200));
       q.request.query = text;

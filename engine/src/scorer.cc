@@ -19,7 +19,7 @@ constexpr double kInitialSimilarity = 0.8;
 constexpr double kMinJoinedSimilarity = 0.8;
 // Evidence worth full confidence: e.g. one name word and a postcode.
 constexpr double kFullEvidence = 2.0;
-constexpr double kHouseNumberEvidence = 0.5;
+constexpr double kAddressEvidence = 0.5;
 constexpr double kForeignPostcodeFactor = 0.6;
 constexpr double kExpansionSimilarity = 0.97;
 
@@ -432,8 +432,12 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   score *= OrderFactor(used_query);
   // One word matching part of a name ("lyon" of Rue de Lyon), with no
   // place to back it, is weak evidence. A house number says the text is a
-  // street address ("agnzendam 50 bte 8"), which a lone town name is not.
-  if (!q_.house_groups.empty()) result.evidence += kHouseNumberEvidence;
+  // street address ("agnzendam 50 bte 8"), which a lone town name is not;
+  // so does a structured street field.
+  if (!q_.house_groups.empty() || !q_.house_number_field.empty()) {
+    result.evidence += kAddressEvidence;
+  }
+  if (q_.has_street_field) result.evidence += kAddressEvidence;
   score *= 0.6 + 0.4 * std::min(1.0, result.evidence / kFullEvidence);
   if (result.postcode_conflict)
     score *= near_postcode ? kNearPostcodeFactor : kFarPostcodeFactor;
