@@ -38,7 +38,7 @@ struct EngineOptions {
   size_t scope_scan_limit = 500;
   // ... and only variants with this share of the signature bits of the
   // query's street words (TrigramSignature).
-  double scope_trigram_share = 0.5;
+  double scope_trigram_share = 0.35;
 };
 
 // What a search found, before it is turned into the public response.
