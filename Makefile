@@ -5,7 +5,8 @@
 #   make test    install dependencies, build, run the whole test suite
 #
 # Also: make quality (search quality figures), make bench (Google Benchmark
-# latency), make load (HTTP load figures with wrk).
+# latency), make load (HTTP load figures with wrk), make peers (beladdr
+# side by side with PostgreSQL pg_trgm and SQLite FTS5).
 #
 # Everything is idempotent: a second run only does what changed.
 
@@ -15,7 +16,7 @@ BUILD ?= build
 INDEX ?= var/index
 JOBS ?= $(shell nproc)
 
-.PHONY: serve test deps build index quality bench load clean
+.PHONY: serve test deps build index quality bench load peers clean
 
 serve: index
 	@echo "beladdr: starting the server on http://$(HOST):$(PORT) (Ctrl-C stops it)"
@@ -43,6 +44,9 @@ bench: index
 
 load: index
 	INDEX=$(INDEX) BIN=$(BUILD)/bin bench/load/run.sh
+
+peers: build
+	BUILD=$(BUILD) bench/peers/run.sh
 
 clean:
 	rm -rf $(BUILD) var

@@ -2,6 +2,10 @@
 # Installs the Debian (bookworm) packages beladdr needs to build, test and
 # run. Idempotent: does nothing when everything is present. Runs apt-get as
 # root, or through sudo otherwise.
+#
+#   scripts/deps.sh           what build, test and serve need
+#   scripts/deps.sh --peers   also what the peer comparison needs
+#                             (bench/peers: PostgreSQL, SQLite, gnuplot)
 set -eu
 
 PACKAGES="
@@ -11,6 +15,9 @@ PACKAGES="
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk
 "
+if [ "${1:-}" = "--peers" ]; then
+  PACKAGES="$PACKAGES postgresql postgresql-contrib sqlite3 libpq-dev libsqlite3-dev gnuplot-nox"
+fi
 
 missing=""
 for p in $PACKAGES; do

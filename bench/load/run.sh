@@ -51,13 +51,7 @@ echo "load: $(wc -l < "$WORK/bodies.jsonl") request bodies from bench/queries"
 "$BIN/beladdr-server" --index "$INDEX" --port 0 --threads "$THREADS_SERVER" \
   > "$WORK/access.log" 2> "$WORK/server.err" &
 SERVER_PID=$!
-PORT=""
-for _ in $(seq 1 100); do
-  PORT=$(sed -n 's|.*on http://127.0.0.1:\([0-9]*\).*|\1|p' "$WORK/server.err" | head -n 1)
-  [ -n "$PORT" ] && break
-  sleep 0.1
-done
-[ -n "$PORT" ] || { echo "run.sh: the server did not start:" >&2; cat "$WORK/server.err" >&2; exit 1; }
+PORT=$("$(dirname "$0")/../../scripts/server_port.sh" "$WORK/server.err")
 URL="http://127.0.0.1:$PORT"
 
 # wrk's --latency table: "50%  123.00us". Converts to microseconds.

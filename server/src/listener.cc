@@ -53,6 +53,10 @@ void Listener::OnAccept(beast::error_code ec, tcp::socket socket) {
   if (ec == net::error::operation_aborted || !acceptor_.is_open())
     return;  // stopped
   if (!ec) {
+    // Answers go out at once: no waiting to coalesce small writes (Nagle)
+    // on a request/response protocol.
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
     auto session = std::make_shared<HttpSession>(std::move(socket), handler_,
                                                  options_, registry_);
     if (registry_->TryAdd(session.get(), session)) {
