@@ -1,7 +1,7 @@
-// beladdr: the command-line client. Searches an index in-process (no
-// server needed), printing a table, the HTTP API's JSON, or, with --batch,
-// one JSON answer per input line. Flag parsing only; the work is in
-// beladdr_cli_lib and the engine.
+// beladdr: the command-line client. Searches an index, or resolves a
+// declaration's address, in-process (no server needed), printing a table,
+// the HTTP API's JSON, or, with --batch, one JSON answer per input line. Flag
+// parsing only; the work is in beladdr_cli_lib and the engine.
 
 #include <iostream>
 #include <string>
@@ -17,35 +17,40 @@
 namespace {
 
 constexpr char kUsage[] =
-    "usage: beladdr search [--index DIR] [--json] [--lang nl|fr|de] [--limit "
-    "N]\n"
-    "                      [--street S] [--house-number N] [--box B] "
-    "[--postcode P]\n"
-    "                      [--municipality M] [QUERY ...]\n"
-    "       beladdr search --batch [--index DIR] [--threads N] < requests > "
-    "answers\n"
-    "\n"
-    "Searches the index (default: $BELADDR_INDEX, else var/index) like POST\n"
-    "/SearchAddresses (docs/openapi.yaml). QUERY is free text in any order "
-    "and\n"
-    "language (\"chee de waterloo 1180\"); the structured flags may be "
-    "combined\n"
-    "with it or used alone.\n"
-    "\n"
-    "  --json       print the HTTP API's JSON answer instead of a table\n"
-    "  --batch      read one request per line from stdin: JSON Lines "
-    "(SearchAddresses\n"
-    "               bodies) or CSV with a header (query, street, houseNumber,\n"
-    "               boxNumber, postCode, municipality, language, limit); write "
-    "one\n"
-    "               JSON answer per request line to stdout, in order. A bad "
-    "line gets\n"
-    "               a problem object and a 'stdin:LINE: reason' message on "
-    "stderr.\n"
-    "  --threads N  batch worker threads (default: the number of cores)\n"
-    "\n"
-    "Exit status: 0 answered (also with zero matches), 1 the index cannot be\n"
-    "opened or some batch lines failed, 2 usage error or invalid request.\n";
+    R"(usage: beladdr search [--index DIR] [--json] [--lang nl|fr|de] [--limit N]
+                      [--street S] [--house-number N] [--box B] [--postcode P]
+                      [--municipality M] [QUERY ...]
+       beladdr search --batch [--index DIR] [--threads N] < requests > answers
+       beladdr resolve [--index DIR] [--json] [--lang nl|fr|de] [--limit N]
+                      [--street-code C] [--house-number N] [--box B]
+                      [--postcode P] [--municipality M] [[--street] STREET ...]
+       beladdr resolve --batch [--index DIR] [--threads N] < requests > answers
+
+search: searches the index (default: $BELADDR_INDEX, else var/index) like
+POST /SearchAddresses (docs/openapi.yaml). QUERY is free text in any order
+and language ("chee de waterloo 1180"); the structured flags may be
+combined with it or used alone.
+
+resolve: resolves a declaration's address like POST /ResolveAddress: one
+street (unique), a short list to choose from (ambiguous), or notFound, with
+what contradicts it (issues). Structured only: STREET is the street name;
+--street-code takes the street chosen from an earlier list.
+
+  --json       print the HTTP API's JSON answer instead of a table
+  --batch      read one request per line from stdin: JSON Lines (request
+               bodies of the HTTP API) or CSV with a header naming the
+               fields (search: query, street, houseNumber, boxNumber,
+               postCode, municipality, language, limit; resolve: street,
+               houseNumber, boxNumber, postCode, municipality, streetCode,
+               language, limit); write one JSON answer per request line to
+               stdout, in order. A bad line gets a problem object and a
+               'stdin:LINE: reason' message on stderr.
+  --threads N  batch worker threads (default: the number of cores)
+
+Exit status: 0 answered (also with zero matches or notFound), 1 the index
+cannot be opened or some batch lines failed, 2 usage error or invalid
+request.
+)";
 
 int Usage(const std::string& error) {
   std::cerr << "beladdr: " << error << "\n\n" << kUsage;
@@ -61,6 +66,27 @@ std::unique_ptr<beladdr::Searcher> OpenIndex(const std::string& index) {
   return std::move(searcher).value();
 }
 
+int Resolve(const std::string& index, const std::string& street,
+            std::vector<std::pair<std::string, std::string>> params,
+            bool json) {
+  if (!street.empty()) params.emplace_back("street", street);
+  auto request = beladdr::api::ResolveRequestFromParams(params);
+  if (!request.ok()) return Usage(request.status().message());
+  auto searcher = OpenIndex(index);
+  if (searcher == nullptr) return 1;
+  auto response = searcher->ResolveAddress(*request);
+  if (!response.ok()) {
+    std::cerr << "beladdr: " << response.status().message() << "\n";
+    return response.status().IsInvalidArgument() ? 2 : 1;
+  }
+  if (json) {
+    std::cout << beladdr::api::EncodeResolveResponse(*response) << "\n";
+  } else {
+    beladdr::cli::PrintTable(*response, std::cout);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,7 +96,10 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return 0;
   }
-  if (command != "search") return Usage("unknown command '" + command + "'");
+  if (command != "search" && command != "resolve") {
+    return Usage("unknown command '" + command + "'");
+  }
+  const bool resolve = command == "resolve";
 
   const char* env_index = std::getenv("BELADDR_INDEX");
   std::string index =
@@ -95,6 +124,7 @@ int main(int argc, char** argv) {
         {"--box", "boxNumber"},
         {"--postcode", "postCode"},
         {"--municipality", "municipality"},
+        {"--street-code", "streetCode"},
         {"--lang", "language"},
         {"--language", "language"},
         {"--limit", "limit"}};
@@ -134,12 +164,14 @@ int main(int argc, char** argv) {
   if (batch) {
     if (!query.empty() || !params.empty()) {
       return Usage(
-          "--batch reads the requests from stdin; give no query or search "
+          "--batch reads the requests from stdin; give no query or request "
           "flags");
     }
     auto searcher = OpenIndex(index);
     if (searcher == nullptr) return 1;
     beladdr::cli::BatchOptions options;
+    options.operation = resolve ? beladdr::cli::BatchOperation::kResolve
+                                : beladdr::cli::BatchOperation::kSearch;
     options.threads = threads;
     std::ios::sync_with_stdio(false);
     auto summary = beladdr::cli::RunBatch(*searcher, options, std::cin,
@@ -156,6 +188,7 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (resolve) return Resolve(index, query, std::move(params), json);
   if (!query.empty()) params.emplace_back("query", query);
   auto request = beladdr::api::SearchRequestFromParams(params);
   if (!request.ok()) return Usage(request.status().message());

@@ -1,6 +1,8 @@
 #include "beladdr/api.h"
 
 #include <boost/json.hpp>
+#include <initializer_list>
+#include <optional>
 #include <set>
 
 #include "beladdr/utf8.h"
@@ -13,6 +15,9 @@ namespace {
 constexpr char kAllowedFields[] =
     "query, street, houseNumber, boxNumber, postCode, municipality, language, "
     "limit";
+constexpr char kAllowedResolveFields[] =
+    "street, houseNumber, boxNumber, postCode, municipality, streetCode, "
+    "language, limit";
 
 Status SetString(const char* name, const json::value& v, std::string* out) {
   if (v.is_null()) return Status::OK();  // absent
@@ -24,20 +29,75 @@ Status SetString(const char* name, const json::value& v, std::string* out) {
   return Status::OK();
 }
 
-Status SetLanguage(std::string_view text, SearchRequest* r) {
+Status SetLanguage(std::string_view text, std::optional<Language>* out) {
   auto lang = ParseLanguage(text);
   if (!lang) {
     return Status::InvalidArgument(
         "'language' must be one of nl, fr, de; got '" + std::string(text) +
         "'");
   }
-  r->language = lang;
+  *out = lang;
   return Status::OK();
+}
+
+// "language": a string, or null for the default.
+Status SetLanguageField(const json::value& v, std::optional<Language>* out) {
+  if (v.is_null()) return Status::OK();
+  if (!v.is_string())
+    return Status::InvalidArgument("field 'language' must be a string");
+  return SetLanguage(
+      std::string_view(v.as_string().data(), v.as_string().size()), out);
 }
 
 Status LimitError() {
   return Status::InvalidArgument("'limit' must be an integer from 1 to " +
                                  std::to_string(kMaxSearchLimit));
+}
+
+// A limit given as text ("10").
+StatusOr<int> ParseLimit(std::string_view value) {
+  if (value.empty() || value.size() > 3 ||
+      value.find_first_not_of("0123456789") != std::string::npos) {
+    return LimitError();
+  }
+  const int limit = std::stoi(std::string(value));
+  if (limit < 1 || limit > kMaxSearchLimit) return LimitError();
+  return limit;
+}
+
+// "limit": an integer in 1..kMaxSearchLimit, or null for the default.
+Status SetLimitField(const json::value& v, int* out) {
+  if (v.is_null()) return Status::OK();
+  if (v.is_int64() && v.as_int64() >= 1 && v.as_int64() <= kMaxSearchLimit) {
+    *out = static_cast<int>(v.as_int64());
+  } else if (v.is_uint64() && v.as_uint64() >= 1 &&
+             v.as_uint64() <= static_cast<uint64_t>(kMaxSearchLimit)) {
+    *out = static_cast<int>(v.as_uint64());
+  } else {
+    return LimitError();
+  }
+  return Status::OK();
+}
+
+// The body as a JSON object, or why it is not one.
+StatusOr<json::object> ParseBody(std::string_view body) {
+  if (body.size() > kMaxBodyBytes) {
+    return Status::InvalidArgument("the body is larger than 16 KiB");
+  }
+  if (!IsValidUtf8(body))
+    return Status::InvalidArgument("the body is not valid UTF-8");
+  json::parse_options options;
+  options.max_depth = 16;
+  boost::system::error_code ec;
+  json::value v = json::parse(json::string_view(body.data(), body.size()), ec,
+                              json::storage_ptr(), options);
+  if (ec) {
+    return Status::InvalidArgument("the body is not valid JSON (" +
+                                   ec.message() + ")");
+  }
+  if (!v.is_object())
+    return Status::InvalidArgument("the body must be a JSON object");
+  return std::move(v.as_object());
 }
 
 // Scores are printed with four decimals (0.9921).
@@ -61,27 +121,77 @@ void WriteMunicipality(const MunicipalityRef& m, JsonWriter* w) {
   w->EndObject();
 }
 
+// The fields of a street result (inside an object the caller opened).
+void WriteStreetFields(const SearchResult& r, JsonWriter* w) {
+  w->Field("kind", "street");
+  w->Field("streetCode", r.street_code);
+  w->Field("streetName", r.street_name);
+  if (r.matched_language)
+    w->Field("language", LanguageCode(*r.matched_language));
+  w->Key("names");
+  WriteNames(r.street_names, w);
+  w->Field("postCode", r.post_code);
+  w->Key("municipality");
+  WriteMunicipality(r.municipality, w);
+  w->Key("score");
+  w->Fixed(r.score, kScoreDecimals);
+  if (!r.house_number.empty()) w->Field("houseNumber", r.house_number);
+  if (!r.box_number.empty()) w->Field("boxNumber", r.box_number);
+}
+
+void WriteResolved(const ResolvedAddress& a, JsonWriter* w) {
+  w->BeginObject();
+  WriteStreetFields(a.street, w);
+  w->Key("houseNumberKnown");
+  switch (a.house_number_known) {
+    case HouseNumberKnown::kTrue:
+      w->Bool(true);
+      break;
+    case HouseNumberKnown::kFalse:
+      w->Bool(false);
+      break;
+    case HouseNumberKnown::kUnknown:
+      w->String("unknown");
+      break;
+  }
+  w->EndObject();
+}
+
+void WriteDetectedLanguage(std::optional<Language> lang, JsonWriter* w) {
+  w->Key("detectedLanguage");
+  if (lang) {
+    w->String(LanguageCode(*lang));
+  } else {
+    w->Null();
+  }
+}
+
+// A request body: the text fields that are set, the language when given,
+// the limit when not the default (both request types default to 10).
+std::string EncodeRequest(
+    std::initializer_list<std::pair<const char*, const std::string*>> fields,
+    std::optional<Language> language, int limit) {
+  static_assert(SearchRequest().limit == ResolveRequest().limit);
+  JsonWriter w;
+  w.BeginObject();
+  for (const auto& [name, value] : fields) {
+    if (!value->empty()) w.Field(name, *value);
+  }
+  if (language) w.Field("language", LanguageCode(*language));
+  if (limit != SearchRequest().limit) {
+    w.Key("limit");
+    w.Int(limit);
+  }
+  w.EndObject();
+  return w.Release();
+}
+
 }  // namespace
 
 StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body) {
-  if (body.size() > kMaxBodyBytes) {
-    return Status::InvalidArgument("the body is larger than 16 KiB");
-  }
-  if (!IsValidUtf8(body))
-    return Status::InvalidArgument("the body is not valid UTF-8");
-  json::parse_options options;
-  options.max_depth = 16;
-  boost::system::error_code ec;
-  const json::value v = json::parse(json::string_view(body.data(), body.size()),
-                                    ec, json::storage_ptr(), options);
-  if (ec) {
-    return Status::InvalidArgument("the body is not valid JSON (" +
-                                   ec.message() + ")");
-  }
-  if (!v.is_object())
-    return Status::InvalidArgument("the body must be a JSON object");
+  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body));
   SearchRequest r;
-  for (const auto& [key, value] : v.as_object()) {
+  for (const auto& [key, value] : object) {
     const std::string_view k(key.data(), key.size());
     Status s;
     if (k == "query")
@@ -96,29 +206,52 @@ StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body) {
       s = SetString("postCode", value, &r.post_code);
     else if (k == "municipality")
       s = SetString("municipality", value, &r.municipality);
-    else if (k == "language") {
-      if (value.is_null()) continue;
-      if (!value.is_string())
-        return Status::InvalidArgument("field 'language' must be a string");
-      s = SetLanguage(
-          std::string_view(value.as_string().data(), value.as_string().size()),
-          &r);
-    } else if (k == "limit") {
-      if (value.is_null()) continue;
-      if (value.is_int64() && value.as_int64() >= 1 &&
-          value.as_int64() <= kMaxSearchLimit) {
-        r.limit = static_cast<int>(value.as_int64());
-      } else if (value.is_uint64() && value.as_uint64() >= 1 &&
-                 value.as_uint64() <= static_cast<uint64_t>(kMaxSearchLimit)) {
-        r.limit = static_cast<int>(value.as_uint64());
-      } else {
-        return LimitError();
-      }
-    } else {
+    else if (k == "language")
+      s = SetLanguageField(value, &r.language);
+    else if (k == "limit")
+      s = SetLimitField(value, &r.limit);
+    else
       return Status::InvalidArgument("unknown field '" + std::string(k) +
                                      "'; allowed fields: " + kAllowedFields);
-    }
     if (!s.ok()) return s;
+  }
+  return r;
+}
+
+StatusOr<ResolveRequest> DecodeResolveRequest(std::string_view body) {
+  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body));
+  ResolveRequest r;
+  for (const auto& [key, value] : object) {
+    const std::string_view k(key.data(), key.size());
+    Status s;
+    if (k == "street")
+      s = SetString("street", value, &r.street);
+    else if (k == "houseNumber")
+      s = SetString("houseNumber", value, &r.house_number);
+    else if (k == "boxNumber")
+      s = SetString("boxNumber", value, &r.box_number);
+    else if (k == "postCode")
+      s = SetString("postCode", value, &r.post_code);
+    else if (k == "municipality")
+      s = SetString("municipality", value, &r.municipality);
+    else if (k == "streetCode")
+      s = SetString("streetCode", value, &r.street_code);
+    else if (k == "language")
+      s = SetLanguageField(value, &r.language);
+    else if (k == "limit")
+      s = SetLimitField(value, &r.limit);
+    else
+      return Status::InvalidArgument(
+          "unknown field '" + std::string(k) +
+          "'; allowed fields: " + kAllowedResolveFields +
+          (k == "query" ? " (ResolveAddress takes structured fields only; "
+                          "use SearchAddresses for free text)"
+                        : ""));
+    if (!s.ok()) return s;
+  }
+  if (r.street.find_first_not_of(" \t") == std::string::npos &&
+      r.street_code.find_first_not_of(" \t") == std::string::npos) {
+    return Status::InvalidArgument("give 'street' or 'streetCode'");
   }
   return r;
 }
@@ -149,15 +282,9 @@ StatusOr<SearchRequest> SearchRequestFromParams(
     else if (name == "municipality")
       r.municipality = value;
     else if (name == "language") {
-      BELADDR_RETURN_IF_ERROR(SetLanguage(value, &r));
+      BELADDR_RETURN_IF_ERROR(SetLanguage(value, &r.language));
     } else if (name == "limit") {
-      if (value.empty() || value.size() > 3 ||
-          value.find_first_not_of("0123456789") != std::string::npos) {
-        return LimitError();
-      }
-      const int limit = std::stoi(value);
-      if (limit < 1 || limit > kMaxSearchLimit) return LimitError();
-      r.limit = limit;
+      BELADDR_ASSIGN_OR_RETURN(r.limit, ParseLimit(value));
     } else {
       return Status::InvalidArgument("unknown parameter '" + key +
                                      "'; allowed: q, street, houseNumber, "
@@ -168,37 +295,57 @@ StatusOr<SearchRequest> SearchRequestFromParams(
   return r;
 }
 
+StatusOr<ResolveRequest> ResolveRequestFromParams(
+    const std::vector<std::pair<std::string, std::string>>& params) {
+  ResolveRequest r;
+  std::set<std::string> seen;
+  for (const auto& [name, value] : params) {
+    if (!seen.insert(name).second) {
+      return Status::InvalidArgument("parameter '" + name + "' is given twice");
+    }
+    if (!IsValidUtf8(value)) {
+      return Status::InvalidArgument("parameter '" + name +
+                                     "' is not valid UTF-8");
+    }
+    std::string* field = name == "street"         ? &r.street
+                         : name == "houseNumber"  ? &r.house_number
+                         : name == "boxNumber"    ? &r.box_number
+                         : name == "postCode"     ? &r.post_code
+                         : name == "municipality" ? &r.municipality
+                         : name == "streetCode"   ? &r.street_code
+                                                  : nullptr;
+    if (field != nullptr) {
+      *field = value;
+    } else if (name == "language") {
+      BELADDR_RETURN_IF_ERROR(SetLanguage(value, &r.language));
+    } else if (name == "limit") {
+      BELADDR_ASSIGN_OR_RETURN(r.limit, ParseLimit(value));
+    } else {
+      return Status::InvalidArgument("unknown parameter '" + name +
+                                     "'; allowed: " + kAllowedResolveFields);
+    }
+  }
+  if (r.street.find_first_not_of(" \t") == std::string::npos &&
+      r.street_code.find_first_not_of(" \t") == std::string::npos) {
+    return Status::InvalidArgument("give 'street' or 'streetCode'");
+  }
+  return r;
+}
+
 std::string EncodeSearchRequest(const SearchRequest& request) {
-  JsonWriter w;
-  w.BeginObject();
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"query", &request.query},
-      {"street", &request.street},
-      {"houseNumber", &request.house_number},
-      {"boxNumber", &request.box_number},
-      {"postCode", &request.post_code},
-      {"municipality", &request.municipality}};
-  for (const auto& [name, value] : fields) {
-    if (!value->empty()) w.Field(name, *value);
-  }
-  if (request.language) w.Field("language", LanguageCode(*request.language));
-  if (request.limit != SearchRequest().limit) {
-    w.Key("limit");
-    w.Int(request.limit);
-  }
-  w.EndObject();
-  return w.Release();
+  return EncodeRequest({{"query", &request.query},
+                        {"street", &request.street},
+                        {"houseNumber", &request.house_number},
+                        {"boxNumber", &request.box_number},
+                        {"postCode", &request.post_code},
+                        {"municipality", &request.municipality}},
+                       request.language, request.limit);
 }
 
 std::string EncodeSearchResponse(const SearchResponse& response) {
   JsonWriter w;
   w.BeginObject();
-  w.Key("detectedLanguage");
-  if (response.detected_language) {
-    w.String(LanguageCode(*response.detected_language));
-  } else {
-    w.Null();
-  }
+  WriteDetectedLanguage(response.detected_language, &w);
   w.Key("count");
   w.Int(static_cast<long long>(response.results.size()));
   w.Key("results");
@@ -206,20 +353,7 @@ std::string EncodeSearchResponse(const SearchResponse& response) {
   for (const SearchResult& r : response.results) {
     w.BeginObject();
     if (r.kind == ResultKind::kStreet) {
-      w.Field("kind", "street");
-      w.Field("streetCode", r.street_code);
-      w.Field("streetName", r.street_name);
-      if (r.matched_language)
-        w.Field("language", LanguageCode(*r.matched_language));
-      w.Key("names");
-      WriteNames(r.street_names, &w);
-      w.Field("postCode", r.post_code);
-      w.Key("municipality");
-      WriteMunicipality(r.municipality, &w);
-      w.Key("score");
-      w.Fixed(r.score, kScoreDecimals);
-      if (!r.house_number.empty()) w.Field("houseNumber", r.house_number);
-      if (!r.box_number.empty()) w.Field("boxNumber", r.box_number);
+      WriteStreetFields(r, &w);
     } else {
       w.Field("kind", "municipality");
       w.Key("municipality");
@@ -233,6 +367,39 @@ std::string EncodeSearchResponse(const SearchResponse& response) {
     }
     w.EndObject();
   }
+  w.EndArray();
+  w.EndObject();
+  return w.Release();
+}
+
+std::string EncodeResolveRequest(const ResolveRequest& request) {
+  return EncodeRequest({{"street", &request.street},
+                        {"houseNumber", &request.house_number},
+                        {"boxNumber", &request.box_number},
+                        {"postCode", &request.post_code},
+                        {"municipality", &request.municipality},
+                        {"streetCode", &request.street_code}},
+                       request.language, request.limit);
+}
+
+std::string EncodeResolveResponse(const ResolveResponse& response) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Field("status", ResolveStatusName(response.status));
+  WriteDetectedLanguage(response.detected_language, &w);
+  if (response.status == ResolveStatus::kUnique && response.address) {
+    w.Key("address");
+    WriteResolved(*response.address, &w);
+  }
+  if (response.status == ResolveStatus::kAmbiguous) {
+    w.Key("candidates");
+    w.BeginArray();
+    for (const ResolvedAddress& c : response.candidates) WriteResolved(c, &w);
+    w.EndArray();
+  }
+  w.Key("issues");
+  w.BeginArray();
+  for (ResolveIssue issue : response.issues) w.String(ResolveIssueName(issue));
   w.EndArray();
   w.EndObject();
   return w.Release();

@@ -106,4 +106,9 @@ void JsonWriter::Null() {
   out_ += "null";
 }
 
+void JsonWriter::Bool(bool value) {
+  BeforeValue();
+  out_ += value ? "true" : "false";
+}
+
 }  // namespace beladdr::api

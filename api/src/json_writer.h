@@ -30,6 +30,7 @@ class JsonWriter {
   // zeros dropped (0.93, 1.0, 0.9921).
   void Fixed(double value, int decimals);
   void Null();
+  void Bool(bool value);
 
   // Convenience: Key then value.
   void Field(std::string_view key, std::string_view value) {

@@ -5,6 +5,10 @@
 //   beladdr-quality evaluate --index DIR [--queries FILE]... [--failures N]
 //       [--json FILE]
 //       prints recall@1, recall@5, MRR, language accuracy, false positives
+//   beladdr-quality resolve --index DIR [--queries FILE]... [--failures N]
+//       [--sweep]
+//       ResolveAddress on the structured queries: unique right / wrong,
+//       ambiguous, not found (--sweep: under other unique rules)
 //   beladdr-quality bodies [--queries FILE]... [--seed N]
 //       prints the queries as SearchAddresses JSON bodies, one a line, in a
 //       seeded random order (the request mix of bench/load)
@@ -21,6 +25,7 @@
 #include "beladdr/api.h"
 #include "evaluator.h"
 #include "query_generator.h"
+#include "resolve_eval.h"
 #include "searcher_impl.h"
 
 namespace {
@@ -137,6 +142,8 @@ int Usage(const std::string& error) {
       << "usage: beladdr-quality generate --index DIR [--out DIR] [--seed N]\n"
       << "       beladdr-quality evaluate --index DIR [--queries FILE]... "
          "[--failures N] [--json FILE]\n"
+      << "       beladdr-quality resolve --index DIR [--queries FILE]... "
+         "[--failures N] [--sweep]\n"
       << "       beladdr-quality bodies [--queries FILE]... [--seed N]\n"
       << "       beladdr-quality explain --index DIR QUERY...\n";
   return 2;
@@ -180,6 +187,8 @@ int main(int argc, char** argv) {
   if (command == "bodies") return PrintBodies(files, out_dir, seed);
   beladdr::internal::EngineOptions engine_options;
   if (min_score >= 0) engine_options.min_score = min_score;
+  // The sweep needs every candidate ranked: never unique.
+  if (command == "resolve" && sweep) engine_options.unique_score = 2;
   auto searcher = beladdr::internal::SearcherImpl::Open(index, engine_options);
   if (!searcher.ok()) {
     std::cerr << "beladdr-quality: " << searcher.status().ToString() << "\n";
@@ -210,7 +219,12 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
-  if (command != "evaluate") return Usage("unknown command " + command);
+  if (command != "evaluate" && command != "resolve") {
+    return Usage("unknown command " + command);
+  }
+  if (files.empty() && command == "resolve") {
+    files.push_back(out_dir + "/structured.jsonl");
+  }
   if (files.empty()) files = DefaultFiles(out_dir);
   std::vector<beladdr::quality::LabelledQuery> queries;
   for (const std::string& f : files) {
@@ -220,6 +234,16 @@ int main(int argc, char** argv) {
       return 1;
     }
     queries.insert(queries.end(), set->begin(), set->end());
+  }
+  if (command == "resolve") {
+    const auto tally =
+        beladdr::quality::EvaluateResolve(**searcher, queries, failures);
+    if (sweep) {
+      beladdr::quality::PrintResolveSweep(tally, std::cout);
+    } else {
+      beladdr::quality::PrintResolveReport(tally, std::cout);
+    }
+    return 0;
   }
   const auto metrics =
       beladdr::quality::Evaluate(**searcher, queries, failures);

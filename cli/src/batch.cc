@@ -13,8 +13,11 @@
 namespace beladdr::cli {
 namespace {
 
-constexpr char kColumns[] =
+constexpr char kSearchColumns[] =
     "query (or q), street, houseNumber, boxNumber, postCode, municipality, "
+    "language, limit";
+constexpr char kResolveColumns[] =
+    "street, houseNumber, boxNumber, postCode, municipality, streetCode, "
     "language, limit";
 
 struct Line {
@@ -36,23 +39,28 @@ bool IsBlank(std::string_view s) { return Trim(s).empty(); }
 
 // The CSV header's columns, checked against the parameter names.
 StatusOr<std::vector<std::string>> ParseHeader(const Line& line,
-                                               const std::string& name) {
+                                               const std::string& name,
+                                               BatchOperation operation) {
   const std::string where = name + ":" + std::to_string(line.number) + ": ";
   StatusOr<std::vector<std::string>> fields = SplitCsvLine(line.text);
   if (!fields.ok())
     return Status::InvalidArgument(where + fields.status().message());
-  static const std::set<std::string, std::less<>> kKnown = {
-      "query",        "q",         "street",
-      "houseNumber",  "boxNumber", "postCode",
-      "municipality", "language",  "limit"};
+  const bool resolve = operation == BatchOperation::kResolve;
+  std::set<std::string, std::less<>> known = {
+      "street",       "houseNumber", "boxNumber", "postCode",
+      "municipality", "language",    "limit"};
+  known.insert(resolve ? "streetCode" : "query");
+  if (!resolve) known.insert("q");
   std::set<std::string> seen;
   std::vector<std::string> columns;
   for (const std::string& f : *fields) {
     const std::string column(Trim(f));
-    if (kKnown.count(column) == 0) {
-      return Status::InvalidArgument(where + "unknown column '" + column +
-                                     "' in the CSV header; known columns: " +
-                                     kColumns + " (or give JSON Lines)");
+    if (known.count(column) == 0) {
+      return Status::InvalidArgument(
+          where + "unknown column '" + column +
+          "' in the CSV header; known columns: " +
+          (resolve ? kResolveColumns : kSearchColumns) +
+          " (or give JSON Lines)");
     }
     if (!seen.insert(column == "q" ? "query" : column).second) {
       return Status::InvalidArgument(where + "column '" + column +
@@ -79,31 +87,59 @@ class Batch {
     }
     Line header{first.number, std::string(text)};
     StatusOr<std::vector<std::string>> columns =
-        ParseHeader(header, options_.input_name);
+        ParseHeader(header, options_.input_name, options_.operation);
     if (!columns.ok()) return columns.status();
     columns_ = std::move(*columns);
     *consumed = true;
     return Status::OK();
   }
 
-  // The answer line for one request line; counts failures.
+  // The answer line for one request line; *error says why it failed.
   std::string Answer(const Line& line, std::string* error) const {
-    StatusOr<SearchRequest> request = Decode(line);
-    StatusOr<SearchResponse> response =
-        request.ok() ? searcher_.SearchAddresses(*request)
-                     : StatusOr<SearchResponse>(request.status());
-    if (response.ok()) return api::EncodeSearchResponse(*response);
-    const bool bad_input = response.status().IsInvalidArgument();
+    Status failure;
+    if (options_.operation == BatchOperation::kResolve) {
+      StatusOr<ResolveResponse> response = Resolve(line);
+      if (response.ok()) return api::EncodeResolveResponse(*response);
+      failure = response.status();
+    } else {
+      StatusOr<SearchResponse> response = Search(line);
+      if (response.ok()) return api::EncodeSearchResponse(*response);
+      failure = response.status();
+    }
+    const bool bad_input = failure.IsInvalidArgument();
     *error = options_.input_name + ":" + std::to_string(line.number) + ": " +
-             response.status().message();
+             failure.message();
     return api::EncodeProblem(
         bad_input ? 400 : 500, bad_input ? "invalid-request" : "internal-error",
         bad_input ? "Bad Request" : "Internal Server Error", *error, "");
   }
 
  private:
-  StatusOr<SearchRequest> Decode(const Line& line) const {
-    if (columns_.empty()) return api::DecodeSearchRequest(line.text);
+  StatusOr<SearchResponse> Search(const Line& line) const {
+    SearchRequest request;
+    if (columns_.empty()) {
+      BELADDR_ASSIGN_OR_RETURN(request, api::DecodeSearchRequest(line.text));
+    } else {
+      BELADDR_ASSIGN_OR_RETURN(auto params, Params(line));
+      BELADDR_ASSIGN_OR_RETURN(request, api::SearchRequestFromParams(params));
+    }
+    return searcher_.SearchAddresses(request);
+  }
+
+  StatusOr<ResolveResponse> Resolve(const Line& line) const {
+    ResolveRequest request;
+    if (columns_.empty()) {
+      BELADDR_ASSIGN_OR_RETURN(request, api::DecodeResolveRequest(line.text));
+    } else {
+      BELADDR_ASSIGN_OR_RETURN(auto params, Params(line));
+      BELADDR_ASSIGN_OR_RETURN(request, api::ResolveRequestFromParams(params));
+    }
+    return searcher_.ResolveAddress(request);
+  }
+
+  // A CSV line as (column, value) pairs, empty values left out.
+  StatusOr<std::vector<std::pair<std::string, std::string>>> Params(
+      const Line& line) const {
     if (line.text.size() > api::kMaxBodyBytes) {
       return Status::InvalidArgument("the line is larger than 16 KiB");
     }
@@ -119,7 +155,7 @@ class Batch {
       if (!(*fields)[i].empty())
         params.emplace_back(columns_[i], std::move((*fields)[i]));
     }
-    return api::SearchRequestFromParams(params);
+    return params;
   }
 
   const Searcher& searcher_;

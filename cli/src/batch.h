@@ -1,10 +1,13 @@
-// Batch geocoding: one search request per input line, one JSON answer per
-// output line, in input order.
+// Batch geocoding: one request per input line, one JSON answer per output
+// line, in input order; searches (SearchAddresses) or resolutions
+// (ResolveAddress).
 //
-// The input is JSON Lines (each line a SearchAddresses body, as the HTTP
-// API takes it) or CSV with a header row naming the columns (query or q,
-// street, houseNumber, boxNumber, postCode, municipality, language,
-// limit); the first non-blank line decides. Blank lines are skipped.
+// The input is JSON Lines (each line a request body, as the HTTP API takes
+// it) or CSV with a header row naming the columns (for searches: query or
+// q, street, houseNumber, boxNumber, postCode, municipality, language,
+// limit; for resolutions: street, houseNumber, boxNumber, postCode,
+// municipality, streetCode, language, limit); the first non-blank line
+// decides. Blank lines are skipped.
 //
 // A line that cannot be answered gets an RFC 9457 problem object on its
 // output line (so lines stay aligned) and a "NAME:LINE: reason" message on
@@ -26,7 +29,10 @@
 
 namespace beladdr::cli {
 
+enum class BatchOperation { kSearch, kResolve };
+
 struct BatchOptions {
+  BatchOperation operation = BatchOperation::kSearch;
   std::string input_name = "stdin";  // in error messages
   int threads = 1;
   size_t chunk_lines = 1024;  // lines read, searched in parallel, written

@@ -1,4 +1,5 @@
-// The readable table that `beladdr search` prints by default.
+// The readable tables that `beladdr search` and `beladdr resolve` print by
+// default.
 
 #ifndef BELADDR_CLI_SRC_TABLE_H_
 #define BELADDR_CLI_SRC_TABLE_H_
@@ -6,10 +7,12 @@
 #include <ostream>
 
 #include "beladdr/address.h"
+#include "beladdr/resolve.h"
 
 namespace beladdr::cli {
 
 void PrintTable(const SearchResponse& response, std::ostream& out);
+void PrintTable(const ResolveResponse& response, std::ostream& out);
 
 }  // namespace beladdr::cli
 

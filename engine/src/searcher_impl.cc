@@ -468,14 +468,8 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
   }
 }
 
-StatusOr<SearchResponse> SearcherImpl::SearchAddresses(
-    const SearchRequest& request) const {
-  BELADDR_ASSIGN_OR_RETURN(
-      RankedSearch ranked,
-      Rank(request, static_cast<size_t>(std::max(request.limit, 1))));
-  const ParsedQuery& q = ranked.query;
-  SearchResponse response;
-
+std::optional<Language> SearcherImpl::DetectedLanguage(
+    const RankedSearch& ranked) const {
   LanguageEvidence evidence;
   if (!ranked.streets.empty()) {
     const StreetMatch& top = ranked.streets.front();
@@ -484,9 +478,69 @@ StatusOr<SearchResponse> SearcherImpl::SearchAddresses(
     evidence.municipality = data_->streets[top.street].municipality;
   }
   if (ranked.place_only)
-    evidence.place_match = BestPlace(q, ranked.places, *data_);
-  response.detected_language =
-      DetectLanguage(q, ranked.places, evidence, *data_);
+    evidence.place_match = BestPlace(ranked.query, ranked.places, *data_);
+  return DetectLanguage(ranked.query, ranked.places, evidence, *data_);
+}
+
+SearchResult SearcherImpl::StreetResult(
+    const StreetMatch& m, const ParsedQuery& q,
+    std::optional<Language> answer_language) const {
+  const StreetEntry& s = data_->streets[m.street];
+  const MunicipalityEntry& muni = data_->municipalities[s.municipality];
+  SearchResult r;
+  r.kind = ResultKind::kStreet;
+  r.street_code = s.code;
+  r.street_names = s.names;
+  std::optional<Language> matched = SingleLanguage(m.matched_langs);
+  if (!matched && answer_language &&
+      MaskHas(m.matched_langs, *answer_language)) {
+    matched = answer_language;
+  }
+  if (!matched) {
+    for (Language l : kAllLanguages) {
+      if (MaskHas(m.matched_langs, l)) {
+        matched = l;
+        break;
+      }
+    }
+  }
+  r.matched_language = matched;
+  const std::optional<Language> lang =
+      answer_language ? answer_language : matched;
+  r.street_name = NameIn(s.names, lang, matched);
+  r.post_code = FormatPostcode(s.postcode);
+  r.municipality = MakeMunicipalityRef(muni, lang);
+  r.score = m.score;
+  // The house number: the last number the street name did not use.
+  if (!q.house_number_field.empty()) {
+    r.house_number = q.house_number_field;
+  } else {
+    for (size_t g = q.house_groups.size(); g-- > 0;) {
+      bool used = false;
+      for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
+        if (q.tokens[i].house_group == static_cast<int>(g) &&
+            (m.street_tokens & (1u << i))) {
+          used = true;
+        }
+      }
+      if (!used) {
+        r.house_number = q.house_groups[g].house_number;
+        r.box_number = q.house_groups[g].box_number;
+        break;
+      }
+    }
+  }
+  if (!q.box_number.empty()) r.box_number = q.box_number;
+  return r;
+}
+
+StatusOr<SearchResponse> SearcherImpl::SearchAddresses(
+    const SearchRequest& request) const {
+  BELADDR_ASSIGN_OR_RETURN(
+      RankedSearch ranked,
+      Rank(request, static_cast<size_t>(std::max(request.limit, 1))));
+  SearchResponse response;
+  response.detected_language = DetectedLanguage(ranked);
   response.answer_language =
       request.language ? request.language : response.detected_language;
 
@@ -495,55 +549,9 @@ StatusOr<SearchResponse> SearcherImpl::SearchAddresses(
                            &response);
     return response;
   }
-
   for (const StreetMatch& m : ranked.streets) {
-    const StreetEntry& s = data_->streets[m.street];
-    const MunicipalityEntry& muni = data_->municipalities[s.municipality];
-    SearchResult r;
-    r.kind = ResultKind::kStreet;
-    r.street_code = s.code;
-    r.street_names = s.names;
-    std::optional<Language> matched = SingleLanguage(m.matched_langs);
-    if (!matched && response.answer_language &&
-        MaskHas(m.matched_langs, *response.answer_language)) {
-      matched = response.answer_language;
-    }
-    if (!matched) {
-      for (Language l : kAllLanguages) {
-        if (MaskHas(m.matched_langs, l)) {
-          matched = l;
-          break;
-        }
-      }
-    }
-    r.matched_language = matched;
-    const std::optional<Language> lang =
-        response.answer_language ? response.answer_language : matched;
-    r.street_name = NameIn(s.names, lang, matched);
-    r.post_code = FormatPostcode(s.postcode);
-    r.municipality = MakeMunicipalityRef(muni, lang);
-    r.score = m.score;
-    // The house number: the last number the street name did not use.
-    if (!q.house_number_field.empty()) {
-      r.house_number = q.house_number_field;
-    } else {
-      for (size_t g = q.house_groups.size(); g-- > 0;) {
-        bool used = false;
-        for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
-          if (q.tokens[i].house_group == static_cast<int>(g) &&
-              (m.street_tokens & (1u << i))) {
-            used = true;
-          }
-        }
-        if (!used) {
-          r.house_number = q.house_groups[g].house_number;
-          r.box_number = q.house_groups[g].box_number;
-          break;
-        }
-      }
-    }
-    if (!q.box_number.empty()) r.box_number = q.box_number;
-    response.results.push_back(std::move(r));
+    response.results.push_back(
+        StreetResult(m, ranked.query, response.answer_language));
   }
   return response;
 }

@@ -39,6 +39,11 @@ struct EngineOptions {
   // ... and only variants with this share of the signature bits of the
   // query's street words (TrigramSignature).
   double scope_trigram_share = 0.35;
+  // ResolveAddress: a street is the unique match when it scores at least
+  // unique_score and beats the next street by unique_margin (README,
+  // "Resolving an address", for how these were measured).
+  double unique_score = 0.75;
+  double unique_margin = 0.05;
 };
 
 // What a search found, before it is turned into the public response.
@@ -56,6 +61,8 @@ class SearcherImpl : public Searcher {
 
   StatusOr<SearchResponse> SearchAddresses(
       const SearchRequest& request) const override;
+  StatusOr<ResolveResponse> ResolveAddress(
+      const ResolveRequest& request) const override;
   const IndexInfo& info() const override { return info_; }
   size_t MemoryUsage() const override { return data_->MemoryUsage(); }
 
@@ -87,6 +94,28 @@ class SearcherImpl : public Searcher {
                                         const NamedPlaces& named) const;
   void AddMunicipalityResults(const RankedSearch& ranked, size_t limit,
                               SearchResponse* response) const;
+  // The language the query was written in (nullopt when undecidable).
+  std::optional<Language> DetectedLanguage(const RankedSearch& ranked) const;
+  // A street match as a public result, names in `answer_language` (else
+  // the language that matched), with the house number the query gave.
+  SearchResult StreetResult(const StreetMatch& m, const ParsedQuery& q,
+                            std::optional<Language> answer_language) const;
+
+  // ResolveAddress (resolver.cc): by street text, or by StreetCode.
+  StatusOr<ResolveResponse> ResolveStreet(const ResolveRequest& request) const;
+  StatusOr<ResolveResponse> ResolveStreetCode(
+      const ResolveRequest& request) const;
+  // A street match as a resolved address; adds what contradicts it to
+  // *issues when issues is not null.
+  StatusOr<ResolvedAddress> Resolved(const StreetMatch& m, const ParsedQuery& q,
+                                     std::optional<Language> answer_language,
+                                     std::vector<ResolveIssue>* issues) const;
+  // Whether the data lists house_number (and box_number, in *box_known)
+  // for the street.
+  StatusOr<HouseNumberKnown> HouseNumberStatus(uint32_t street,
+                                               const std::string& house_number,
+                                               const std::string& box_number,
+                                               bool* box_known) const;
 
   std::unique_ptr<IndexStore> store_;
   std::unique_ptr<IndexData> data_;

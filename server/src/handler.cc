@@ -5,6 +5,7 @@
 #include <boost/uuid/uuid_io.hpp>
 #include <chrono>
 #include <exception>
+#include <optional>
 
 #include "beladdr/api.h"
 
@@ -40,6 +41,7 @@ bool IsJson(std::string_view content_type) {
 // The route label used in metrics and logs: the known paths, or "other".
 std::string_view RouteLabel(std::string_view path) {
   if (path == "/SearchAddresses") return "/SearchAddresses";
+  if (path == "/ResolveAddress") return "/ResolveAddress";
   if (path == "/ConsumerPing") return "/ConsumerPing";
   if (path == "/metrics") return "/metrics";
   return "other";
@@ -207,6 +209,9 @@ Response Handler::Route(const Request& request,
     if (request.method() != http::verb::post && !get)
       return wrong_method("GET, HEAD, POST");
     res = Search(request, correlation_id);
+  } else if (path == "/ResolveAddress") {
+    if (request.method() != http::verb::post) return wrong_method("POST");
+    res = Resolve(request, correlation_id);
   } else if (path == "/ConsumerPing") {
     if (!get) return wrong_method("GET, HEAD");
     if (searcher_ == nullptr) {
@@ -228,7 +233,8 @@ Response Handler::Route(const Request& request,
     res = MakeProblem(
         http::status::not_found, version, keep_alive, "not-found",
         "unknown path " + std::string(path) +
-            "; the API has /SearchAddresses, /ConsumerPing and /metrics",
+            "; the API has /SearchAddresses, /ResolveAddress, /ConsumerPing "
+            "and /metrics",
         correlation_id);
   }
   if (request.method() == http::verb::head) {
@@ -238,6 +244,28 @@ Response Handler::Route(const Request& request,
   }
   return res;
 }
+
+namespace {
+
+// A problem when a POST body is not JSON or too large; nullopt when fine.
+std::optional<Response> CheckJsonBody(const Request& request,
+                                      const std::string& correlation_id) {
+  const auto type = request[http::field::content_type];
+  if (!IsJson(std::string_view(type.data(), type.size()))) {
+    return MakeProblem(http::status::unsupported_media_type, request.version(),
+                       request.keep_alive(), "unsupported-media-type",
+                       "send the request as Content-Type: application/json",
+                       correlation_id);
+  }
+  if (request.body().size() > api::kMaxBodyBytes) {
+    return MakeProblem(http::status::payload_too_large, request.version(),
+                       request.keep_alive(), "body-too-large",
+                       "the body is larger than 16 KiB", correlation_id);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 Response Handler::Search(const Request& request,
                          const std::string& correlation_id) const {
@@ -254,16 +282,7 @@ Response Handler::Search(const Request& request,
   }
   StatusOr<SearchRequest> decoded = Status::Internal("unset");
   if (request.method() == http::verb::post) {
-    const auto type = request[http::field::content_type];
-    if (!IsJson(std::string_view(type.data(), type.size()))) {
-      return problem(http::status::unsupported_media_type,
-                     "unsupported-media-type",
-                     "send the search as Content-Type: application/json");
-    }
-    if (request.body().size() > api::kMaxBodyBytes) {
-      return problem(http::status::payload_too_large, "body-too-large",
-                     "the body is larger than 16 KiB");
-    }
+    if (auto bad = CheckJsonBody(request, correlation_id)) return *bad;
     decoded = api::DecodeSearchRequest(request.body());
   } else {
     const std::string_view target(request.target().data(),
@@ -292,6 +311,38 @@ Response Handler::Search(const Request& request,
   }
   return MakeResponse(http::status::ok, version, keep_alive, kJson,
                       api::EncodeSearchResponse(*found), correlation_id);
+}
+
+Response Handler::Resolve(const Request& request,
+                          const std::string& correlation_id) const {
+  auto problem = [&](http::status status, std::string_view slug,
+                     std::string_view detail) {
+    return MakeProblem(status, request.version(), request.keep_alive(), slug,
+                       detail, correlation_id);
+  };
+  if (searcher_ == nullptr) {
+    return problem(http::status::service_unavailable, "no-index",
+                   "no usable index is loaded; run beladdr-import and restart");
+  }
+  if (auto bad = CheckJsonBody(request, correlation_id)) return *bad;
+  StatusOr<ResolveRequest> decoded = api::DecodeResolveRequest(request.body());
+  if (!decoded.ok()) {
+    return problem(StatusOf(decoded.status()), "invalid-request",
+                   decoded.status().message());
+  }
+  StatusOr<ResolveResponse> resolved = searcher_->ResolveAddress(*decoded);
+  if (!resolved.ok()) {
+    if (resolved.status().IsInvalidArgument()) {
+      return problem(http::status::bad_request, "invalid-request",
+                     resolved.status().message());
+    }
+    return problem(
+        http::status::internal_server_error, "internal-error",
+        "the resolution failed; quote the correlation id when reporting it");
+  }
+  return MakeResponse(http::status::ok, request.version(), request.keep_alive(),
+                      kJson, api::EncodeResolveResponse(*resolved),
+                      correlation_id);
 }
 
 }  // namespace beladdr::server

@@ -4,6 +4,8 @@
 // Routes (docs/openapi.yaml):
 //   POST /SearchAddresses   JSON body           -> 200 search answer
 //   GET  /SearchAddresses?q=...&postCode=...    -> 200 search answer
+//   POST /ResolveAddress    JSON body           -> 200 unique | ambiguous |
+//                                                  notFound
 //   GET  /ConsumerPing                          -> 200, or 503 without index
 //   GET  /metrics                               -> Prometheus text
 // Errors are RFC 9457 application/problem+json with a detail that says what
@@ -57,6 +59,8 @@ class Handler {
                  const std::string& correlation_id) const;
   Response Search(const Request& request,
                   const std::string& correlation_id) const;
+  Response Resolve(const Request& request,
+                   const std::string& correlation_id) const;
   void Record(std::string_view method, std::string_view route, int status,
               std::string_view correlation_id, double seconds) const;
 

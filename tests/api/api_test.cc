@@ -231,3 +231,98 @@ TEST(EncodePingTest, IndexFacts) {
 
 }  // namespace
 }  // namespace beladdr::api
+
+namespace beladdr::api {
+namespace {
+
+TEST(DecodeResolveRequestTest, AllFields) {
+  auto r = DecodeResolveRequest(
+      R"({"street": "Kerkstraat", "houseNumber": "12", "boxNumber": "3",
+          "postCode": "9000", "municipality": "Gent",
+          "streetCode": "crab:1@9000", "language": "fr", "limit": 5})");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->street, "Kerkstraat");
+  EXPECT_EQ(r->house_number, "12");
+  EXPECT_EQ(r->box_number, "3");
+  EXPECT_EQ(r->post_code, "9000");
+  EXPECT_EQ(r->municipality, "Gent");
+  EXPECT_EQ(r->street_code, "crab:1@9000");
+  EXPECT_EQ(r->language, Language::kFr);
+  EXPECT_EQ(r->limit, 5);
+  // And back.
+  auto again = DecodeResolveRequest(EncodeResolveRequest(*r));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->street_code, "crab:1@9000");
+  EXPECT_EQ(again->limit, 5);
+}
+
+TEST(DecodeResolveRequestTest, Errors) {
+  for (const auto& [body, detail] :
+       std::vector<std::pair<std::string, std::string>>{
+           {R"({"query": "Kerkstraat 12"})", "structured fields only"},
+           {R"({"postCode": "9000"})", "'street' or 'streetCode'"},
+           {R"({"street": "  "})", "'street' or 'streetCode'"},
+           {R"({"street": 12})", "'street' must be a string"},
+           {R"({"street": "x", "limit": 0})", "'limit'"},
+           {R"({"street": "x", "language": "en"})", "nl, fr, de"},
+           {R"([1])", "JSON object"},
+           {"{\"street\": \"\xff\"}", "UTF-8"}}) {
+    auto r = DecodeResolveRequest(body);
+    ASSERT_FALSE(r.ok()) << body;
+    EXPECT_TRUE(r.status().IsInvalidArgument());
+    EXPECT_NE(r.status().message().find(detail), std::string::npos)
+        << body << ": " << r.status().message();
+  }
+}
+
+TEST(ResolveRequestFromParamsTest, CsvColumns) {
+  auto r = ResolveRequestFromParams(
+      {{"streetCode", "crab:1@9000"}, {"houseNumber", "5"}, {"limit", "3"}});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->street_code, "crab:1@9000");
+  EXPECT_EQ(r->limit, 3);
+  EXPECT_FALSE(ResolveRequestFromParams({{"query", "x"}}).ok());
+  EXPECT_FALSE(ResolveRequestFromParams({{"houseNumber", "5"}}).ok());
+}
+
+TEST(EncodeResolveResponseTest, ContractShape) {
+  ResolveResponse unique;
+  unique.status = ResolveStatus::kUnique;
+  unique.detected_language = Language::kDe;
+  ResolvedAddress a;
+  a.street.street_code = "icar:1@4700";
+  a.street.street_name = "Malmedyer Straße";
+  a.street.post_code = "4700";
+  a.street.municipality.nis_code = "63023";
+  a.street.score = 1.0;
+  a.street.house_number = "3";
+  a.house_number_known = HouseNumberKnown::kFalse;
+  unique.address = a;
+  unique.issues = {ResolveIssue::kHouseNumberUnknown};
+  boost::json::value v = boost::json::parse(EncodeResolveResponse(unique));
+  EXPECT_EQ(v.at("status"), "unique");
+  EXPECT_EQ(v.at("detectedLanguage"), "de");
+  EXPECT_EQ(v.at("address").at("streetCode"), "icar:1@4700");
+  EXPECT_EQ(v.at("address").at("kind"), "street");
+  EXPECT_EQ(v.at("address").at("houseNumberKnown"), false);
+  EXPECT_EQ(v.at("issues").at(0), "houseNumberUnknown");
+  EXPECT_FALSE(v.as_object().contains("candidates"));
+
+  ResolveResponse ambiguous;
+  ambiguous.status = ResolveStatus::kAmbiguous;
+  a.house_number_known = HouseNumberKnown::kUnknown;
+  ambiguous.candidates = {a, a};
+  v = boost::json::parse(EncodeResolveResponse(ambiguous));
+  EXPECT_EQ(v.at("status"), "ambiguous");
+  EXPECT_TRUE(v.at("detectedLanguage").is_null());
+  EXPECT_EQ(v.at("candidates").as_array().size(), 2u);
+  EXPECT_EQ(v.at("candidates").at(1).at("houseNumberKnown"), "unknown");
+  EXPECT_FALSE(v.as_object().contains("address"));
+
+  v = boost::json::parse(EncodeResolveResponse(ResolveResponse()));
+  EXPECT_EQ(v.at("status"), "notFound");
+  EXPECT_TRUE(v.at("issues").as_array().empty());
+}
+
+}  // namespace
+}  // namespace beladdr::api

@@ -99,5 +99,55 @@ TEST(CliTest, BatchExitStatusReportsFailedLines) {
       << failed.out;
 }
 
+TEST(CliTest, ResolveTableAndJson) {
+  Result r = RunCli("resolve Rue Haute --postcode 7090 --house-number 99");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("unique, detected language: fr, issues: "
+                       "houseNumberUnknown"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("icar:7716673@7090"), std::string::npos) << r.out;
+  r = RunCli("resolve --json --street Hoogstraat --limit 2");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("{\"status\":\"ambiguous\"", 0), 0u) << r.out;
+  r = RunCli("resolve --json --street-code crab:999@9000");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("\"streetCodeUnknown\""), std::string::npos) << r.out;
+  r = RunCli("resolve --postcode 9000");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("'street' or 'streetCode'"), std::string::npos);
+}
+
+TEST(CliTest, ResolveBatchCsvAndJsonLines) {
+  TempDir dir;
+  const std::string csv = dir.Sub("in.csv");
+  WriteFile(csv,
+            "street,houseNumber,postCode,streetCode\n"
+            "Hoogstraat,5,9000,\n"
+            ",,,icar:7716673@7090\n"
+            "Hoogstraat,,,\n");
+  Result r = RunCli("resolve --batch", csv);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  const size_t first = r.out.find("\"status\":\"unique\"");
+  const size_t second = r.out.find("\"status\":\"unique\"", first + 1);
+  const size_t third = r.out.find("\"status\":\"ambiguous\"");
+  EXPECT_NE(first, std::string::npos) << r.out;
+  EXPECT_NE(second, std::string::npos) << r.out;
+  EXPECT_GT(third, second) << r.out;
+  const std::string jsonl = dir.Sub("in.jsonl");
+  WriteFile(jsonl,
+            "{\"street\": \"Rue Haute\", \"postCode\": \"7090\"}\n"
+            "{\"query\": \"Rue Haute\"}\n");
+  r = RunCli("resolve --batch", jsonl);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("stdin:2: unknown field 'query'"), std::string::npos)
+      << r.out;
+  const std::string bad_header = dir.Sub("bad.csv");
+  WriteFile(bad_header, "query\nx\n");
+  r = RunCli("resolve --batch", bad_header);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("streetCode"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace beladdr::testing

@@ -287,6 +287,89 @@ TEST_F(HandlerTest, MetricsCountRequestsByRouteAndStatus) {
   EXPECT_NE(text.find(R"(beladdr_index{fact="streets"})"), std::string::npos);
 }
 
+TEST_F(HandlerTest, ResolveUnique) {
+  const Response res = handler_.Handle(PostJson(
+      "/ResolveAddress",
+      R"({"street": "Rue Haute", "houseNumber": "5", "postCode": "7090"})"));
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  EXPECT_TRUE(Handler::IsCorrelationId(Header(res, "x-correlation-id")));
+  const json::value v = Body(res);
+  EXPECT_EQ(v.at("status"), "unique");
+  EXPECT_EQ(v.at("detectedLanguage"), "fr");
+  const json::value& a = v.at("address");
+  EXPECT_EQ(a.at("streetCode"), "icar:7716673@7090");
+  EXPECT_EQ(a.at("houseNumber"), "5");
+  EXPECT_EQ(a.at("houseNumberKnown"), true);
+  EXPECT_FALSE(v.as_object().contains("candidates"));
+  EXPECT_TRUE(v.at("issues").as_array().empty());
+}
+
+TEST_F(HandlerTest, ResolveAmbiguousNotFoundAndStreetCode) {
+  json::value v = Body(handler_.Handle(
+      PostJson("/ResolveAddress", R"({"street": "Hoogstraat", "limit": 3})")));
+  EXPECT_EQ(v.at("status"), "ambiguous");
+  EXPECT_EQ(v.at("detectedLanguage"), "nl");
+  EXPECT_EQ(v.at("candidates").as_array().size(), 3u);
+  EXPECT_EQ(v.at("candidates").at(0).at("houseNumberKnown"), "unknown");
+  EXPECT_FALSE(v.as_object().contains("address"));
+  EXPECT_EQ(v.at("issues"), json::parse(R"(["houseNumberMissing"])"));
+
+  v = Body(handler_.Handle(
+      PostJson("/ResolveAddress", R"({"street": "Xyzzystraat"})")));
+  EXPECT_EQ(v.at("status"), "notFound");
+
+  v = Body(handler_.Handle(
+      PostJson("/ResolveAddress",
+               R"({"streetCode": "icar:7735847@4700", "houseNumber": "999",
+          "postCode": "4000", "municipality": "Eupen"})")));
+  EXPECT_EQ(v.at("status"), "unique");
+  EXPECT_EQ(v.at("address").at("houseNumberKnown"), false);
+  EXPECT_EQ(v.at("issues"),
+            json::parse(R"(["postCodeMismatch", "houseNumberUnknown"])"));
+}
+
+TEST_F(HandlerTest, ResolveErrors) {
+  ExpectProblem(
+      handler_.Handle(PostJson("/ResolveAddress", R"({"query": "x"})")), 400,
+      "structured fields only");
+  ExpectProblem(
+      handler_.Handle(PostJson("/ResolveAddress", R"({"postCode": "9000"})")),
+      400, "'street' or 'streetCode'");
+  ExpectProblem(
+      handler_.Handle(PostJson(
+          "/ResolveAddress", R"({"street": "Hoogstraat", "postCode": "90"})")),
+      400, "postCode must be 4 digits");
+  ExpectProblem(
+      handler_.Handle(WithContentType(
+          PostJson("/ResolveAddress", R"({"street": "x"})"), "text/plain")),
+      415, "application/json");
+  const Response get = handler_.Handle(Get("/ResolveAddress?street=x"));
+  EXPECT_EQ(get.result_int(), 405u);
+  EXPECT_EQ(Header(get, "Allow"), "POST");
+  const Handler without_index(nullptr, nullptr, nullptr);
+  ExpectProblem(
+      without_index.Handle(PostJson("/ResolveAddress", R"({"street": "x"})")),
+      503, "run beladdr-import");
+  for (bool throws : {false, true}) {
+    const testing::FailingSearcher searcher(throws);
+    const Handler failing(&searcher, nullptr, nullptr);
+    const Response res =
+        failing.Handle(PostJson("/ResolveAddress", R"({"street": "x"})"));
+    ExpectProblem(res, 500, "correlation id");
+    EXPECT_EQ(res.body().find("secret"), std::string::npos) << res.body();
+  }
+}
+
+TEST_F(HandlerTest, ResolveIsCountedUnderItsRoute) {
+  handler_.Handle(PostJson("/ResolveAddress", R"({"street": "Hoogstraat"})"));
+  const std::string text = handler_.Handle(Get("/metrics")).body();
+  EXPECT_NE(
+      text.find(
+          R"(beladdr_http_requests_total{route="/ResolveAddress",status="200"} 1)"),
+      std::string::npos)
+      << text;
+}
+
 TEST(AccessLogTest, OneJsonLinePerRequest) {
   std::FILE* out = std::tmpfile();
   ASSERT_NE(out, nullptr);

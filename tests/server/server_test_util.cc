@@ -31,6 +31,12 @@ StatusOr<SearchResponse> FailingSearcher::SearchAddresses(
   return Status::Corruption("secret internal detail /var/index");
 }
 
+StatusOr<ResolveResponse> FailingSearcher::ResolveAddress(
+    const ResolveRequest&) const {
+  if (throws_) throw std::runtime_error("secret internal detail /var/index");
+  return Status::Corruption("secret internal detail /var/index");
+}
+
 StatusOr<SearchResponse> GatedSearcher::SearchAddresses(
     const SearchRequest& request) const {
   {

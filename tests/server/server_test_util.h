@@ -30,6 +30,8 @@ class FailingSearcher : public Searcher {
   explicit FailingSearcher(bool throws) : throws_(throws) {}
   StatusOr<SearchResponse> SearchAddresses(
       const SearchRequest& request) const override;
+  StatusOr<ResolveResponse> ResolveAddress(
+      const ResolveRequest& request) const override;
   const IndexInfo& info() const override { return TinyPublicSearcher().info(); }
   size_t MemoryUsage() const override { return 0; }
 
@@ -43,6 +45,10 @@ class GatedSearcher : public Searcher {
  public:
   StatusOr<SearchResponse> SearchAddresses(
       const SearchRequest& request) const override;
+  StatusOr<ResolveResponse> ResolveAddress(
+      const ResolveRequest& request) const override {
+    return TinyPublicSearcher().ResolveAddress(request);
+  }
   const IndexInfo& info() const override { return TinyPublicSearcher().info(); }
   size_t MemoryUsage() const override { return 0; }
 

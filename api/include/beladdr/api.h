@@ -19,6 +19,7 @@
 
 #include "beladdr/address.h"
 #include "beladdr/index_info.h"
+#include "beladdr/resolve.h"
 #include "beladdr/status.h"
 
 namespace beladdr::api {
@@ -42,6 +43,23 @@ std::string EncodeSearchRequest(const SearchRequest& request);
 
 // The 200 answer: {"detectedLanguage", "count", "results": [...]}.
 std::string EncodeSearchResponse(const SearchResponse& response);
+
+// A ResolveAddress JSON body: the structured fields, "streetCode",
+// "language", "limit". "street" or "streetCode" is required; "query" is
+// refused (free text belongs to SearchAddresses).
+StatusOr<ResolveRequest> DecodeResolveRequest(std::string_view body);
+// The same from name/value pairs (the CSV columns of `beladdr resolve
+// --batch`): street, houseNumber, boxNumber, postCode, municipality,
+// streetCode, language, limit.
+StatusOr<ResolveRequest> ResolveRequestFromParams(
+    const std::vector<std::pair<std::string, std::string>>& params);
+// Its inverse (only the fields that are set).
+std::string EncodeResolveRequest(const ResolveRequest& request);
+
+// ResolveAddress's 200 answer: {"status", "detectedLanguage", "address"
+// (unique only), "candidates" (ambiguous only), "issues"}; each address
+// is a street result plus "houseNumberKnown": true, false or "unknown".
+std::string EncodeResolveResponse(const ResolveResponse& response);
 
 // ConsumerPing's answer: {"status": "ok", "index": {...}}.
 std::string EncodePing(const IndexInfo& info);

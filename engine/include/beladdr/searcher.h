@@ -25,6 +25,7 @@
 
 #include "beladdr/address.h"
 #include "beladdr/index_info.h"
+#include "beladdr/resolve.h"
 #include "beladdr/status.h"
 
 namespace beladdr {
@@ -46,6 +47,12 @@ class Searcher {
   // valid UTF-8, the postcode is not 4 digits, or limit is outside 1..100.
   virtual StatusOr<SearchResponse> SearchAddresses(
       const SearchRequest& request) const = 0;
+
+  // Resolves a declaration's address to one street, a short list of
+  // candidates, or nothing (beladdr/resolve.h). InvalidArgument as for
+  // SearchAddresses, and when neither street nor street_code is given.
+  virtual StatusOr<ResolveResponse> ResolveAddress(
+      const ResolveRequest& request) const = 0;
 
   // Facts about the open index.
   virtual const IndexInfo& info() const = 0;
