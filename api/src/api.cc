@@ -186,79 +186,71 @@ std::string EncodeRequest(
   return w.Release();
 }
 
-}  // namespace
+// Where each field of a request goes: its text fields by name, its
+// language and limit. One table per request type serves both the JSON
+// body and name/value parameters.
+struct Fields {
+  std::vector<std::pair<std::string_view, std::string*>> text;
+  std::optional<Language>* language;
+  int* limit;
+};
 
-StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body) {
-  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body));
-  SearchRequest r;
-  for (const auto& [key, value] : object) {
-    const std::string_view k(key.data(), key.size());
-    Status s;
-    if (k == "query")
-      s = SetString("query", value, &r.query);
-    else if (k == "street")
-      s = SetString("street", value, &r.street);
-    else if (k == "houseNumber")
-      s = SetString("houseNumber", value, &r.house_number);
-    else if (k == "boxNumber")
-      s = SetString("boxNumber", value, &r.box_number);
-    else if (k == "postCode")
-      s = SetString("postCode", value, &r.post_code);
-    else if (k == "municipality")
-      s = SetString("municipality", value, &r.municipality);
-    else if (k == "language")
-      s = SetLanguageField(value, &r.language);
-    else if (k == "limit")
-      s = SetLimitField(value, &r.limit);
-    else
-      return Status::InvalidArgument("unknown field '" + std::string(k) +
-                                     "'; allowed fields: " + kAllowedFields);
-    if (!s.ok()) return s;
-  }
-  return r;
+Fields SearchFields(SearchRequest* r) {
+  return {{{"query", &r->query},
+           {"street", &r->street},
+           {"houseNumber", &r->house_number},
+           {"boxNumber", &r->box_number},
+           {"postCode", &r->post_code},
+           {"municipality", &r->municipality}},
+          &r->language,
+          &r->limit};
 }
 
-StatusOr<ResolveRequest> DecodeResolveRequest(std::string_view body) {
-  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body));
-  ResolveRequest r;
+Fields ResolveFields(ResolveRequest* r) {
+  return {{{"street", &r->street},
+           {"houseNumber", &r->house_number},
+           {"boxNumber", &r->box_number},
+           {"postCode", &r->post_code},
+           {"municipality", &r->municipality},
+           {"streetCode", &r->street_code}},
+          &r->language,
+          &r->limit};
+}
+
+std::string* TextField(const Fields& fields, std::string_view name) {
+  for (const auto& [field, out] : fields.text) {
+    if (field == name) return out;
+  }
+  return nullptr;
+}
+
+// A JSON object's members into `fields`; an unknown member is an error
+// listing `allowed` (plus `query_hint` when the member is "query").
+Status DecodeFields(const json::object& object, const Fields& fields,
+                    std::string_view allowed, std::string_view query_hint) {
   for (const auto& [key, value] : object) {
-    const std::string_view k(key.data(), key.size());
+    const std::string k(key.data(), key.size());
     Status s;
-    if (k == "street")
-      s = SetString("street", value, &r.street);
-    else if (k == "houseNumber")
-      s = SetString("houseNumber", value, &r.house_number);
-    else if (k == "boxNumber")
-      s = SetString("boxNumber", value, &r.box_number);
-    else if (k == "postCode")
-      s = SetString("postCode", value, &r.post_code);
-    else if (k == "municipality")
-      s = SetString("municipality", value, &r.municipality);
-    else if (k == "streetCode")
-      s = SetString("streetCode", value, &r.street_code);
-    else if (k == "language")
-      s = SetLanguageField(value, &r.language);
-    else if (k == "limit")
-      s = SetLimitField(value, &r.limit);
-    else
+    if (std::string* out = TextField(fields, k)) {
+      s = SetString(k.c_str(), value, out);
+    } else if (k == "language") {
+      s = SetLanguageField(value, fields.language);
+    } else if (k == "limit") {
+      s = SetLimitField(value, fields.limit);
+    } else {
       return Status::InvalidArgument(
-          "unknown field '" + std::string(k) +
-          "'; allowed fields: " + kAllowedResolveFields +
-          (k == "query" ? " (ResolveAddress takes structured fields only; "
-                          "use SearchAddresses for free text)"
-                        : ""));
+          "unknown field '" + k + "'; allowed fields: " + std::string(allowed) +
+          (k == "query" ? std::string(query_hint) : ""));
+    }
     if (!s.ok()) return s;
   }
-  if (r.street.find_first_not_of(" \t") == std::string::npos &&
-      r.street_code.find_first_not_of(" \t") == std::string::npos) {
-    return Status::InvalidArgument("give 'street' or 'streetCode'");
-  }
-  return r;
+  return Status::OK();
 }
 
-StatusOr<SearchRequest> SearchRequestFromParams(
-    const std::vector<std::pair<std::string, std::string>>& params) {
-  SearchRequest r;
+// Name/value parameters into `fields` ("q" is "query"); each at most once.
+Status ParamFields(
+    const std::vector<std::pair<std::string, std::string>>& params,
+    const Fields& fields, std::string_view allowed) {
   std::set<std::string> seen;
   for (const auto& [key, value] : params) {
     const std::string name = key == "q" ? "query" : key;
@@ -269,66 +261,65 @@ StatusOr<SearchRequest> SearchRequestFromParams(
       return Status::InvalidArgument("parameter '" + key +
                                      "' is not valid UTF-8");
     }
-    if (name == "query")
-      r.query = value;
-    else if (name == "street")
-      r.street = value;
-    else if (name == "houseNumber")
-      r.house_number = value;
-    else if (name == "boxNumber")
-      r.box_number = value;
-    else if (name == "postCode")
-      r.post_code = value;
-    else if (name == "municipality")
-      r.municipality = value;
-    else if (name == "language") {
-      BELADDR_RETURN_IF_ERROR(SetLanguage(value, &r.language));
+    if (std::string* out = TextField(fields, name)) {
+      *out = value;
+    } else if (name == "language") {
+      BELADDR_RETURN_IF_ERROR(SetLanguage(value, fields.language));
     } else if (name == "limit") {
-      BELADDR_ASSIGN_OR_RETURN(r.limit, ParseLimit(value));
+      BELADDR_ASSIGN_OR_RETURN(*fields.limit, ParseLimit(value));
     } else {
       return Status::InvalidArgument("unknown parameter '" + key +
-                                     "'; allowed: q, street, houseNumber, "
-                                     "boxNumber, postCode, municipality, "
-                                     "language, limit");
+                                     "'; allowed: " + std::string(allowed));
     }
   }
+  return Status::OK();
+}
+
+Status RequireStreetOrCode(const ResolveRequest& r) {
+  if (r.street.find_first_not_of(" \t") == std::string::npos &&
+      r.street_code.find_first_not_of(" \t") == std::string::npos) {
+    return Status::InvalidArgument("give 'street' or 'streetCode'");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body) {
+  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body));
+  SearchRequest r;
+  BELADDR_RETURN_IF_ERROR(
+      DecodeFields(object, SearchFields(&r), kAllowedFields, ""));
+  return r;
+}
+
+StatusOr<ResolveRequest> DecodeResolveRequest(std::string_view body) {
+  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body));
+  ResolveRequest r;
+  BELADDR_RETURN_IF_ERROR(DecodeFields(
+      object, ResolveFields(&r), kAllowedResolveFields,
+      " (ResolveAddress takes structured fields only; use SearchAddresses "
+      "for free text)"));
+  BELADDR_RETURN_IF_ERROR(RequireStreetOrCode(r));
+  return r;
+}
+
+StatusOr<SearchRequest> SearchRequestFromParams(
+    const std::vector<std::pair<std::string, std::string>>& params) {
+  SearchRequest r;
+  BELADDR_RETURN_IF_ERROR(ParamFields(params, SearchFields(&r),
+                                      "q, street, houseNumber, boxNumber, "
+                                      "postCode, municipality, language, "
+                                      "limit"));
   return r;
 }
 
 StatusOr<ResolveRequest> ResolveRequestFromParams(
     const std::vector<std::pair<std::string, std::string>>& params) {
   ResolveRequest r;
-  std::set<std::string> seen;
-  for (const auto& [name, value] : params) {
-    if (!seen.insert(name).second) {
-      return Status::InvalidArgument("parameter '" + name + "' is given twice");
-    }
-    if (!IsValidUtf8(value)) {
-      return Status::InvalidArgument("parameter '" + name +
-                                     "' is not valid UTF-8");
-    }
-    std::string* field = name == "street"         ? &r.street
-                         : name == "houseNumber"  ? &r.house_number
-                         : name == "boxNumber"    ? &r.box_number
-                         : name == "postCode"     ? &r.post_code
-                         : name == "municipality" ? &r.municipality
-                         : name == "streetCode"   ? &r.street_code
-                                                  : nullptr;
-    if (field != nullptr) {
-      *field = value;
-    } else if (name == "language") {
-      BELADDR_RETURN_IF_ERROR(SetLanguage(value, &r.language));
-    } else if (name == "limit") {
-      BELADDR_ASSIGN_OR_RETURN(r.limit, ParseLimit(value));
-    } else {
-      return Status::InvalidArgument("unknown parameter '" + name +
-                                     "'; allowed: " + kAllowedResolveFields);
-    }
-  }
-  if (r.street.find_first_not_of(" \t") == std::string::npos &&
-      r.street_code.find_first_not_of(" \t") == std::string::npos) {
-    return Status::InvalidArgument("give 'street' or 'streetCode'");
-  }
+  BELADDR_RETURN_IF_ERROR(
+      ParamFields(params, ResolveFields(&r), kAllowedResolveFields));
+  BELADDR_RETURN_IF_ERROR(RequireStreetOrCode(r));
   return r;
 }
 

@@ -272,7 +272,6 @@ StatusOr<ResolveResponse> SearcherImpl::ResolveStreetCode(
     StreetMatch m = scorer.Score(v);
     if (m.score > best.score) best = m;
   }
-  best.street = street;
   ranked.streets.push_back(best);
   response.status = ResolveStatus::kUnique;
   if (ranked.query.has_street_field) {

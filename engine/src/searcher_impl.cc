@@ -55,6 +55,20 @@ int BestPlace(const ParsedQuery& q, const std::vector<PlaceMatch>& places,
   return best;
 }
 
+// True when query token i may be a word of the street's name: not a number,
+// article or place field, and not part of a sure place match.
+bool IsStreetWord(const ParsedQuery& q, const std::vector<PlaceMatch>& places,
+                  size_t i) {
+  const QueryToken& t = q.tokens[i];
+  if (t.numeric || t.role == TokenRole::kPlace ||
+      (t.word_class & kWordStopword)) {
+    return false;
+  }
+  return std::none_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
+    return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
+  });
+}
+
 std::optional<Language> SingleLanguage(LanguageMask mask) {
   if (std::popcount(static_cast<unsigned>(mask)) != 1) return std::nullopt;
   for (Language l : kAllLanguages) {
@@ -273,15 +287,8 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
   size_t best_size = 0;
   std::vector<WordId> words;
   for (size_t i = 0; i < q.tokens.size(); ++i) {
+    if (!IsStreetWord(q, places, i)) continue;
     const QueryToken& t = q.tokens[i];
-    if (t.numeric || t.role == TokenRole::kPlace ||
-        (t.word_class & kWordStopword))
-      continue;
-    const bool names_place =
-        std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
-          return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
-        });
-    if (names_place) continue;
     words.clear();
     if (t.word != kNoWord) words.push_back(t.word);
     for (WordId w : t.expansion_words) {
@@ -364,15 +371,8 @@ void SearcherImpl::ScanScope(const ParsedQuery& q,
   uint64_t wanted = 0, written = 0, readings = 0;
   std::vector<Trigram> trigrams;
   for (size_t i = 0; i < q.tokens.size(); ++i) {
+    if (!IsStreetWord(q, places, i)) continue;
     const QueryToken& t = q.tokens[i];
-    if (t.numeric || t.role == TokenRole::kPlace ||
-        (t.word_class & kWordStopword))
-      continue;
-    const bool names_place =
-        std::any_of(places.begin(), places.end(), [&](const PlaceMatch& m) {
-          return m.quality >= 0.9 && m.begin <= i && i < m.begin + m.length;
-        });
-    if (names_place) continue;
     wanted |= LetterMask(t.text);
     ExtractTrigrams(t.text, &trigrams);
     written |= TrigramSignature(trigrams);
