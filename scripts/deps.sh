@@ -6,6 +6,7 @@
 #   scripts/deps.sh           what build, test and serve need
 #   scripts/deps.sh --peers   also what the peer comparison needs
 #                             (bench/peers: PostgreSQL, SQLite, gnuplot)
+#   scripts/deps.sh --fuzz    also what fuzzing needs (clang, libFuzzer)
 set -eu
 
 PACKAGES="
@@ -15,6 +16,9 @@ PACKAGES="
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk
 "
+if [ "${1:-}" = "--fuzz" ]; then
+  PACKAGES="$PACKAGES clang libclang-rt-dev python3"
+fi
 if [ "${1:-}" = "--peers" ]; then
   PACKAGES="$PACKAGES postgresql postgresql-contrib sqlite3 libpq-dev libsqlite3-dev gnuplot-nox"
 fi

@@ -97,7 +97,9 @@ int main(int argc, char** argv) {
     server.HandleSignals();
     std::cerr
         << "beladdr-server: serving " << index << " ("
-        << (*searcher)->info().streets << " streets) on http://" << options.host
+        << (*searcher)->info().streets << " streets, index id "
+        << ((*searcher)->info().id.empty() ? "unknown" : (*searcher)->info().id)
+        << ") on http://" << options.host
         << ":" << server.port() << "\n"
         << "  try: curl -s -X POST http://" << options.host << ":"
         << server.port()

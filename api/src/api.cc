@@ -402,6 +402,7 @@ std::string EncodePing(const IndexInfo& info) {
   index["streets"] = info.streets;
   index["municipalities"] = info.municipalities;
   index["postcodes"] = info.postcodes;
+  if (!info.id.empty()) index["id"] = info.id;
   index["builtAt"] = info.built_at;
   index["dataVintage"] = info.data_vintage;
   index["sizeOnDisk"] = info.size_on_disk;

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "bad_rows.h"
@@ -48,6 +49,18 @@ std::string NowUtc() {
   char buf[32];
   std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+// 128 random bits as 32 lower-case hex digits.
+std::string NewIndexId() {
+  std::random_device random;
+  std::string id;
+  for (int i = 0; i < 4; ++i) {
+    char part[9];
+    std::snprintf(part, sizeof(part), "%08x", static_cast<unsigned>(random()));
+    id += part;
+  }
+  return id;
 }
 
 std::string ReadVintage(const std::string& data_dir) {
@@ -269,6 +282,7 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
                                                     : options.data_vintage;
   input.sources = sources;
   input.built_at = NowUtc();
+  input.index_id = NewIndexId();
   importer::BuildStats stats;
   BELADDR_RETURN_IF_ERROR(importer::BuildIndex(
       staging.path(), input, &stats, [&](const std::string& name) {
@@ -279,7 +293,8 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
   stage("commit");
   BELADDR_RETURN_IF_ERROR(staging.Commit(
       "format_version " + std::to_string(internal::kFormatVersion) +
-      "\nbuilt_at " + input.built_at + "\n"));
+      "\nbuilt_at " + input.built_at + "\nindex_id " + input.index_id +
+      "\n"));
 
   summary.bad_rows = log.count();
   summary.streets = stats.streets;

@@ -246,6 +246,7 @@ Status BuildIndex(const std::string& dir, const BuildInput& input,
     meta.emplace_back(internal::kMetaFormatVersion,
                       std::to_string(internal::kFormatVersion));
     meta.emplace_back(internal::kMetaBuiltAt, input.built_at);
+    meta.emplace_back(internal::kMetaIndexId, input.index_id);
     meta.emplace_back(internal::kMetaDataVintage, input.data_vintage);
     meta.emplace_back(internal::kMetaSources, input.sources);
     meta.emplace_back(internal::kMetaStreetCount, std::to_string(stats->streets));

@@ -28,6 +28,7 @@ struct BuildInput {
   std::string data_vintage;
   std::string sources;  // one input file a line
   std::string built_at;
+  std::string index_id;  // 32 hex digits
 };
 
 struct BuildStats {

@@ -9,6 +9,7 @@ Listener::Listener(net::io_context& ioc, const Handler& handler,
                    const SessionOptions& options, SessionRegistry* registry)
     : ioc_(ioc),
       acceptor_(net::make_strand(ioc)),
+      retry_timer_(acceptor_.get_executor()),
       handler_(handler),
       options_(options),
       registry_(registry) {}
@@ -39,6 +40,7 @@ void Listener::Stop() {
   net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
     beast::error_code ec;
     self->acceptor_.close(ec);
+    self->retry_timer_.cancel();
   });
 }
 
@@ -63,10 +65,27 @@ void Listener::OnAccept(beast::error_code ec, tcp::socket socket) {
       session->Run();
     }
     // Over the cap: the session object dies here and its socket closes.
-  } else if (ec == net::error::no_descriptors) {
-    std::cerr << "beladdr-server: accept: " << ec.message() << "\n";
+  } else if (ec != net::error::connection_aborted) {
+    return RetryAcceptLater(ec);
   }
   DoAccept();
+}
+
+void Listener::RetryAcceptLater(const beast::error_code& ec) {
+  ++failed_accepts_;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_error_log_ >= std::chrono::seconds(1)) {
+    std::cerr << "beladdr-server: accept: " << ec.message() << " ("
+              << failed_accepts_
+              << " failed so far); retrying every 50 ms\n";
+    last_error_log_ = now;
+  }
+  retry_timer_.expires_after(std::chrono::milliseconds(50));
+  retry_timer_.async_wait(
+      [self = shared_from_this()](const beast::error_code& wait_ec) {
+        if (wait_ec || !self->acceptor_.is_open()) return;  // stopped
+        self->DoAccept();
+      });
 }
 
 }  // namespace beladdr::server

@@ -6,6 +6,8 @@
 #define BELADDR_SERVER_SRC_LISTENER_H_
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <boost/asio/strand.hpp>
 #include <memory>
 
@@ -33,9 +35,16 @@ class Listener : public std::enable_shared_from_this<Listener> {
  private:
   void DoAccept();
   void OnAccept(beast::error_code ec, tcp::socket socket);
+  // After a failed accept (out of file descriptors: the pending connection
+  // stays queued and would fail again at once): waits a moment before
+  // accepting again, instead of spinning, and logs at most once a second.
+  void RetryAcceptLater(const beast::error_code& ec);
 
   net::io_context& ioc_;
   tcp::acceptor acceptor_;
+  net::steady_timer retry_timer_;
+  std::chrono::steady_clock::time_point last_error_log_{};
+  uint64_t failed_accepts_ = 0;
   const Handler& handler_;
   SessionOptions options_;
   SessionRegistry* registry_;

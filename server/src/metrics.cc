@@ -52,6 +52,7 @@ void Metrics::SetIndex(const IndexInfo& info) {
       .Set(static_cast<double>(info.size_on_disk));
   index_
       ->Add({{"fact", "info"},
+             {"index_id", info.id},
              {"built_at", info.built_at},
              {"data_vintage", info.data_vintage}})
       .Set(1);

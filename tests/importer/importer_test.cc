@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "beladdr/index_info.h"
+#include "beladdr/searcher.h"
 #include "internal/coding.h"
 #include "internal/index_reader.h"
 #include "internal/rocksdb_store.h"
@@ -291,9 +292,10 @@ TEST(IndexVersion, MissingIndexSaysHowToBuildIt) {
   EXPECT_NE(info.status().message().find("beladdr-import"), std::string::npos);
 }
 
-// Runs the real beladdr-import, stalled at `stage`, and kills it there.
-void KillImportAt(const std::string& stage, const std::string& out,
-                  const std::string& log) {
+// Starts the real beladdr-import into `out` (stderr to `log`); when
+// `stall_at` is not empty it stops forever at that stage.
+pid_t StartImport(const std::string& out, const std::string& log,
+                  const std::string& stall_at) {
   const std::string bin = std::string(BELADDR_BIN_DIR) + "/beladdr-import";
   const std::string data = testing::TinyDataDir();
   std::vector<std::string> args = {
@@ -301,16 +303,25 @@ void KillImportAt(const std::string& stage, const std::string& out,
       testing::DictionaryDir(), "--streets", data + "/streets.csv",
       "--house-numbers", data + "/addresses_wallonia.csv", "--quiet"};
   const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
   if (pid == 0) {
-    setenv("BELADDR_IMPORT_STALL_AT", stage.c_str(), 1);
+    if (!stall_at.empty())
+      setenv("BELADDR_IMPORT_STALL_AT", stall_at.c_str(), 1);
     if (freopen(log.c_str(), "w", stderr) == nullptr) _exit(120);
+    if (freopen("/dev/null", "w", stdout) == nullptr) _exit(120);
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     execv(bin.c_str(), argv.data());
     _exit(121);
   }
+  return pid;
+}
+
+// Runs the real beladdr-import, stalled at `stage`, and kills it there.
+void KillImportAt(const std::string& stage, const std::string& out,
+                  const std::string& log) {
+  const pid_t pid = StartImport(out, log, stage);
+  ASSERT_GE(pid, 0);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   bool stalled = false;
   while (std::chrono::steady_clock::now() < deadline) {
@@ -332,6 +343,29 @@ void KillImportAt(const std::string& stage, const std::string& out,
   ASSERT_TRUE(stalled) << testing::ReadFile(log);
 }
 
+// What an index answers: its id and the ranked codes of a few searches in
+// each language, as one comparable text.
+std::string Answers(const std::string& dir) {
+  auto searcher = Searcher::Open(dir);
+  if (!searcher.ok()) return "cannot open: " + searcher.status().ToString();
+  std::ostringstream out;
+  out << "id " << (*searcher)->info().id << "\n";
+  for (const char* q : {"Luik", "rue de l eglise", "kerkstraat", "Lüttich",
+                        "chee de waterlo", "zzzz"}) {
+    SearchRequest request;
+    request.query = q;
+    auto found = (*searcher)->SearchAddresses(request);
+    if (!found.ok()) {
+      out << q << ": " << found.status().ToString() << "\n";
+      continue;
+    }
+    out << q << ":";
+    for (const auto& r : found->results) out << " " << r.street_code;
+    out << "\n";
+  }
+  return out.str();
+}
+
 TEST(CrashSafety, KilledImportLeavesThePreviousIndexIntact) {
   TempDir tmp;
   const std::string out = tmp.Sub("index");
@@ -339,6 +373,8 @@ TEST(CrashSafety, KilledImportLeavesThePreviousIndexIntact) {
   const std::string marker = testing::ReadFile(out + "/" + importer::kMarkerFile);
   const auto codes = DumpCf(out, Cf::kStreetCodes);
   const auto streets = DumpCf(out, Cf::kStreets);
+  const std::string answers = Answers(out);
+  ASSERT_EQ(answers.find("cannot open"), std::string::npos) << answers;
   for (const char* stage :
        {"read", "variants", "trigrams", "write", "finish", "commit"}) {
     SCOPED_TRACE(stage);
@@ -348,12 +384,50 @@ TEST(CrashSafety, KilledImportLeavesThePreviousIndexIntact) {
     EXPECT_EQ(testing::ReadFile(out + "/" + importer::kMarkerFile), marker);
     EXPECT_EQ(DumpCf(out, Cf::kStreetCodes), codes);
     EXPECT_EQ(DumpCf(out, Cf::kStreets), streets);
+    EXPECT_EQ(Answers(out), answers);
   }
   // The next import succeeds and clears what the killed ones left behind.
   ASSERT_OK(testing::BuildTinyIndex(out).status());
   for (const auto& e : fs::directory_iterator(tmp.path())) {
     EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos)
         << e.path();
+  }
+}
+
+// Killed at arbitrary moments (not only at stage boundaries: inside
+// RocksDB's writes, the fsyncs, the rename): the index is always either
+// the previous one or the new one, complete, never a mix or nothing.
+TEST(CrashSafety, KilledAtArbitraryMomentsLeavesOneCompleteIndex) {
+  TempDir tmp;
+  const std::string out = tmp.Sub("index");
+  ASSERT_OK(testing::BuildTinyIndex(out).status());
+  // How long a whole import takes here, to spread the kills over it.
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_OK(testing::BuildTinyIndex(out).status());
+  const auto whole = std::chrono::steady_clock::now() - start;
+  for (int i = 1; i <= 8; ++i) {
+    SCOPED_TRACE(i);
+    const std::string before = Answers(out);
+    const std::string log = tmp.Sub("import.log");
+    const pid_t pid = StartImport(out, log, "");
+    ASSERT_GE(pid, 0);
+    std::this_thread::sleep_for(whole * i / 8);
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    const bool finished = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    const std::string after = Answers(out);
+    ASSERT_EQ(after.find("cannot open"), std::string::npos) << after;
+    if (!finished) {
+      // Killed before the commit, or just after the rename: the old index
+      // or a complete new one (a new id, the same answers).
+      const auto body = [](const std::string& a) {
+        return a.substr(a.find('\n'));
+      };
+      EXPECT_EQ(body(after), body(before));
+    } else {
+      EXPECT_NE(after, before);
+    }
   }
 }
 

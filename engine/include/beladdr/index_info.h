@@ -16,6 +16,7 @@ struct IndexInfo {
   std::string path;             // the directory that was opened
   uint32_t format_version = 0;  // of the index on disk
   std::string built_at;         // ISO 8601 UTC, when beladdr-import ran
+  std::string id;  // 32 hex digits, new at every import; empty if unknown
   std::string data_vintage;     // what the data describes, e.g. "streets 2022-10-01"
   uint64_t streets = 0;
   uint64_t municipalities = 0;

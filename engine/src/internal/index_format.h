@@ -104,6 +104,9 @@ const char* CfName(Cf cf);
 // Meta keys in the default column family.
 inline constexpr char kMetaFormatVersion[] = "format_version";
 inline constexpr char kMetaBuiltAt[] = "built_at";          // ISO 8601 UTC
+// A random 128-bit id (32 hex digits) drawn by each import: which build of
+// the index a server serves (ConsumerPing). Older indexes have none.
+inline constexpr char kMetaIndexId[] = "index_id";
 inline constexpr char kMetaDataVintage[] = "data_vintage";  // free text
 inline constexpr char kMetaSources[] = "sources";  // one input file a line
 inline constexpr char kMetaStreetCount[] = "count/streets";
