@@ -6,7 +6,10 @@
 #
 # Also: make quality (search quality figures), make bench (Google Benchmark
 # latency), make load (HTTP load figures with wrk), make peers (beladdr
-# side by side with PostgreSQL pg_trgm and SQLite FTS5).
+# side by side with PostgreSQL pg_trgm and SQLite FTS5), and the
+# reliability checks of docs/RELIABILITY.md: make test-asan (the whole
+# suite under AddressSanitizer + UBSan), make fuzz (libFuzzer, 10 minutes
+# a target), make soak (10 minutes of steady load).
 #
 # Everything is idempotent: a second run only does what changed.
 
@@ -15,8 +18,10 @@ PORT ?= 8080
 BUILD ?= build
 INDEX ?= var/index
 JOBS ?= $(shell nproc)
+ASAN_BUILD ?= build-asan
+FUZZ_SECONDS ?= 600
 
-.PHONY: serve test deps build index quality bench load peers clean
+.PHONY: serve test test-asan deps build index quality bench load peers fuzz soak clean
 
 serve: index
 	@echo "beladdr: starting the server on http://$(HOST):$(PORT) (Ctrl-C stops it)"
@@ -24,6 +29,15 @@ serve: index
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The same suite built with -fsanitize=address,undefined (its own build
+# directory; about 8 minutes to build from scratch on 2 cores).
+test-asan: deps
+	@[ -f $(ASAN_BUILD)/CMakeCache.txt ] || cmake -S . -B $(ASAN_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBELADDR_SANITIZE=ON -DBELADDR_BUILD_BENCHMARKS=OFF
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 deps:
 	@scripts/deps.sh
@@ -48,5 +62,11 @@ load: index
 peers: build
 	BUILD=$(BUILD) bench/peers/run.sh
 
+fuzz: index
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+soak: index
+	INDEX=$(INDEX) BIN=$(BUILD)/bin bench/load/soak.sh
+
 clean:
-	rm -rf $(BUILD) var
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz var

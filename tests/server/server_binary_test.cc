@@ -191,6 +191,11 @@ TEST(ServerBinaryTest, RestartServesTheNewIndexAndPingSaysWhich) {
 // Out of file descriptors (more clients than its limit allows): the server
 // neither spins nor floods its log, and answers again once they go.
 TEST(ServerBinaryTest, OutOfDescriptorsBacksOffAndRecovers) {
+#ifdef BELADDR_SANITIZED
+  // Out of descriptors, UBSan's own checks fail (its vptr check opens a
+  // pipe to probe memory) and report false errors; the plain suite runs it.
+  GTEST_SKIP() << "not meaningful under the sanitizers' runtimes";
+#endif
   TempDir dir;
   rlimit saved{};
   ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &saved), 0);
