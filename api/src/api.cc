@@ -167,18 +167,17 @@ void WriteDetectedLanguage(std::optional<Language> lang, JsonWriter* w) {
 }
 
 // A request body: the text fields that are set, the language when given,
-// the limit when not the default (both request types default to 10).
+// the limit when not the default (kDefaultSearchLimit for both types).
 std::string EncodeRequest(
     std::initializer_list<std::pair<const char*, const std::string*>> fields,
     std::optional<Language> language, int limit) {
-  static_assert(SearchRequest().limit == ResolveRequest().limit);
   JsonWriter w;
   w.BeginObject();
   for (const auto& [name, value] : fields) {
     if (!value->empty()) w.Field(name, *value);
   }
   if (language) w.Field("language", LanguageCode(*language));
-  if (limit != SearchRequest().limit) {
+  if (limit != kDefaultSearchLimit) {
     w.Key("limit");
     w.Int(limit);
   }

@@ -15,6 +15,10 @@
 
 namespace beladdr {
 
+// Results (or candidates) when a request does not say: both request
+// types default to it.
+inline constexpr int kDefaultSearchLimit = 10;
+
 // A search: free text, or structured fields (any subset, at least one).
 // Free text and structured fields may be combined; the structured ones
 // then say which part is which.
@@ -34,7 +38,7 @@ struct SearchRequest {
   std::optional<Language> language;
 
   // Maximum number of results, 1..100. Default: 10.
-  int limit = 10;
+  int limit = kDefaultSearchLimit;
 };
 
 inline constexpr int kMaxSearchLimit = 100;

@@ -35,7 +35,7 @@ struct ResolveRequest {
   // then taken as given; the other fields are checked against it.
   std::string street_code;
   std::optional<Language> language;  // to answer in; default: detected
-  int limit = 10;                    // candidates, 1..100
+  int limit = kDefaultSearchLimit;   // candidates, 1..100
 };
 
 enum class ResolveStatus { kUnique, kAmbiguous, kNotFound };
