@@ -7,11 +7,17 @@
 namespace beladdr::internal {
 namespace {
 
+// The last two bytes of `word` (at least two long) as one number.
+size_t Ending(std::string_view word) {
+  return static_cast<size_t>(static_cast<uint8_t>(word[word.size() - 2])) << 8 |
+         static_cast<uint8_t>(word[word.size() - 1]);
+}
+
 constexpr size_t kMinStemLength = 3;
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' ||
-                        s.front() == '\r')) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
     s.remove_prefix(1);
   }
   while (!s.empty() &&
@@ -147,7 +153,8 @@ Status Dictionary::AddFile(const DictionaryFile& file,
       const std::vector<std::string>& variant = phrases[p];
       if (variant == canonical) continue;
       AddExpansion(Join(variant), canonical, file.lang, file.kind);
-      abbreviations_[std::string(LanguageCode(file.lang)) + "|" + Join(canonical)]
+      abbreviations_[std::string(LanguageCode(file.lang)) + "|" +
+                     Join(canonical)]
           .push_back(Join(variant));
       max_phrase_tokens_ = std::max(max_phrase_tokens_, variant.size());
       if (file.kind == DictionaryKind::kStreetTypes && variant.size() == 1) {
@@ -171,6 +178,7 @@ Status Dictionary::AddFile(const DictionaryFile& file,
           it->langs |= mask;
         }
         max_suffix_length_ = std::max(max_suffix_length_, suffix.size());
+        suffix_endings_.set(Ending(suffix));
       }
     }
   }
@@ -229,8 +237,7 @@ std::vector<std::vector<std::string>> Dictionary::ExpandName(
         if (!(e.langs & mask)) continue;
         if (next.size() > max_variants) break;
         std::vector<std::string> extended = p;
-        extended.insert(extended.end(), e.canonical.begin(),
-                        e.canonical.end());
+        extended.insert(extended.end(), e.canonical.begin(), e.canonical.end());
         next.push_back(std::move(extended));
       }
     }
@@ -268,6 +275,7 @@ void Dictionary::MatchesAt(const std::vector<std::string_view>& tokens,
 
 void Dictionary::CompoundSuffixes(std::string_view token,
                                   std::vector<SuffixMatch>* out) const {
+  if (token.size() < 2 || !suffix_endings_.test(Ending(token))) return;
   const size_t max_len = std::min(max_suffix_length_, token.size());
   for (size_t len = max_len; len >= 2; --len) {
     if (token.size() < len + kMinStemLength) continue;

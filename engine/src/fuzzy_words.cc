@@ -40,7 +40,9 @@ void ForEachKey(std::string_view word, Fn fn) {
 
 }  // namespace
 
-void FuzzyWords::Build(const std::vector<std::string_view>& words) {
+void FuzzyWords::Build(const std::vector<std::string_view>& words,
+                       int directory_bits) {
+  directory_bits_ = directory_bits;
   words_ = words;
   entries_.clear();
   for (uint32_t id = 0; id < words.size(); ++id) {
@@ -52,9 +54,9 @@ void FuzzyWords::Build(const std::vector<std::string_view>& words) {
               return a.key != b.key ? a.key < b.key : a.word < b.word;
             });
   entries_.shrink_to_fit();
-  directory_.assign((size_t{1} << kDirectoryBits) + 1, 0);
+  directory_.assign((size_t{1} << directory_bits_) + 1, 0);
   for (const Entry& e : entries_)
-    ++directory_[(e.key >> (64 - kDirectoryBits)) + 1];
+    ++directory_[(e.key >> (64 - directory_bits_)) + 1];
   for (size_t b = 1; b < directory_.size(); ++b)
     directory_[b] += directory_[b - 1];
 }
@@ -64,7 +66,7 @@ void FuzzyWords::Find(std::string_view word, std::vector<uint32_t>* out) const {
   const size_t first = out->size();
   ForEachKey(word, [&](uint64_t key) {
     if (directory_.empty()) return;
-    const uint64_t bucket = key >> (64 - kDirectoryBits);
+    const uint64_t bucket = key >> (64 - directory_bits_);
     const auto end = entries_.begin() + directory_[bucket + 1];
     for (auto it = entries_.begin() + directory_[bucket]; it != end; ++it) {
       if (it->key != key) continue;

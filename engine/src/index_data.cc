@@ -196,6 +196,12 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
     data->word_class[id] = c;
   }
   data->fuzzy_words.Build(data->vocabulary.words());
+  std::vector<std::string_view> place_words(data->vocabulary.words().size());
+  for (const auto& [text, places] : data->places_by_text) {
+    const WordId w = data->vocabulary.Find(text);
+    if (w != kNoWord) place_words[w] = data->vocabulary.word(w);
+  }
+  data->fuzzy_place_words.Build(place_words, 14);
   return data;
 }
 
@@ -387,6 +393,7 @@ size_t IndexData::MemoryUsage() const {
   bytes += vocabulary.size() * 48;  // words, views and hash nodes
   bytes += word_offsets.capacity() * 4 + word_postings.capacity() * 4;
   bytes += fuzzy_words.MemoryUsage();
+  bytes += fuzzy_place_words.MemoryUsage();
   return bytes;
 }
 

@@ -82,7 +82,7 @@ void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
 void AddNearWords(const IndexData& index, const std::string& text, size_t begin,
                   std::vector<PlaceMatch>* out) {
   std::vector<uint32_t> near;
-  index.fuzzy_words.Find(text, &near);
+  index.fuzzy_place_words.Find(text, &near);
   for (uint32_t w : near) {
     const std::string name(index.vocabulary.word(w));
     AddExact(index, name, begin, 1,

@@ -22,6 +22,7 @@
 #ifndef BELADDR_ENGINE_SRC_INTERNAL_DICTIONARY_H_
 #define BELADDR_ENGINE_SRC_INTERNAL_DICTIONARY_H_
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -80,10 +81,10 @@ class Dictionary {
                  std::vector<PhraseMatch>* out) const;
 
   struct SuffixMatch {
-    size_t stem_length = 0;          // bytes of the token before the suffix
-    std::string_view canonical;      // full street-type word, e.g. "straat"
+    size_t stem_length = 0;      // bytes of the token before the suffix
+    std::string_view canonical;  // full street-type word, e.g. "straat"
     LanguageMask langs = 0;
-    bool abbreviated = false;        // the suffix was a variant ("str")
+    bool abbreviated = false;  // the suffix was a variant ("str")
   };
   // Street-type words (or their variants) that end `token` after a stem of
   // at least 3 letters, in the compounding languages (nl, de).
@@ -134,6 +135,9 @@ class Dictionary {
   // "<lang>|<canonical>" -> variants.
   std::unordered_map<std::string, std::vector<std::string>> abbreviations_;
   size_t max_suffix_length_ = 0;
+  // The last two bytes of every suffix, as bits of (byte1 << 8 | byte2):
+  // a token ending otherwise has no compound suffix, whatever its length.
+  std::bitset<65536> suffix_endings_;
   size_t max_phrase_tokens_ = 1;
   size_t entry_count_ = 0;
 };

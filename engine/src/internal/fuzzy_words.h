@@ -30,8 +30,11 @@ class FuzzyWords {
   static constexpr size_t kMinLength = 5;
   static constexpr size_t kMaxLength = 40;
 
-  // Files `words` (word i has id i). Numbers are left out.
-  void Build(const std::vector<std::string_view>& words);
+  // Files `words` (word i has id i). Numbers and empty words are left out.
+  // `directory_bits` sizes the directory (4 << bits bytes): 20 suits the
+  // whole vocabulary; a small set of words wants fewer.
+  void Build(const std::vector<std::string_view>& words,
+             int directory_bits = 20);
 
   // Appends to *out the ids of the words within one edit of `word`, other
   // than `word` itself, each once.
@@ -48,7 +51,7 @@ class FuzzyWords {
     uint64_t key;
     uint32_t word;
   };
-  static constexpr int kDirectoryBits = 20;
+  int directory_bits_ = 20;
 
   std::vector<Entry> entries_;  // sorted by key
   // entries_ whose key starts with top bits b: [directory_[b], directory_[b +

@@ -198,6 +198,9 @@ class IndexData {
   TrigramIndex place_trigrams;
   // Words within one edit of a query word (street and place words alike).
   FuzzyWords fuzzy_words;
+  // The same over the one-word place names only (ids are still vocabulary
+  // ids): what the place matcher asks, without wading through street words.
+  FuzzyWords fuzzy_place_words;
 
  private:
   Status LoadDictionary(const IndexStore& store);
