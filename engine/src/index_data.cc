@@ -45,20 +45,58 @@ std::string FormatPostcode(uint16_t postcode) {
   return std::string(4 - std::min<size_t>(4, s.size()), '0') + s;
 }
 
+uint64_t Vocabulary::Hash(std::string_view word) {
+  // FNV-1a, then a final mix so that the low bits (the slot) and the high
+  // bits (the tag) both depend on every byte.
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (const char c : word) {
+    h ^= static_cast<uint8_t>(c);
+    h *= 0x100000001b3ull;
+  }
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
+}
+
+void Vocabulary::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id == kNoWord) continue;
+    size_t i = Hash(words_[s.id]) & mask;
+    while (slots_[i].id != kNoWord) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 WordId Vocabulary::Intern(std::string_view word) {
-  auto it = ids_.find(word);
-  if (it != ids_.end()) return it->second;
+  const WordId found = Find(word);
+  if (found != kNoWord) return found;
+  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
   storage_.emplace_back(word);
   const std::string_view stable = storage_.back();
   const auto id = static_cast<WordId>(words_.size());
   words_.push_back(stable);
-  ids_.emplace(stable, id);
+  const uint64_t h = Hash(stable);
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].id != kNoWord) i = (i + 1) & mask;
+  slots_[i] = {static_cast<uint32_t>(h >> 32), id};
   return id;
 }
 
 WordId Vocabulary::Find(std::string_view word) const {
-  auto it = ids_.find(word);
-  return it == ids_.end() ? kNoWord : it->second;
+  if (slots_.empty()) return kNoWord;
+  const uint64_t h = Hash(word);
+  const auto tag = static_cast<uint32_t>(h >> 32);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id == kNoWord) return kNoWord;
+    if (s.tag == tag && words_[s.id] == word) return s.id;
+  }
 }
 
 bool IndexData::StreetInMunicipality(const StreetEntry& s,
@@ -390,7 +428,7 @@ size_t IndexData::MemoryUsage() const {
     bytes += s.code.capacity();
     for (const std::string& n : s.names) bytes += n.capacity();
   }
-  bytes += vocabulary.size() * 48;  // words, views and hash nodes
+  bytes += vocabulary.size() * 64;  // words, views and hash slots
   bytes += word_offsets.capacity() * 4 + word_postings.capacity() * 4;
   bytes += fuzzy_words.MemoryUsage();
   bytes += fuzzy_place_words.MemoryUsage();

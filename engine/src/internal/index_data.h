@@ -50,9 +50,20 @@ class Vocabulary {
   const std::vector<std::string_view>& words() const { return words_; }
 
  private:
+  // Open addressing, linear probing, at most half full: a lookup touches
+  // one slot (and the word's text only when the hash bits agree), where a
+  // node-based map touches a bucket, a node and the text. Queries look
+  // words up a few dozen times each, mostly with cold caches.
+  struct Slot {
+    uint32_t tag = 0;     // high bits of the hash
+    WordId id = kNoWord;  // kNoWord: empty
+  };
+  static uint64_t Hash(std::string_view word);
+  void Grow();
+
   std::deque<std::string> storage_;  // stable addresses for the views
   std::vector<std::string_view> words_;
-  std::unordered_map<std::string_view, WordId> ids_;
+  std::vector<Slot> slots_;  // size a power of two
 };
 
 // A name variant's words.
