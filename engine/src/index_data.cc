@@ -59,44 +59,40 @@ uint64_t Vocabulary::Hash(std::string_view word) {
   return h;
 }
 
-void Vocabulary::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+size_t Vocabulary::Probe(std::string_view word, uint64_t hash) const {
+  const auto tag = static_cast<uint32_t>(hash >> 32);
   const size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (slots_[i].id != kNoWord &&
+         (slots_[i].tag != tag || words_[slots_[i].id] != word)) {
+    i = (i + 1) & mask;
+  }
+  return i;
+}
+
+void Vocabulary::Grow() {
+  const std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
   for (const Slot& s : old) {
-    if (s.id == kNoWord) continue;
-    size_t i = Hash(words_[s.id]) & mask;
-    while (slots_[i].id != kNoWord) i = (i + 1) & mask;
-    slots_[i] = s;
+    if (s.id != kNoWord) slots_[Probe(words_[s.id], Hash(words_[s.id]))] = s;
   }
 }
 
 WordId Vocabulary::Intern(std::string_view word) {
-  const WordId found = Find(word);
-  if (found != kNoWord) return found;
   if ((words_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = Hash(word);
+  Slot& slot = slots_[Probe(word, hash)];
+  if (slot.id != kNoWord) return slot.id;
   storage_.emplace_back(word);
-  const std::string_view stable = storage_.back();
   const auto id = static_cast<WordId>(words_.size());
-  words_.push_back(stable);
-  const uint64_t h = Hash(stable);
-  const size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  while (slots_[i].id != kNoWord) i = (i + 1) & mask;
-  slots_[i] = {static_cast<uint32_t>(h >> 32), id};
+  words_.push_back(storage_.back());
+  slot = {static_cast<uint32_t>(hash >> 32), id};
   return id;
 }
 
 WordId Vocabulary::Find(std::string_view word) const {
   if (slots_.empty()) return kNoWord;
-  const uint64_t h = Hash(word);
-  const auto tag = static_cast<uint32_t>(h >> 32);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.id == kNoWord) return kNoWord;
-    if (s.tag == tag && words_[s.id] == word) return s.id;
-  }
+  return slots_[Probe(word, Hash(word))].id;
 }
 
 bool IndexData::StreetInMunicipality(const StreetEntry& s,

@@ -59,6 +59,8 @@ class Vocabulary {
     WordId id = kNoWord;  // kNoWord: empty
   };
   static uint64_t Hash(std::string_view word);
+  // The slot holding `word`, or the empty slot where it would go.
+  size_t Probe(std::string_view word, uint64_t hash) const;
   void Grow();
 
   std::deque<std::string> storage_;  // stable addresses for the views
