@@ -99,8 +99,7 @@ int main(int argc, char** argv) {
         << "beladdr-server: serving " << index << " ("
         << (*searcher)->info().streets << " streets, index id "
         << ((*searcher)->info().id.empty() ? "unknown" : (*searcher)->info().id)
-        << ") on http://" << options.host
-        << ":" << server.port() << "\n"
+        << ") on http://" << options.host << ":" << server.port() << "\n"
         << "  try: curl -s -X POST http://" << options.host << ":"
         << server.port()
         << "/SearchAddresses -H 'Content-Type: application/json' "

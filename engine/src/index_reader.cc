@@ -71,7 +71,8 @@ StatusOr<std::unique_ptr<IndexStore>> OpenCheckedIndex(const std::string& dir,
   }
   info->path = dir;
   info->format_version = static_cast<uint32_t>(parsed);
-  BELADDR_RETURN_IF_ERROR(store->Get(Cf::kDefault, kMetaBuiltAt, &info->built_at));
+  BELADDR_RETURN_IF_ERROR(
+      store->Get(Cf::kDefault, kMetaBuiltAt, &info->built_at));
   if (!store->Get(Cf::kDefault, kMetaIndexId, &info->id).ok()) info->id.clear();
   BELADDR_RETURN_IF_ERROR(
       store->Get(Cf::kDefault, kMetaDataVintage, &info->data_vintage));

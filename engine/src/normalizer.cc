@@ -85,7 +85,8 @@ class Normalizer::TransliteratorPool {
   Lease Acquire() {
     std::lock_guard<std::mutex> lock(mu_);
     if (free_.empty()) {
-      return Lease(this, std::unique_ptr<icu::Transliterator>(prototype_->clone()));
+      return Lease(this,
+                   std::unique_ptr<icu::Transliterator>(prototype_->clone()));
     }
     std::unique_ptr<icu::Transliterator> t = std::move(free_.back());
     free_.pop_back();
@@ -228,14 +229,30 @@ std::vector<Token> Normalizer::Tokenize(std::string_view folded) {
     bool spaced_hyphen = false;
     while (i < n && !is_alnum(folded[i])) {
       switch (folded[i]) {
-        case ',': comma = true; break;
-        case '(': open = true; break;
-        case ')': close = true; break;
-        case '-': hyphen = true; break;
-        case '/': slash = true; break;
-        case '\'': apostrophe = true; break;
-        case '.': dot = true; break;
-        default: space = true; break;
+        case ',':
+          comma = true;
+          break;
+        case '(':
+          open = true;
+          break;
+        case ')':
+          close = true;
+          break;
+        case '-':
+          hyphen = true;
+          break;
+        case '/':
+          slash = true;
+          break;
+        case '\'':
+          apostrophe = true;
+          break;
+        case '.':
+          dot = true;
+          break;
+        default:
+          space = true;
+          break;
       }
       ++i;
     }

@@ -187,8 +187,8 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
     Status s = loader(path);
     if (!s.ok()) return s;
     sources += path + "\n";
-    progress.Done("read " + path + " (" +
-                  std::to_string(log.count() - before) + " bad rows)");
+    progress.Done("read " + path + " (" + std::to_string(log.count() - before) +
+                  " bad rows)");
     return Status::OK();
   };
 
@@ -199,20 +199,18 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
     return importer::LoadMunicipalities(p, &ref, &ctx);
   }));
   BELADDR_RETURN_IF_ERROR(
-      read(data + "/municipality_mergers_2025.csv", [&](auto& p) {
-        return importer::LoadMergers(p, &ref, &ctx);
-      }));
+      read(data + "/municipality_mergers_2025.csv",
+           [&](auto& p) { return importer::LoadMergers(p, &ref, &ctx); }));
   BELADDR_RETURN_IF_ERROR(
-      read(data + "/municipality_names_aliases.csv", [&](auto& p) {
-        return importer::LoadAliases(p, &ref, &ctx);
-      }));
+      read(data + "/municipality_names_aliases.csv",
+           [&](auto& p) { return importer::LoadAliases(p, &ref, &ctx); }));
   BELADDR_RETURN_IF_ERROR(
-      read(data + "/postal_localities_bpost_2025.csv", [&](auto& p) {
-        return importer::LoadLocalities(p, &ref, &ctx);
+      read(data + "/postal_localities_bpost_2025.csv",
+           [&](auto& p) { return importer::LoadLocalities(p, &ref, &ctx); }));
+  BELADDR_RETURN_IF_ERROR(
+      read(data + "/postcode_to_nis_2025.csv", [&](auto& p) {
+        return importer::LoadPostcodeMunicipalities(p, &ref, &ctx);
       }));
-  BELADDR_RETURN_IF_ERROR(read(data + "/postcode_to_nis_2025.csv", [&](auto& p) {
-    return importer::LoadPostcodeMunicipalities(p, &ref, &ctx);
-  }));
 
   BELADDR_ASSIGN_OR_RETURN(
       std::vector<internal::DictionaryFile> dictionary_files,
@@ -238,14 +236,16 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
       return importer::LoadStreets(p, ref, &streets, &ctx);
     }));
   }
-  AssignStreetCodes(&streets, &log, report, &summary.spelling_duplicates_merged);
+  AssignStreetCodes(&streets, &log, report,
+                    &summary.spelling_duplicates_merged);
 
   importer::HouseNumberMap house_numbers;
   importer::HouseNumberStats hn_stats;
   std::vector<std::string> hn_files = options.house_number_files;
   if (hn_files.empty() && !options.no_house_numbers) {
-    for (const char* name : {"/addresses_wallonia_icar_2020_by_street.csv.gz",
-                             "/addresses_flanders_crab_2013_by_street.csv.gz"}) {
+    for (const char* name :
+         {"/addresses_wallonia_icar_2020_by_street.csv.gz",
+          "/addresses_flanders_crab_2013_by_street.csv.gz"}) {
       if (fs::exists(data + name, ec)) {
         hn_files.push_back(data + name);
       } else {
@@ -278,8 +278,8 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
   input.streets = &streets;
   input.house_numbers = &house_numbers;
   input.dictionary_files = &dictionary_files;
-  input.data_vintage = options.data_vintage.empty() ? ReadVintage(data)
-                                                    : options.data_vintage;
+  input.data_vintage =
+      options.data_vintage.empty() ? ReadVintage(data) : options.data_vintage;
   input.sources = sources;
   input.built_at = NowUtc();
   input.index_id = NewIndexId();
@@ -293,8 +293,7 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
   stage("commit");
   BELADDR_RETURN_IF_ERROR(staging.Commit(
       "format_version " + std::to_string(internal::kFormatVersion) +
-      "\nbuilt_at " + input.built_at + "\nindex_id " + input.index_id +
-      "\n"));
+      "\nbuilt_at " + input.built_at + "\nindex_id " + input.index_id + "\n"));
 
   summary.bad_rows = log.count();
   summary.streets = stats.streets;
@@ -309,9 +308,9 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
   summary.house_number_rows_unlinked = hn_stats.unlinked_rows;
   summary.rows_read = ctx.rows_read;
   summary.bytes_on_disk = DirectorySize(options.out_dir);
-  summary.seconds = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - started)
-                        .count();
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
   return summary;
 }
 

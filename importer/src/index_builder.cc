@@ -77,8 +77,8 @@ Status BuildPlaceVariants(const ReferenceData& ref,
   std::map<std::tuple<int, uint32_t, std::string, std::string>, PlaceVariant>
       merged;
   auto add = [&](PlaceKind kind, const std::string& nis,
-                 const std::string& postcode, const std::string& name,
-                 int lang, uint8_t flags) -> Status {
+                 const std::string& postcode, const std::string& name, int lang,
+                 uint8_t flags) -> Status {
     if (name.empty()) return Status::OK();
     const Language variant_lang =
         lang < 0 ? Language::kNl : static_cast<Language>(lang);
@@ -87,8 +87,8 @@ Status BuildPlaceVariants(const ReferenceData& ref,
         internal::NameVariants(name, variant_lang, normalizer, dict));
     const auto nis_number = static_cast<uint32_t>(std::stoul(nis));
     for (internal::NameVariant& v : variants) {
-      PlaceVariant& pv = merged[{static_cast<int>(kind), nis_number, postcode,
-                                 v.text}];
+      PlaceVariant& pv =
+          merged[{static_cast<int>(kind), nis_number, postcode, v.text}];
       pv.kind = kind;
       pv.nis = nis_number;
       pv.postcode = postcode;
@@ -100,10 +100,9 @@ Status BuildPlaceVariants(const ReferenceData& ref,
   };
   for (const auto& [nis, m] : ref.municipalities) {
     for (Language lang : kAllLanguages) {
-      BELADDR_RETURN_IF_ERROR(add(PlaceKind::kMunicipality, nis, "",
-                                  m.names[static_cast<size_t>(lang)],
-                                  static_cast<int>(lang),
-                                  internal::kVariantOfficial));
+      BELADDR_RETURN_IF_ERROR(add(
+          PlaceKind::kMunicipality, nis, "", m.names[static_cast<size_t>(lang)],
+          static_cast<int>(lang), internal::kVariantOfficial));
     }
     for (const internal::MunicipalityAlias& a : m.aliases) {
       uint8_t flags = internal::kVariantAlias;
@@ -249,7 +248,8 @@ Status BuildIndex(const std::string& dir, const BuildInput& input,
     meta.emplace_back(internal::kMetaIndexId, input.index_id);
     meta.emplace_back(internal::kMetaDataVintage, input.data_vintage);
     meta.emplace_back(internal::kMetaSources, input.sources);
-    meta.emplace_back(internal::kMetaStreetCount, std::to_string(stats->streets));
+    meta.emplace_back(internal::kMetaStreetCount,
+                      std::to_string(stats->streets));
     meta.emplace_back(internal::kMetaMunicipalityCount,
                       std::to_string(stats->municipalities));
     meta.emplace_back(internal::kMetaPostcodeCount,

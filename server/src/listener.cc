@@ -76,8 +76,7 @@ void Listener::RetryAcceptLater(const beast::error_code& ec) {
   const auto now = std::chrono::steady_clock::now();
   if (now - last_error_log_ >= std::chrono::seconds(1)) {
     std::cerr << "beladdr-server: accept: " << ec.message() << " ("
-              << failed_accepts_
-              << " failed so far); retrying every 50 ms\n";
+              << failed_accepts_ << " failed so far); retrying every 50 ms\n";
     last_error_log_ = now;
   }
   retry_timer_.expires_after(std::chrono::milliseconds(50));

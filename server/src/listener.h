@@ -7,8 +7,8 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <chrono>
 #include <boost/asio/strand.hpp>
+#include <chrono>
 #include <memory>
 
 #include "beladdr/status.h"

@@ -86,7 +86,8 @@ TEST(Importer, KeepsAccentsAndApostrophesInRecords) {
   EXPECT_EQ(r.names[0], "Sint-Gilliskerkstraat");
   EXPECT_EQ(r.nis_codes, (std::vector<std::string>{"21013"}));
   EXPECT_EQ(r.region, internal::Region::kBrussels);
-  internal::StreetRecord de = StreetByCode(tmp.Sub("index"), "icar:7735714@4700");
+  internal::StreetRecord de =
+      StreetByCode(tmp.Sub("index"), "icar:7735714@4700");
   EXPECT_EQ(de.names[2], "Aachener Straße");
   EXPECT_GT(de.house_number_count, 0u);
 }
@@ -107,7 +108,8 @@ TEST(Importer, ReimportGivesIdenticalStreetCodes) {
   std::vector<std::string> lines;
   while (std::getline(in, line)) lines.push_back(line);
   std::string reversed = header + "\n";
-  for (auto it = lines.rbegin(); it != lines.rend(); ++it) reversed += *it + "\n";
+  for (auto it = lines.rbegin(); it != lines.rend(); ++it)
+    reversed += *it + "\n";
   testing::WriteFile(tmp.Sub("data/streets.csv"), reversed);
   std::ostringstream report;
   ASSERT_OK(RunImport(testing::TinyImportOptions(tmp.Sub("c"), tmp.Sub("data")),
@@ -119,7 +121,8 @@ TEST(Importer, ReimportGivesIdenticalStreetCodes) {
 TEST(Importer, ReadsTheBestPostalStreetsLayout) {
   TempDir tmp;
   ImportOptions options = testing::TinyImportOptions(tmp.Sub("index"));
-  options.street_files = {testing::TestDataPath("best_postalstreets_sample.csv")};
+  options.street_files = {
+      testing::TestDataPath("best_postalstreets_sample.csv")};
   std::ostringstream report;
   auto summary = RunImport(options, report);
   ASSERT_OK(summary.status());
@@ -146,7 +149,8 @@ void PrintTo(const BadRowCase& c, std::ostream* os) { *os << c.name; }
 std::string AppendRow(const std::string& path, const std::string& row,
                       size_t* line) {
   std::string content = testing::ReadFile(path);
-  *line = static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+  *line =
+      static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
   content += row + "\n";
   testing::WriteFile(path, content);
   return path;
@@ -163,16 +167,17 @@ TEST_P(BadRows, FailTheImportWithFileAndLineAndWriteNothing) {
   line += c.line_offset;
 
   std::ostringstream report;
-  auto summary =
-      RunImport(testing::TinyImportOptions(tmp.Sub("index"), tmp.Sub("data")),
-                report);
+  auto summary = RunImport(
+      testing::TinyImportOptions(tmp.Sub("index"), tmp.Sub("data")), report);
   ASSERT_FALSE(summary.ok());
   EXPECT_TRUE(summary.status().IsInvalidArgument());
   EXPECT_NE(summary.status().message().find("1 bad rows"), std::string::npos)
       << summary.status().ToString();
-  const std::string want = path + ":" + std::to_string(line) + ": " + c.expected;
+  const std::string want =
+      path + ":" + std::to_string(line) + ": " + c.expected;
   EXPECT_NE(report.str().find(want), std::string::npos)
-      << "want: " << want << "\nreport:\n" << report.str();
+      << "want: " << want << "\nreport:\n"
+      << report.str();
   EXPECT_FALSE(fs::exists(tmp.Sub("index")));
 
   // With --skip-bad-rows the other rows go in, and the skip is counted.
@@ -190,9 +195,10 @@ TEST_P(BadRows, FailTheImportWithFileAndLineAndWriteNothing) {
 INSTANTIATE_TEST_SUITE_P(
     EachReason, BadRows,
     ::testing::Values(
-        BadRowCase{"WrongColumnCount", "streets.csv",
-                   "t:1,BE-VLG,9000,44021,Teststraat,,,,,,none,,Gent,Gand,,extra",
-                   "expected 15 columns, found 16", 0},
+        BadRowCase{
+            "WrongColumnCount", "streets.csv",
+            "t:1,BE-VLG,9000,44021,Teststraat,,,,,,none,,Gent,Gand,,extra",
+            "expected 15 columns, found 16", 0},
         BadRowCase{"EmptyName", "streets.csv",
                    "t:2,BE-VLG,9000,44021,,,,,,,none,,Gent,Gand,",
                    "street has no name", 0},
@@ -221,8 +227,8 @@ INSTANTIATE_TEST_SUITE_P(
                    "t:9,\"BE-VLG,9000,44021,Teststraat,,,,,,none,,Gent,Gand,",
                    "unterminated quoted field", 0},
         BadRowCase{"MunicipalityNisNotFiveDigits", "municipalities_2025.csv",
-                   "123,X,X,X,x,BE-VLG,N,,,,,,,,no", "NIS code '123' is not 5 digits",
-                   0},
+                   "123,X,X,X,x,BE-VLG,N,,,,,,,,no",
+                   "NIS code '123' is not 5 digits", 0},
         BadRowCase{"LocalityPostcode", "postal_localities_bpost_2025.csv",
                    "90000,Gent,Gand,0,GENT,,0,44021,Gent,Gand,Gent,",
                    "postcode '90000' is not 4 digits", 0},
@@ -251,8 +257,9 @@ TEST(Importer, MergesSpellingDuplicatesOfOneStreet) {
   EXPECT_EQ(summary->spelling_duplicates_merged, 1u);
   EXPECT_EQ(summary->bad_rows, 0u);
   EXPECT_EQ(summary->streets, 866u);
-  EXPECT_NE(report.str().find(":" + std::to_string(line) + ": note: same street"),
-            std::string::npos)
+  EXPECT_NE(
+      report.str().find(":" + std::to_string(line) + ": note: same street"),
+      std::string::npos)
       << report.str();
 }
 
@@ -298,10 +305,18 @@ pid_t StartImport(const std::string& out, const std::string& log,
                   const std::string& stall_at) {
   const std::string bin = std::string(BELADDR_BIN_DIR) + "/beladdr-import";
   const std::string data = testing::TinyDataDir();
-  std::vector<std::string> args = {
-      bin, "--data", data, "--out", out, "--dictionaries",
-      testing::DictionaryDir(), "--streets", data + "/streets.csv",
-      "--house-numbers", data + "/addresses_wallonia.csv", "--quiet"};
+  std::vector<std::string> args = {bin,
+                                   "--data",
+                                   data,
+                                   "--out",
+                                   out,
+                                   "--dictionaries",
+                                   testing::DictionaryDir(),
+                                   "--streets",
+                                   data + "/streets.csv",
+                                   "--house-numbers",
+                                   data + "/addresses_wallonia.csv",
+                                   "--quiet"};
   const pid_t pid = fork();
   if (pid == 0) {
     if (!stall_at.empty())
@@ -322,7 +337,8 @@ void KillImportAt(const std::string& stage, const std::string& out,
                   const std::string& log) {
   const pid_t pid = StartImport(out, log, stage);
   ASSERT_GE(pid, 0);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(60);
   bool stalled = false;
   while (std::chrono::steady_clock::now() < deadline) {
     if (testing::ReadFile(log).find("stalled at stage " + stage) !=
@@ -370,7 +386,8 @@ TEST(CrashSafety, KilledImportLeavesThePreviousIndexIntact) {
   TempDir tmp;
   const std::string out = tmp.Sub("index");
   ASSERT_OK(testing::BuildTinyIndex(out).status());
-  const std::string marker = testing::ReadFile(out + "/" + importer::kMarkerFile);
+  const std::string marker =
+      testing::ReadFile(out + "/" + importer::kMarkerFile);
   const auto codes = DumpCf(out, Cf::kStreetCodes);
   const auto streets = DumpCf(out, Cf::kStreets);
   const std::string answers = Answers(out);

@@ -124,8 +124,7 @@ TEST_F(HandlerTest, Ping) {
   EXPECT_EQ(v.at("index").at("formatVersion").to_number<uint32_t>(),
             SupportedIndexFormatVersion());
   EXPECT_FALSE(v.at("index").at("builtAt").as_string().empty());
-  EXPECT_EQ(v.at("index").at("id").as_string(),
-            TinyPublicSearcher().info().id);
+  EXPECT_EQ(v.at("index").at("id").as_string(), TinyPublicSearcher().info().id);
   EXPECT_EQ(v.at("index").at("id").as_string().size(), 32u);
   EXPECT_FALSE(v.at("index").at("dataVintage").as_string().empty());
 }

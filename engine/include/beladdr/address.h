@@ -49,17 +49,17 @@ enum class ResultKind { kStreet, kMunicipality };
 
 struct MunicipalityRef {
   std::string nis_code;
-  std::string name;                 // in the answer language
-  std::array<std::string, 3> names; // by Language; empty when absent
+  std::string name;                  // in the answer language
+  std::array<std::string, 3> names;  // by Language; empty when absent
 };
 
 struct SearchResult {
   ResultKind kind = ResultKind::kStreet;
 
   // Street results.
-  std::string street_code;              // see README: StreetCode
-  std::string street_name;              // in the answer language
-  std::array<std::string, 3> street_names;  // by Language; "" if absent
+  std::string street_code;                   // see README: StreetCode
+  std::string street_name;                   // in the answer language
+  std::array<std::string, 3> street_names;   // by Language; "" if absent
   std::optional<Language> matched_language;  // of the name that matched
   std::string post_code;
 

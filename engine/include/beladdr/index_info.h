@@ -17,14 +17,15 @@ struct IndexInfo {
   uint32_t format_version = 0;  // of the index on disk
   std::string built_at;         // ISO 8601 UTC, when beladdr-import ran
   std::string id;  // 32 hex digits, new at every import; empty if unknown
-  std::string data_vintage;     // what the data describes, e.g. "streets 2022-10-01"
+  std::string
+      data_vintage;  // what the data describes, e.g. "streets 2022-10-01"
   uint64_t streets = 0;
   uint64_t municipalities = 0;
   uint64_t postcodes = 0;
   uint64_t street_variants = 0;
   uint64_t place_variants = 0;
   uint64_t house_numbers = 0;
-  uint64_t size_on_disk = 0;    // bytes
+  uint64_t size_on_disk = 0;  // bytes
 };
 
 // The format version this build of beladdr reads and writes.

@@ -103,7 +103,7 @@ const char* CfName(Cf cf);
 
 // Meta keys in the default column family.
 inline constexpr char kMetaFormatVersion[] = "format_version";
-inline constexpr char kMetaBuiltAt[] = "built_at";          // ISO 8601 UTC
+inline constexpr char kMetaBuiltAt[] = "built_at";  // ISO 8601 UTC
 // A random 128-bit id (32 hex digits) drawn by each import: which build of
 // the index a server serves (ConsumerPing). Older indexes have none.
 inline constexpr char kMetaIndexId[] = "index_id";
@@ -139,16 +139,16 @@ enum class IdMatch : uint8_t {
 std::string_view IdMatchName(IdMatch m);
 
 struct StreetRecord {
-  std::string code;                   // StreetCode
-  std::array<std::string, 3> names;   // by Language; empty when absent
-  std::string postcode;               // 4 digits
-  std::vector<std::string> nis_codes; // >= 1; the first is the primary one
+  std::string code;                    // StreetCode
+  std::array<std::string, 3> names;    // by Language; empty when absent
+  std::string postcode;                // 4 digits
+  std::vector<std::string> nis_codes;  // >= 1; the first is the primary one
   Region region = Region::kUnknown;
-  std::string official_id;            // empty when unknown
-  std::string official_id_source;     // e.g. "best_brussels_2022"
+  std::string official_id;         // empty when unknown
+  std::string official_id_source;  // e.g. "best_brussels_2022"
   std::string official_id_version;
   IdMatch id_match = IdMatch::kNone;
-  std::string source_key;             // the row's key in its source file
+  std::string source_key;  // the row's key in its source file
   uint32_t house_number_count = 0;
 };
 
@@ -192,11 +192,11 @@ struct HouseNumbersRecord {
 };
 
 // Variant flags.
-inline constexpr uint8_t kVariantOfficial = 1;     // an official name
-inline constexpr uint8_t kVariantExpanded = 2;     // abbreviations expanded
-inline constexpr uint8_t kVariantGermanForm = 4;   // ü written as ue
-inline constexpr uint8_t kVariantAlias = 8;        // older or other name
-inline constexpr uint8_t kVariantPredecessor = 16; // merged away in 2025
+inline constexpr uint8_t kVariantOfficial = 1;      // an official name
+inline constexpr uint8_t kVariantExpanded = 2;      // abbreviations expanded
+inline constexpr uint8_t kVariantGermanForm = 4;    // ü written as ue
+inline constexpr uint8_t kVariantAlias = 8;         // older or other name
+inline constexpr uint8_t kVariantPredecessor = 16;  // merged away in 2025
 
 struct StreetVariant {
   uint32_t street_id = 0;
