@@ -133,20 +133,20 @@ Status Dictionary::AddFile(const DictionaryFile& file,
       if (phrases.size() != 1 || phrases[0].size() != 1) {
         return fail("a stopword line holds exactly one word");
       }
-      stopwords_[phrases[0][0]] |= mask;
+      words_[phrases[0][0]].stopword |= mask;
       continue;
     }
 
     const std::vector<std::string>& canonical = phrases[0];
     if (file.kind == DictionaryKind::kTitles) {
       for (const auto& phrase : phrases) {
-        for (const std::string& word : phrase) titles_[word] |= mask;
+        for (const std::string& word : phrase) words_[word].title |= mask;
       }
     }
     if (file.kind == DictionaryKind::kStreetTypes) {
       if (canonical.size() == 1) {
-        canonical_street_types_[canonical[0]] |= mask;
-        street_types_[canonical[0]] |= mask;
+        words_[canonical[0]].canonical_street_type |= mask;
+        words_[canonical[0]].street_type |= mask;
       }
     }
     for (size_t p = 1; p < phrases.size(); ++p) {
@@ -158,7 +158,7 @@ Status Dictionary::AddFile(const DictionaryFile& file,
           .push_back(Join(variant));
       max_phrase_tokens_ = std::max(max_phrase_tokens_, variant.size());
       if (file.kind == DictionaryKind::kStreetTypes && variant.size() == 1) {
-        street_types_[variant[0]] |= mask;
+        words_[variant[0]].street_type |= mask;
       }
     }
     // Street-type words end Dutch and German compounds: "kerkstraat",
@@ -279,7 +279,7 @@ void Dictionary::CompoundSuffixes(std::string_view token,
   const size_t max_len = std::min(max_suffix_length_, token.size());
   for (size_t len = max_len; len >= 2; --len) {
     if (token.size() < len + kMinStemLength) continue;
-    auto it = suffixes_.find(std::string(token.substr(token.size() - len)));
+    auto it = suffixes_.find(token.substr(token.size() - len));
     if (it == suffixes_.end()) continue;
     for (const Suffix& s : it->second) {
       out->push_back({token.size() - len, s.canonical, s.langs, s.abbreviated});
@@ -294,25 +294,26 @@ std::vector<std::string> Dictionary::AbbreviationsOf(
   return it == abbreviations_.end() ? std::vector<std::string>{} : it->second;
 }
 
+Dictionary::WordFacts Dictionary::Facts(std::string_view token) const {
+  auto it = words_.find(token);
+  return it == words_.end() ? WordFacts{} : it->second;
+}
+
 LanguageMask Dictionary::StopwordLanguages(std::string_view token) const {
-  auto it = stopwords_.find(std::string(token));
-  return it == stopwords_.end() ? 0 : it->second;
+  return Facts(token).stopword;
 }
 
 LanguageMask Dictionary::StreetTypeLanguages(std::string_view token) const {
-  auto it = street_types_.find(std::string(token));
-  return it == street_types_.end() ? 0 : it->second;
+  return Facts(token).street_type;
 }
 
 LanguageMask Dictionary::TitleLanguages(std::string_view token) const {
-  auto it = titles_.find(std::string(token));
-  return it == titles_.end() ? 0 : it->second;
+  return Facts(token).title;
 }
 
 LanguageMask Dictionary::CanonicalStreetTypeLanguages(
     std::string_view token) const {
-  auto it = canonical_street_types_.find(std::string(token));
-  return it == canonical_street_types_.end() ? 0 : it->second;
+  return Facts(token).canonical_street_type;
 }
 
 }  // namespace beladdr::internal

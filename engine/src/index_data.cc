@@ -147,6 +147,15 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
       data->LoadTrigrams(store, Cf::kStreetTrigrams, &data->street_trigrams));
   BELADDR_RETURN_IF_ERROR(
       data->LoadTrigrams(store, Cf::kPlaceTrigrams, &data->place_trigrams));
+  // Place lists by name length: a misspelt place name is looked up only
+  // among names of about its length.
+  std::vector<uint8_t> place_lengths;
+  place_lengths.reserve(data->place_variants.size());
+  for (const PlaceVariantEntry& p : data->place_variants) {
+    place_lengths.push_back(PlaceLengthKey(p.text.size()));
+  }
+  if (!data->place_trigrams.SortByKey(place_lengths).ok())
+    return Corrupt("place trigram lists name an unknown place");
 
   if (data->municipalities.size() > 1024)
     return Corrupt("too many municipalities");
@@ -218,9 +227,10 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   for (WordId id = 0; id < data->vocabulary.size(); ++id) {
     const std::string_view w = data->vocabulary.word(id);
     uint8_t c = 0;
-    if (data->dictionary.StopwordLanguages(w) != 0) c |= kWordStopword;
-    if (data->dictionary.StreetTypeLanguages(w) != 0) c |= kWordStreetType;
-    if (data->dictionary.TitleLanguages(w) != 0) c |= kWordTitle;
+    const Dictionary::WordFacts facts = data->dictionary.Facts(w);
+    if (facts.stopword != 0) c |= kWordStopword;
+    if (facts.street_type != 0) c |= kWordStreetType;
+    if (facts.title != 0) c |= kWordTitle;
     if (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') c |= kWordInitial;
     if (!w.empty() && std::all_of(w.begin(), w.end(), [](char ch) {
           return ch >= '0' && ch <= '9';

@@ -19,7 +19,7 @@ int AllowedEdits(size_t length) {
   return 2;
 }
 
-void AddExact(const IndexData& index, const std::string& text, size_t begin,
+void AddExact(const IndexData& index, std::string_view text, size_t begin,
               size_t length, double quality, std::vector<PlaceMatch>* out) {
   auto it = index.places_by_text.find(text);
   if (it == index.places_by_text.end()) return;
@@ -28,7 +28,8 @@ void AddExact(const IndexData& index, const std::string& text, size_t begin,
   }
 }
 
-// Per-thread counters over the place variants, reset through `touched`.
+// Per-thread scratch over the place variants: a counter per place, and
+// the places whose counter is not zero (room for all of them).
 struct PlaceScratch {
   std::vector<uint8_t> shared;
   std::vector<uint32_t> touched;
@@ -36,7 +37,10 @@ struct PlaceScratch {
 
 PlaceScratch& ThreadPlaceScratch(size_t n) {
   thread_local PlaceScratch s;
-  if (s.shared.size() < n) s.shared.assign(n, 0);
+  if (s.shared.size() < n) {
+    s.shared.assign(n, 0);
+    s.touched.resize(n);
+  }
   return s;
 }
 
@@ -48,17 +52,37 @@ void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
   std::vector<Trigram> trigrams;
   ExtractTrigrams(text, &trigrams);
   PlaceScratch& s = ThreadPlaceScratch(index.place_variants.size());
+  // Plain pointers: the counters are bytes, which may alias anything, so
+  // the compiler would reload the vectors' pointers after every store.
+  uint8_t* const shared = s.shared.data();
+  uint32_t* const touched = s.touched.data();
+  size_t touched_count = 0;
+  // Only names that can match: within the allowed edits of the text's
+  // length, or longer than a prefix. The lists are in order of (length,
+  // id). Misspellings of equal quality have equal lengths, so they come out
+  // in the order of a walk of whole id-ordered lists; the prefix matches
+  // (all of one quality) are put back in that order by sorting each list's
+  // newcomers by id.
+  const size_t bytes = text.size();
+  const size_t slack = static_cast<size_t>(max_edits);
+  const uint8_t lo =
+      PlaceLengthKey(prefix ? bytes + 1 : (bytes > slack ? bytes - slack : 0));
+  const uint8_t hi = prefix ? 255 : PlaceLengthKey(bytes + slack);
   for (Trigram t : trigrams) {
-    for (const uint32_t place : index.place_trigrams.Postings(t)) {
-      if (s.shared[place]++ == 0) s.touched.push_back(place);
+    const size_t first_new = touched_count;
+    for (const uint32_t place :
+         index.place_trigrams.PostingsWithKeys(t, lo, hi)) {
+      if (shared[place]++ == 0) touched[touched_count++] = place;
     }
+    if (prefix) std::sort(touched + first_new, touched + touched_count);
   }
   // One edit changes at most 3 trigrams, a swap of neighbours 4.
   const int need = std::max<int>(
       1, static_cast<int>(trigrams.size()) - 4 * std::max(max_edits, 1));
-  for (uint32_t place : s.touched) {
-    const int count = s.shared[place];
-    s.shared[place] = 0;
+  for (size_t i = 0; i < touched_count; ++i) {
+    const uint32_t place = touched[i];
+    const int count = shared[place];
+    shared[place] = 0;
     if (count < need && !prefix) continue;
     const std::string& name = index.place_variants[place].text;
     if (prefix) {
@@ -75,7 +99,6 @@ void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
                       1.0 - 1.5 * d / static_cast<double>(name.size())});
     }
   }
-  s.touched.clear();
 }
 
 // One-word place names one edit from `text` (FuzzyWords).
@@ -84,7 +107,7 @@ void AddNearWords(const IndexData& index, const std::string& text, size_t begin,
   std::vector<uint32_t> near;
   index.fuzzy_place_words.Find(text, &near);
   for (uint32_t w : near) {
-    const std::string name(index.vocabulary.word(w));
+    const std::string_view name = index.vocabulary.word(w);
     AddExact(index, name, begin, 1,
              1.0 - 1.5 / static_cast<double>(name.size()), out);
   }

@@ -147,13 +147,10 @@ class Parser {
     if (t.size() < 4 || index_.vocabulary.Find(t) != kNoWord) return false;
     const Dictionary& dict = index_.dictionary;
     // A dictionary word is itself ("chem" is chemin, not "ch em").
-    if (dict.StreetTypeLanguages(t) || dict.StopwordLanguages(t) ||
-        dict.TitleLanguages(t)) {
-      return false;
-    }
+    if (dict.Facts(t).known()) return false;
     for (size_t len = std::min<size_t>(t.size() - 2, 8); len >= 2; --len) {
-      const std::string head = t.substr(0, len);
-      const std::string rest = t.substr(len);
+      const std::string_view head = std::string_view(t).substr(0, len);
+      const std::string_view rest = std::string_view(t).substr(len);
       if (!dict.StreetTypeLanguages(head)) continue;
       // The rest must be a word we know, so that a misspelt word that
       // merely starts like "ru" or "av" stays whole.
@@ -170,8 +167,8 @@ class Parser {
       std::vector<uint32_t> near;
       index_.fuzzy_words.Find(t, &near);
       if (!near.empty()) return false;
-      AddWord(head, role);
-      AddWord(rest, role);
+      AddWord(std::string(head), role);
+      AddWord(std::string(rest), role);
       return true;
     }
     return false;
@@ -195,9 +192,7 @@ class Parser {
           IsLetters(raw[k + 1].text) &&
           raw[k + 1].before == Separator::kSpace &&
           index_.Postcode(ParsePostcode(t)) == nullptr &&
-          !dict.StopwordLanguages(raw[k + 1].text) &&
-          !dict.StreetTypeLanguages(raw[k + 1].text) &&
-          !dict.TitleLanguages(raw[k + 1].text) &&
+          !dict.Facts(raw[k + 1].text).known() &&
           !IsBoxKeyword(raw[k + 1].text) &&
           (k + 2 >= raw.size() || raw[k + 2].before != Separator::kHyphen);
       if (luxembourg || dutch) {
@@ -282,11 +277,12 @@ class Parser {
     qt.role = role;
     qt.segment = segment_;
     qt.numeric = IsDigits(text);
-    qt.stopword_langs = dict.StopwordLanguages(text);
-    qt.street_type_langs = dict.StreetTypeLanguages(text);
+    const Dictionary::WordFacts facts = dict.Facts(text);
+    qt.stopword_langs = facts.stopword;
+    qt.street_type_langs = facts.street_type;
     if (qt.stopword_langs) qt.word_class |= kWordStopword;
     if (qt.street_type_langs) qt.word_class |= kWordStreetType;
-    if (dict.TitleLanguages(text)) qt.word_class |= kWordTitle;
+    if (facts.title) qt.word_class |= kWordTitle;
     if (text.size() == 1 && IsLetters(text)) qt.word_class |= kWordInitial;
     if (qt.numeric) qt.word_class |= kWordNumeric;
 

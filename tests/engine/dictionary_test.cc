@@ -109,6 +109,26 @@ TEST_F(DictionaryTest, StopwordsAndStreetTypesByLanguage) {
   EXPECT_TRUE(MaskHas(dict_->StreetTypeLanguages("stwg"), Language::kNl));
 }
 
+TEST_F(DictionaryTest, FactsSayInOneLookupWhatEachDictionaryKnows) {
+  const Dictionary::WordFacts de = dict_->Facts("de");
+  EXPECT_EQ(de.stopword, dict_->StopwordLanguages("de"));
+  EXPECT_TRUE(de.known());
+  const Dictionary::WordFacts stwg = dict_->Facts("stwg");
+  EXPECT_TRUE(MaskHas(stwg.street_type, Language::kNl));
+  EXPECT_EQ(stwg.canonical_street_type, 0);  // an abbreviation
+  const Dictionary::WordFacts straat = dict_->Facts("straat");
+  EXPECT_TRUE(MaskHas(straat.street_type, Language::kNl));
+  EXPECT_TRUE(MaskHas(straat.canonical_street_type, Language::kNl));
+  EXPECT_TRUE(MaskHas(dict_->Facts("sint").title, Language::kNl));
+  EXPECT_EQ(dict_->Facts("sint").title, dict_->TitleLanguages("sint"));
+  const Dictionary::WordFacts none = dict_->Facts("waterloo");
+  EXPECT_FALSE(none.known());
+  EXPECT_EQ(none.canonical_street_type, 0);
+  // Looked up by view: a word inside a longer text.
+  const std::string text = "kerkstraat";
+  EXPECT_TRUE(dict_->Facts(std::string_view(text).substr(4)).known());
+}
+
 TEST_F(DictionaryTest, FindsStreetTypesGluedToCompounds) {
   std::vector<Dictionary::SuffixMatch> m;
   dict_->CompoundSuffixes("kerkstr", &m);

@@ -32,6 +32,7 @@
 #include "beladdr/language.h"
 #include "beladdr/status.h"
 #include "internal/normalizer.h"
+#include "internal/text_map.h"
 
 namespace beladdr::internal {
 
@@ -91,6 +92,17 @@ class Dictionary {
   void CompoundSuffixes(std::string_view token,
                         std::vector<SuffixMatch>* out) const;
 
+  // What the dictionaries say of one word, in one lookup.
+  struct WordFacts {
+    LanguageMask stopword = 0;     // languages where it is a stopword
+    LanguageMask street_type = 0;  // a street-type word, full or abbreviated
+    LanguageMask canonical_street_type = 0;  // a full street-type word
+    LanguageMask title = 0;  // (part of) a title, saint or fixed phrase
+    // A word of any dictionary.
+    bool known() const { return (stopword | street_type | title) != 0; }
+  };
+  WordFacts Facts(std::string_view token) const;
+
   // Languages in which `token` is a stopword (0 if none).
   LanguageMask StopwordLanguages(std::string_view token) const;
   // Languages in which `token` is a street-type word, full or abbreviated.
@@ -120,18 +132,16 @@ class Dictionary {
                     Language lang, DictionaryKind kind);
 
   // Variant phrase (tokens joined by ' ') -> its expansions.
-  std::unordered_map<std::string, std::vector<Expansion>> variants_;
-  std::unordered_map<std::string, LanguageMask> stopwords_;
-  std::unordered_map<std::string, LanguageMask> street_types_;
-  std::unordered_map<std::string, LanguageMask> canonical_street_types_;
-  std::unordered_map<std::string, LanguageMask> titles_;
+  TextMap<std::vector<Expansion>> variants_;
+  // Every stopword, street-type and title word.
+  TextMap<WordFacts> words_;
   // Suffix -> (canonical, langs, abbreviated) for the compounding languages.
   struct Suffix {
     std::string canonical;
     LanguageMask langs = 0;
     bool abbreviated = false;
   };
-  std::unordered_map<std::string, std::vector<Suffix>> suffixes_;
+  TextMap<std::vector<Suffix>> suffixes_;
   // "<lang>|<canonical>" -> variants.
   std::unordered_map<std::string, std::vector<std::string>> abbreviations_;
   size_t max_suffix_length_ = 0;

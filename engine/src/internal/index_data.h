@@ -24,6 +24,7 @@
 #include "internal/fuzzy_words.h"
 #include "internal/index_format.h"
 #include "internal/rocksdb_store.h"
+#include "internal/text_map.h"
 #include "internal/trigram_index.h"
 
 namespace beladdr::internal {
@@ -128,6 +129,12 @@ struct PlaceVariantEntry {
   std::string text;
 };
 
+// The key of a place variant in place_trigrams: its text's length in
+// bytes, 255 for longer ones.
+inline uint8_t PlaceLengthKey(size_t bytes) {
+  return static_cast<uint8_t>(bytes < 255 ? bytes : 255);
+}
+
 struct LocalityEntry {
   std::string name_nl;
   std::string name_fr;
@@ -193,7 +200,7 @@ class IndexData {
   std::unordered_map<uint32_t, uint16_t> municipality_by_nis;
   std::vector<PlaceVariantEntry> place_variants;
   // Exact normalized text -> place variants.
-  std::unordered_map<std::string, std::vector<uint32_t>> places_by_text;
+  TextMap<std::vector<uint32_t>> places_by_text;
   std::unordered_map<uint16_t, PostcodeEntry> postcodes;
   // Street variants that contain each word, ascending (CSR layout: the
   // variants of word w are word_postings[word_offsets[w] ..
@@ -208,6 +215,7 @@ class IndexData {
   std::unordered_map<uint16_t, std::vector<uint32_t>> streets_by_postcode;
   std::vector<std::vector<uint32_t>> streets_by_municipality;
   TrigramIndex street_trigrams;
+  // Sorted by PlaceLengthKey (TrigramIndex::SortByKey).
   TrigramIndex place_trigrams;
   // Words within one edit of a query word (street and place words alike).
   FuzzyWords fuzzy_words;

@@ -28,8 +28,9 @@ class TrigramIndex {
   // other than [a-z0-9 ].
   Status Add(Trigram trigram, std::string_view encoded);
 
-  // The ids of the variants that contain `trigram`, ascending; empty when
-  // absent. Valid for the index's lifetime.
+  // The ids of the variants that contain `trigram`, ascending (in key
+  // order after SortByKey()); empty when absent. Valid for the index's
+  // lifetime.
   std::span<const uint32_t> Postings(Trigram trigram) const {
     const int slot = Slot(trigram);
     if (slot < 0) return {};
@@ -42,6 +43,16 @@ class TrigramIndex {
     const int slot = Slot(trigram);
     return slot < 0 ? 0 : lists_[static_cast<size_t>(slot)].count;
   }
+
+  // Reorders every list by (keys[id], id), so that PostingsWithKeys()
+  // can select a range of keys (e.g. name lengths) without walking the
+  // rest. InvalidArgument when a listed id has no key.
+  Status SortByKey(const std::vector<uint8_t>& keys);
+
+  // After SortByKey(): the ids of `trigram` whose key is in [lo, hi], in
+  // order of (key, id).
+  std::span<const uint32_t> PostingsWithKeys(Trigram trigram, uint8_t lo,
+                                             uint8_t hi) const;
 
   size_t size() const { return size_; }
   size_t MemoryUsage() const;
@@ -69,6 +80,7 @@ class TrigramIndex {
   };
   std::vector<List> lists_;
   std::vector<uint32_t> ids_;
+  std::vector<uint8_t> keys_;  // after SortByKey(): the key of each id
   size_t size_ = 0;
 };
 
