@@ -308,35 +308,45 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
       best_size = size;
     }
   }
-  std::vector<uint32_t> all, in_place;
+  // The streets of those words, in posting order, at most
+  // exact_candidate_limit of them: first those in the named place (when
+  // there is one; read from the packed variant_places), else all.
+  const size_t limit = options_.exact_candidate_limit;
+  std::vector<uint32_t> streets;
   const bool place_given = q.postcode_given || !named.municipalities.empty();
-  // A postcode also names its municipalities: "kerkstraat 9000" may be the
-  // Kerkstraat of Gent in 9050 (the scorer ranks the exact postcode first).
-  const PostcodeEntry* postcode =
-      q.postcode_given ? data_->Postcode(q.postcode) : nullptr;
+  if (place_given) {
+    // A postcode also names its municipalities: "kerkstraat 9000" may be
+    // the Kerkstraat of Gent in 9050 (the scorer ranks the exact postcode
+    // first).
+    const PostcodeEntry* postcode =
+        q.postcode_given ? data_->Postcode(q.postcode) : nullptr;
+    for (WordId w : best_words) {
+      for (uint32_t v : data_->VariantsWithWord(w)) {
+        if (streets.size() >= limit) break;
+        const uint32_t place = data_->variant_places[v];
+        const uint16_t pc = IndexData::PlacePostcode(place);
+        bool here = q.postcode_given && pc == q.postcode;
+        here = here || std::find(named.postcodes.begin(), named.postcodes.end(),
+                                 pc) != named.postcodes.end();
+        for (uint16_t m : named.municipalities)
+          here = here || data_->VariantInMunicipality(v, place, m);
+        if (postcode != nullptr) {
+          for (uint16_t m : postcode->municipalities) {
+            here = here || data_->VariantInMunicipality(v, place, m);
+          }
+        }
+        if (here) streets.push_back(data_->street_variants[v].street);
+      }
+    }
+    if (!streets.empty()) return streets;
+  }
   for (WordId w : best_words) {
     for (uint32_t v : data_->VariantsWithWord(w)) {
-      const StreetVariantEntry& e = data_->street_variants[v];
-      all.push_back(e.street);
-      if (!place_given) continue;
-      bool here = q.postcode_given && e.postcode == q.postcode;
-      here = here || std::find(named.postcodes.begin(), named.postcodes.end(),
-                               e.postcode) != named.postcodes.end();
-      for (uint16_t m : named.municipalities)
-        here = here || data_->VariantInMunicipality(e, m);
-      if (postcode != nullptr) {
-        for (uint16_t m : postcode->municipalities) {
-          here = here || data_->VariantInMunicipality(e, m);
-        }
-      }
-      if (here) in_place.push_back(e.street);
+      if (streets.size() >= limit) return streets;
+      streets.push_back(data_->street_variants[v].street);
     }
   }
-  std::vector<uint32_t>& chosen = in_place.empty() ? all : in_place;
-  if (chosen.size() > options_.exact_candidate_limit) {
-    chosen.resize(options_.exact_candidate_limit);
-  }
-  return std::move(chosen);
+  return streets;
 }
 
 void SearcherImpl::ScanScope(const ParsedQuery& q,
