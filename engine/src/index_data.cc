@@ -239,6 +239,12 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
     }
     data->word_class[id] = c;
   }
+  data->place_name_words.assign(data->vocabulary.size(), false);
+  for (const PlaceVariantEntry& p : data->place_variants) {
+    for (uint32_t i = 0; i < p.name.word_count; ++i) {
+      data->place_name_words[data->words[p.name.first_word + i]] = true;
+    }
+  }
   data->fuzzy_words.Build(data->vocabulary.words());
   std::vector<std::string_view> place_words(data->vocabulary.words().size());
   for (const auto& [text, places] : data->places_by_text) {

@@ -122,17 +122,24 @@ std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
   for (size_t begin = 0; begin < tokens.size(); ++begin) {
     if (!CanBePlace(tokens[begin])) continue;
     std::string text;
+    size_t foreign_words = 0;  // words of the span in no place name
     for (size_t len = 1; len <= kMaxPlaceTokens && begin + len <= tokens.size();
          ++len) {
       const QueryToken& last = tokens[begin + len - 1];
       if (!CanBePlace(last) || last.segment != tokens[begin].segment) break;
       if (len > 1) text.push_back(' ');
       text += last.text;
+      if (!index.InPlaceName(last.word)) ++foreign_words;
       const size_t before = out.size();
-      AddExact(index, text, begin, len, 1.0, &out);
+      if (foreign_words == 0) AddExact(index, text, begin, len, 1.0, &out);
       // One token read through the dictionary: "st gillis", "sint truiden".
       for (size_t k = begin; k < begin + len && out.size() == before; ++k) {
-        for (const std::string& alt : tokens[k].expansions) {
+        const size_t others =
+            foreign_words - (index.InPlaceName(tokens[k].word) ? 0 : 1);
+        if (others > 0) continue;
+        for (size_t e = 0; e < tokens[k].expansions.size(); ++e) {
+          if (!index.InPlaceName(tokens[k].expansion_words[e])) continue;
+          const std::string& alt = tokens[k].expansions[e];
           std::string variant;
           for (size_t j = begin; j < begin + len; ++j) {
             if (!variant.empty()) variant.push_back(' ');

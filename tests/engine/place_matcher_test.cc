@@ -17,7 +17,8 @@ std::string BestPlace(const std::string& text) {
   EXPECT_OK(q.status());
   const auto places = FindPlaces(*q, d);
   if (places.empty()) return "";
-  return d.municipalities[d.place_variants[places.front().place].municipality].nis;
+  return d.municipalities[d.place_variants[places.front().place].municipality]
+      .nis;
 }
 
 struct PlaceCase {
@@ -33,16 +34,16 @@ TEST_P(Places, AreFoundInAnyLanguageAndSpelling) {
 
 INSTANTIATE_TEST_SUITE_P(
     AllKinds, Places,
-    ::testing::Values(PlaceCase{"Luik", "62063"},            // nl
-                      PlaceCase{"Liège", "62063"},           // fr
-                      PlaceCase{"Lüttich", "62063"},         // de, plain form
-                      PlaceCase{"Luettich", "62063"},        // de, ue form
-                      PlaceCase{"'s-Gravenbrakel", "55004"}, // nl with 's-
+    ::testing::Values(PlaceCase{"Luik", "62063"},             // nl
+                      PlaceCase{"Liège", "62063"},            // fr
+                      PlaceCase{"Lüttich", "62063"},          // de, plain form
+                      PlaceCase{"Luettich", "62063"},         // de, ue form
+                      PlaceCase{"'s-Gravenbrakel", "55004"},  // nl with 's-
                       PlaceCase{"Braine-le-Comte", "55004"},
-                      PlaceCase{"Borsbeek", "11002"},        // merged in 2025
-                      PlaceCase{"Rocourt", "62063"},         // deelgemeente
-                      PlaceCase{"Gnet", "44021"},            // swapped letters
-                      PlaceCase{"Kortrjk", "34022"},         // missing letter
+                      PlaceCase{"Borsbeek", "11002"},  // merged in 2025
+                      PlaceCase{"Rocourt", "62063"},   // deelgemeente
+                      PlaceCase{"Gnet", "44021"},      // swapped letters
+                      PlaceCase{"Kortrjk", "34022"},   // missing letter
                       PlaceCase{"Bruxelles", "21004"},
                       PlaceCase{"Kerkstraat", ""}));
 
@@ -54,8 +55,26 @@ TEST(Places, BracketedHintsMayAbbreviate) {
   ASSERT_OK(q.status());
   const auto places = FindPlaces(*q, d);
   ASSERT_FALSE(places.empty());
-  EXPECT_EQ(d.municipalities[d.place_variants[places[0].place].municipality].nis, "34022");
+  EXPECT_EQ(
+      d.municipalities[d.place_variants[places[0].place].municipality].nis,
+      "34022");
   EXPECT_LT(places[0].quality, 0.9);
+}
+
+TEST(Places, WordsOfPlaceNamesAreKnownAsSuch) {
+  const auto& d = testing::TinySearcher().data();
+  EXPECT_TRUE(d.InPlaceName(d.vocabulary.Find("luik")));
+  EXPECT_TRUE(d.InPlaceName(d.vocabulary.Find("gravenbrakel")));
+  const WordId street_word = d.vocabulary.Find("graanmarkt");
+  ASSERT_NE(street_word, kNoWord);
+  EXPECT_FALSE(d.InPlaceName(street_word));
+  EXPECT_FALSE(d.InPlaceName(kNoWord));
+}
+
+TEST(Places, MultiWordNamesAndDictionaryReadingsAreFoundWhole) {
+  // Every word of the span is a place word; a street word before it is not.
+  EXPECT_EQ(BestPlace("Braine le Comte"), "55004");
+  EXPECT_EQ(BestPlace("Graanmarkt Braine-le-Comte"), "55004");
 }
 
 }  // namespace

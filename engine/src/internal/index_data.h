@@ -199,6 +199,12 @@ class IndexData {
   std::vector<MunicipalityEntry> municipalities;
   std::unordered_map<uint32_t, uint16_t> municipality_by_nis;
   std::vector<PlaceVariantEntry> place_variants;
+  // By WordId: the word occurs in some place name. A text with another
+  // word is no place name, whatever places_by_text would say.
+  std::vector<bool> place_name_words;
+  bool InPlaceName(WordId w) const {
+    return w != kNoWord && place_name_words[w];
+  }
   // Exact normalized text -> place variants.
   TextMap<std::vector<uint32_t>> places_by_text;
   std::unordered_map<uint16_t, PostcodeEntry> postcodes;
