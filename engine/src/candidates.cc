@@ -28,6 +28,11 @@ struct Scratch {
       hits.assign(n, 0);
       word_best.assign(n, 0);
       score.assign(n, 0);
+      // Room for every variant: the loops below append through plain
+      // pointers (a store to a byte counter may alias anything, so the
+      // compiler would reload a vector's end after each one).
+      form_touched.resize(n);
+      word_touched.resize(n);
     }
   }
 };
@@ -152,16 +157,24 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
     return !words[w].street_type && rarest[w] <= options.common_word_df;
   };
 
+  uint8_t* const hits = s.hits.data();
+  uint8_t* const word_best = s.word_best.data();
+  uint32_t* const form_touched = s.form_touched.data();
+  uint32_t* const word_touched = s.word_touched.data();
+  size_t word_touched_count = 0;
   auto note_share = [&](uint32_t v, float share) {
+    // At least 1: a variant is listed once per word (word_touched has
+    // room for each variant once).
     const auto q =
-        static_cast<uint8_t>(std::min(255.0f, share * 255.0f + 0.5f));
-    if (s.word_best[v] == 0) s.word_touched.push_back(v);
-    s.word_best[v] = std::max(s.word_best[v], q);
+        static_cast<uint8_t>(std::clamp(share * 255.0f + 0.5f, 1.0f, 255.0f));
+    if (word_best[v] == 0) word_touched[word_touched_count++] = v;
+    word_best[v] = std::max(word_best[v], q);
   };
   // Walks the `max_lists` rarest trigram lists of `form` (within the
   // budgets) and notes each variant's share of them.
   auto trigram_pass = [&](const std::string& form, size_t max_lists,
                           float min_share, bool short_lists_only, float scale) {
+    size_t form_touched_count = 0;
     ExtractTrigrams(form, &trigrams);
     by_rarity.clear();
     for (Trigram t : trigrams) {
@@ -182,19 +195,20 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
       postings_read += df;
       form_postings += df;
       ++chosen;
+      size_t count = form_touched_count;
       for (const uint32_t v : index.street_trigrams.Postings(t)) {
-        if (s.hits[v]++ == 0) s.form_touched.push_back(v);
+        if (hits[v]++ == 0) form_touched[count++] = v;
       }
+      form_touched_count = count;
     }
     const float min_hits =
         std::max(1.0f, min_share * static_cast<float>(chosen));
-    for (uint32_t v : s.form_touched) {
-      const float hits = static_cast<float>(s.hits[v]);
-      s.hits[v] = 0;
-      if (hits >= min_hits)
-        note_share(v, scale * hits / static_cast<float>(chosen));
+    for (size_t i = 0; i < form_touched_count; ++i) {
+      const uint32_t v = form_touched[i];
+      const float h = static_cast<float>(hits[v]);
+      hits[v] = 0;
+      if (h >= min_hits) note_share(v, scale * h / static_cast<float>(chosen));
     }
-    s.form_touched.clear();
   };
 
   for (size_t w = 0; w < words.size(); ++w) {
@@ -246,14 +260,15 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
       }
     }
     const float weight = words[w].weight * 256.0f / 255.0f;
-    for (uint32_t v : s.word_touched) {
+    for (size_t i = 0; i < word_touched_count; ++i) {
+      const uint32_t v = word_touched[i];
       if (s.score[v] == 0) s.touched.push_back(v);
       s.score[v] = static_cast<uint16_t>(
           s.score[v] +
-          std::max(1.0f, weight * static_cast<float>(s.word_best[v])));
-      s.word_best[v] = 0;
+          std::max(1.0f, weight * static_cast<float>(word_best[v])));
+      word_best[v] = 0;
     }
-    s.word_touched.clear();
+    word_touched_count = 0;
   }
 
   struct Scored {
