@@ -157,6 +157,11 @@ Status Dictionary::AddFile(const DictionaryFile& file,
                      Join(canonical)]
           .push_back(Join(variant));
       max_phrase_tokens_ = std::max(max_phrase_tokens_, variant.size());
+      if (!variant.empty()) {
+        uint8_t& longest = words_[variant[0]].phrase_tokens;
+        longest = static_cast<uint8_t>(
+            std::max<size_t>(longest, std::min<size_t>(variant.size(), 255)));
+      }
       if (file.kind == DictionaryKind::kStreetTypes && variant.size() == 1) {
         words_[variant[0]].street_type |= mask;
       }
@@ -257,9 +262,9 @@ std::vector<std::vector<std::string>> Dictionary::ExpandName(
 void Dictionary::MatchesAt(const std::vector<std::string_view>& tokens,
                            size_t i, std::vector<PhraseMatch>* out) const {
   if (i >= tokens.size()) return;
+  const size_t longest = Facts(tokens[i]).phrase_tokens;
   std::string key;
-  for (size_t len = std::min(max_phrase_tokens_, tokens.size() - i); len >= 1;
-       --len) {
+  for (size_t len = std::min(longest, tokens.size() - i); len >= 1; --len) {
     key.clear();
     for (size_t k = 0; k < len; ++k) {
       if (k > 0) key.push_back(' ');

@@ -286,12 +286,14 @@ class Parser {
     if (text.size() == 1 && IsLetters(text)) qt.word_class |= kWordInitial;
     if (qt.numeric) qt.word_class |= kWordNumeric;
 
-    std::vector<std::string_view> one = {text};
-    std::vector<Dictionary::PhraseMatch> matches;
-    dict.MatchesAt(one, 0, &matches);
-    for (const auto& m : matches) {
-      if (m.canonical->size() == 1) {
-        AddExpansion(&qt, m.canonical->front(), m.langs);
+    if (facts.phrase_tokens > 0) {  // a dictionary variant starts here
+      const std::vector<std::string_view> one = {text};
+      std::vector<Dictionary::PhraseMatch> matches;
+      dict.MatchesAt(one, 0, &matches);
+      for (const auto& m : matches) {
+        if (m.canonical->size() == 1) {
+          AddExpansion(&qt, m.canonical->front(), m.langs);
+        }
       }
     }
     std::vector<Dictionary::SuffixMatch> suffixes;

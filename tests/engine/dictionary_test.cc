@@ -124,6 +124,11 @@ TEST_F(DictionaryTest, FactsSayInOneLookupWhatEachDictionaryKnows) {
   const Dictionary::WordFacts none = dict_->Facts("waterloo");
   EXPECT_FALSE(none.known());
   EXPECT_EQ(none.canonical_street_type, 0);
+  // How far MatchesAt() looks: "o l" (onze lieve) starts with "o".
+  EXPECT_GE(dict_->Facts("o").phrase_tokens, 2);
+  EXPECT_GE(dict_->Facts("stwg").phrase_tokens, 1);
+  EXPECT_EQ(dict_->Facts("straat").phrase_tokens, 0);  // canonical only
+  EXPECT_EQ(none.phrase_tokens, 0);
   // Looked up by view: a word inside a longer text.
   const std::string text = "kerkstraat";
   EXPECT_TRUE(dict_->Facts(std::string_view(text).substr(4)).known());

@@ -98,6 +98,9 @@ class Dictionary {
     LanguageMask street_type = 0;  // a street-type word, full or abbreviated
     LanguageMask canonical_street_type = 0;  // a full street-type word
     LanguageMask title = 0;  // (part of) a title, saint or fixed phrase
+    // The most tokens of a variant phrase that starts with this word (0:
+    // none starts with it): MatchesAt() looks no further.
+    uint8_t phrase_tokens = 0;
     // A word of any dictionary.
     bool known() const { return (stopword | street_type | title) != 0; }
   };
