@@ -36,14 +36,21 @@ Status TrigramIndex::SortByKey(const std::vector<uint8_t>& keys) {
     if (id >= keys.size())
       return Status::InvalidArgument("posting without a key");
   }
-  for (const List& l : lists_) {
+  runs_.clear();
+  run_begin_.assign(lists_.size() + 1, 0);
+  for (size_t slot = 0; slot < lists_.size(); ++slot) {
+    const List& l = lists_[slot];
     const auto first = ids_.begin() + l.offset;
     std::sort(first, first + l.count, [&keys](uint32_t a, uint32_t b) {
       return keys[a] != keys[b] ? keys[a] < keys[b] : a < b;
     });
+    run_begin_[slot] = static_cast<uint32_t>(runs_.size());
+    for (uint32_t i = l.offset; i < l.offset + l.count; ++i) {
+      const uint8_t key = keys[ids_[i]];
+      if (i == l.offset || key != runs_.back().key) runs_.push_back({i, key});
+    }
   }
-  keys_.resize(ids_.size());
-  for (size_t i = 0; i < ids_.size(); ++i) keys_[i] = keys[ids_[i]];
+  run_begin_.back() = static_cast<uint32_t>(runs_.size());
   return Status::OK();
 }
 
@@ -51,18 +58,21 @@ std::span<const uint32_t> TrigramIndex::PostingsWithKeys(Trigram trigram,
                                                          uint8_t lo,
                                                          uint8_t hi) const {
   const int slot = Slot(trigram);
-  if (slot < 0 || keys_.empty() || lo > hi) return {};
+  if (slot < 0 || run_begin_.empty() || lo > hi) return {};
   const List& l = lists_[static_cast<size_t>(slot)];
-  const auto keys = keys_.begin() + l.offset;
-  const auto begin = std::lower_bound(keys, keys + l.count, lo);
-  const auto end = std::upper_bound(begin, keys + l.count, hi);
-  return std::span<const uint32_t>(ids_).subspan(
-      static_cast<size_t>(begin - keys_.begin()),
-      static_cast<size_t>(end - begin));
+  const KeyRun* run = runs_.data() + run_begin_[static_cast<size_t>(slot)];
+  const KeyRun* const last = runs_.data() + run_begin_[slot + 1];
+  while (run != last && run->key < lo) ++run;
+  const uint32_t begin = run == last ? l.offset + l.count : run->start;
+  while (run != last && run->key <= hi) ++run;
+  const uint32_t end = run == last ? l.offset + l.count : run->start;
+  return std::span<const uint32_t>(ids_).subspan(begin, end - begin);
 }
 
 size_t TrigramIndex::MemoryUsage() const {
-  return ids_.capacity() * sizeof(uint32_t) + keys_.capacity() +
+  return ids_.capacity() * sizeof(uint32_t) +
+         runs_.capacity() * sizeof(KeyRun) +
+         run_begin_.capacity() * sizeof(uint32_t) +
          lists_.capacity() * sizeof(List);
 }
 

@@ -80,7 +80,15 @@ class TrigramIndex {
   };
   std::vector<List> lists_;
   std::vector<uint32_t> ids_;
-  std::vector<uint8_t> keys_;  // after SortByKey(): the key of each id
+  // After SortByKey(): for each list, where each of its keys starts, in
+  // key order (runs_[run_begin_[slot]] .. runs_[run_begin_[slot + 1]]), so
+  // that a key range is found by scanning a few runs, not the list.
+  struct KeyRun {
+    uint32_t start = 0;  // into ids_
+    uint8_t key = 0;
+  };
+  std::vector<KeyRun> runs_;
+  std::vector<uint32_t> run_begin_;
   size_t size_ = 0;
 };
 
