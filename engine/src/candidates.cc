@@ -195,11 +195,9 @@ std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
       postings_read += df;
       form_postings += df;
       ++chosen;
-      size_t count = form_touched_count;
       for (const uint32_t v : index.street_trigrams.Postings(t)) {
-        if (hits[v]++ == 0) form_touched[count++] = v;
+        if (hits[v]++ == 0) form_touched[form_touched_count++] = v;
       }
-      form_touched_count = count;
     }
     const float min_hits =
         std::max(1.0f, min_share * static_cast<float>(chosen));

@@ -259,8 +259,8 @@ std::vector<std::vector<std::string>> Dictionary::ExpandName(
   return out;
 }
 
-void Dictionary::MatchesAt(const std::vector<std::string_view>& tokens,
-                           size_t i, std::vector<PhraseMatch>* out) const {
+void Dictionary::MatchesAt(std::span<const std::string_view> tokens, size_t i,
+                           std::vector<PhraseMatch>* out) const {
   if (i >= tokens.size()) return;
   const size_t longest = Facts(tokens[i]).phrase_tokens;
   std::string key;

@@ -239,19 +239,19 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
     }
     data->word_class[id] = c;
   }
+  // Words of place names; one-word place names by word id (empty
+  // elsewhere) for their one-edit index.
   data->place_name_words.assign(data->vocabulary.size(), false);
+  std::vector<std::string_view> one_word_places(data->vocabulary.size());
   for (const PlaceVariantEntry& p : data->place_variants) {
-    for (uint32_t i = 0; i < p.name.word_count; ++i) {
-      data->place_name_words[data->words[p.name.first_word + i]] = true;
+    for (WordId w : data->Words(p.name)) data->place_name_words[w] = true;
+    if (p.name.word_count == 1) {
+      const WordId w = data->words[p.name.first_word];
+      one_word_places[w] = data->vocabulary.word(w);
     }
   }
   data->fuzzy_words.Build(data->vocabulary.words());
-  std::vector<std::string_view> place_words(data->vocabulary.words().size());
-  for (const auto& [text, places] : data->places_by_text) {
-    const WordId w = data->vocabulary.Find(text);
-    if (w != kNoWord) place_words[w] = data->vocabulary.word(w);
-  }
-  data->fuzzy_place_words.Build(place_words, 14);
+  data->fuzzy_place_words.Build(one_word_places, 14);
   return data;
 }
 

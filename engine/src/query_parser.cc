@@ -286,8 +286,10 @@ class Parser {
     if (text.size() == 1 && IsLetters(text)) qt.word_class |= kWordInitial;
     if (qt.numeric) qt.word_class |= kWordNumeric;
 
-    if (facts.phrase_tokens > 0) {  // a dictionary variant starts here
-      const std::vector<std::string_view> one = {text};
+    // Skipped for the many words that start no dictionary variant (the
+    // facts at hand already say so).
+    if (facts.phrase_tokens > 0) {
+      const std::string_view one[] = {text};
       std::vector<Dictionary::PhraseMatch> matches;
       dict.MatchesAt(one, 0, &matches);
       for (const auto& m : matches) {

@@ -24,6 +24,7 @@
 
 #include <bitset>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -78,7 +79,7 @@ class Dictionary {
   };
   // Appends the expansions of the phrases starting at tokens[i], longest
   // first. A token that is itself canonical is not reported.
-  void MatchesAt(const std::vector<std::string_view>& tokens, size_t i,
+  void MatchesAt(std::span<const std::string_view> tokens, size_t i,
                  std::vector<PhraseMatch>* out) const;
 
   struct SuffixMatch {
