@@ -49,8 +49,12 @@ build: deps
 index: build
 	@scripts/ensure_index.sh $(INDEX)
 
+# The development set (tuned on), then the validation set (never tuned on).
 quality: index
 	$(BUILD)/bin/beladdr-quality evaluate --index $(INDEX) --failures 10
+	$(BUILD)/bin/beladdr-quality evaluate --index $(INDEX) --set bench/queries/validation --failures 0
+	$(BUILD)/bin/beladdr-quality resolve --index $(INDEX) --failures 0
+	$(BUILD)/bin/beladdr-quality resolve --index $(INDEX) --set bench/queries/validation --failures 0
 
 bench: index
 	BELADDR_INDEX=$(INDEX) $(BUILD)/bin/search_bench --benchmark_repetitions=5 \

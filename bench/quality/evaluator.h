@@ -34,8 +34,8 @@ struct Metrics {
   size_t house_correct = 0;
   size_t negatives = 0;
   size_t false_positives = 0;
-  size_t errors = 0;                     // requests the engine refused
-  std::vector<std::string> failures;     // human-readable, first N
+  size_t errors = 0;                  // requests the engine refused
+  std::vector<std::string> failures;  // human-readable, first N
   // For threshold sweeps: the top score of each positive whose top answer
   // was right, and of each negative that got an answer.
   std::vector<double> correct_top_scores;

@@ -2,9 +2,13 @@
 //
 //   beladdr-quality generate --index DIR [--out DIR] [--seed N]
 //       writes noisy.jsonl, structured.jsonl, places.jsonl, negatives.jsonl
-//   beladdr-quality evaluate --index DIR [--queries FILE]... [--failures N]
-//       [--json FILE]
-//       prints recall@1, recall@5, MRR, language accuracy, false positives
+//       and shapes.jsonl (the real-world shape families, shape_generator.h)
+//   beladdr-quality evaluate --index DIR [--set DIR | --queries FILE]...
+//       [--failures N] [--json FILE]
+//       prints recall@1, recall@5, MRR, language accuracy, false positives,
+//       per kind, per shape family and per noise; --set reads the five sets
+//       of a directory (default bench/queries, the development set;
+//       bench/queries/validation is the validation set, never tuned on)
 //   beladdr-quality resolve --index DIR [--queries FILE]... [--failures N]
 //       [--sweep]
 //       ResolveAddress on the structured queries: unique right / wrong,
@@ -27,6 +31,7 @@
 #include "query_generator.h"
 #include "resolve_eval.h"
 #include "searcher_impl.h"
+#include "shape_generator.h"
 
 namespace {
 
@@ -108,10 +113,14 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
   }
 }
 
+// Queries per shape family in a generated set.
+constexpr size_t kShapesPerFamily = 400;
+
 // The default query sets, when no --queries is given.
 std::vector<std::string> DefaultFiles(const std::string& dir) {
   std::vector<std::string> files;
-  for (const char* name : {"noisy", "structured", "places", "negatives"}) {
+  for (const char* name :
+       {"noisy", "structured", "places", "negatives", "shapes"}) {
     files.push_back(dir + "/" + name + ".jsonl");
   }
   return files;
@@ -140,8 +149,8 @@ int Usage(const std::string& error) {
   std::cerr
       << "beladdr-quality: " << error << "\n"
       << "usage: beladdr-quality generate --index DIR [--out DIR] [--seed N]\n"
-      << "       beladdr-quality evaluate --index DIR [--queries FILE]... "
-         "[--failures N] [--json FILE]\n"
+      << "       beladdr-quality evaluate --index DIR [--set DIR | --queries "
+         "FILE]... [--failures N] [--json FILE]\n"
       << "       beladdr-quality resolve --index DIR [--queries FILE]... "
          "[--failures N] [--sweep]\n"
       << "       beladdr-quality bodies [--queries FILE]... [--seed N]\n"
@@ -165,7 +174,7 @@ int main(int argc, char** argv) {
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--index")
       index = next();
-    else if (a == "--out")
+    else if (a == "--out" || a == "--set")
       out_dir = next();
     else if (a == "--seed")
       seed = std::strtoull(next().c_str(), nullptr, 10);
@@ -199,7 +208,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "generate") {
-    beladdr::quality::QueryGenerator gen((*searcher)->data(), seed);
+    beladdr::quality::QueryGenerator gen((*searcher)->data(),
+                                         (*searcher)->store(), seed);
+    // The shapes draw from their own stream, so that adding a family does
+    // not change the other sets.
+    beladdr::quality::ShapeGenerator shapes(
+        (*searcher)->data(), (*searcher)->store(), seed ^ 0x5a4e5348415045ULL);
     const std::vector<
         std::pair<std::string, std::vector<beladdr::quality::LabelledQuery>>>
         sets = {
@@ -207,6 +221,7 @@ int main(int argc, char** argv) {
             {"structured", gen.Structured(3000)},
             {"places", gen.Places(500)},
             {"negatives", gen.Negatives(1000)},
+            {"shapes", shapes.Generate(kShapesPerFamily)},
         };
     for (const auto& [name, queries] : sets) {
       const std::string path = out_dir + "/" + name + ".jsonl";
@@ -223,7 +238,10 @@ int main(int argc, char** argv) {
     return Usage("unknown command " + command);
   }
   if (files.empty() && command == "resolve") {
+    // Every query with structured fields: the structured set and the
+    // structured shapes.
     files.push_back(out_dir + "/structured.jsonl");
+    files.push_back(out_dir + "/shapes.jsonl");
   }
   if (files.empty()) files = DefaultFiles(out_dir);
   std::vector<beladdr::quality::LabelledQuery> queries;

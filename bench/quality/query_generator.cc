@@ -1,8 +1,5 @@
 #include "query_generator.h"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -11,6 +8,7 @@
 #include <set>
 
 #include "internal/normalizer.h"
+#include "text_noise.h"
 
 namespace beladdr::quality {
 namespace {
@@ -21,251 +19,20 @@ using internal::Normalizer;
 using internal::PlaceVariantEntry;
 using internal::StreetEntry;
 
-// ---- text helpers (Unicode-safe) ------------------------------------------
-
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u.char32At(i);
-    out.push_back(static_cast<char32_t>(c));
-    i += U16_LENGTH(c);
-  }
-  return out;
-}
-
-std::string Encode(const std::u32string& s) {
-  icu::UnicodeString u;
-  for (char32_t c : s) u.append(static_cast<UChar32>(c));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
-std::string Lower(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  u.toLower();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
-std::string Upper(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  u.toUpper();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
-std::string StripAccents(const std::string& s) {
-  static icu::Transliterator* const t = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    return icu::Transliterator::createInstance(
-        "NFD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD, status);
-  }();
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  t->transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
-std::string Normalized(const std::string& s) {
-  auto n = Normalizer::Default().NormalizeName(s);
-  return n.ok() ? *n : std::string();
-}
-
-// Names that read the same to a person typing them: equal after folding,
-// with or without the spaces of a compound ("Oude Baan", "Oudebaan").
-std::string NameKey(const std::string& s) {
-  std::string key = Normalized(s);
-  key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
-  return key;
-}
-
-bool IsWordChar(char32_t c) {
-  return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') ||
-         (c >= U'A' && c <= U'Z') || c >= 0xC0;
-}
-
-// A name cut into words and the separators between them.
-struct Part {
-  std::u32string text;
-  bool word = false;
-};
-
-std::vector<Part> Split(const std::string& s) {
-  std::vector<Part> parts;
-  for (char32_t c : Decode(s)) {
-    const bool w = IsWordChar(c);
-    if (parts.empty() || parts.back().word != w) parts.push_back({U"", w});
-    parts.back().text.push_back(c);
-  }
-  return parts;
-}
-
-std::string Join(const std::vector<Part>& parts) {
-  std::u32string out;
-  for (const Part& p : parts) out += p.text;
-  std::string s = Encode(out);
-  // Collapse runs of spaces and trim.
-  std::string clean;
-  for (char c : s) {
-    if (c == ' ' && (clean.empty() || clean.back() == ' ')) continue;
-    clean.push_back(c);
-  }
-  while (!clean.empty() && (clean.back() == ' ' || clean.back() == '-')) {
-    clean.pop_back();
-  }
-  while (!clean.empty() && (clean.front() == ' ' || clean.front() == '-')) {
-    clean.erase(clean.begin());
-  }
-  return clean;
-}
-
-// QWERTY/AZERTY-ish neighbours, for realistic substitutions.
-const char* Neighbours(char c) {
-  switch (c) {
-    case 'a':
-      return "qszw";
-    case 'b':
-      return "vghn";
-    case 'c':
-      return "xdfv";
-    case 'd':
-      return "serfcx";
-    case 'e':
-      return "wsdr";
-    case 'f':
-      return "drtgvc";
-    case 'g':
-      return "ftyhbv";
-    case 'h':
-      return "gyujnb";
-    case 'i':
-      return "ujko";
-    case 'j':
-      return "huikmn";
-    case 'k':
-      return "jiolm";
-    case 'l':
-      return "kopm";
-    case 'm':
-      return "njkl";
-    case 'n':
-      return "bhjm";
-    case 'o':
-      return "iklp";
-    case 'p':
-      return "olm";
-    case 'q':
-      return "wasz";
-    case 'r':
-      return "edft";
-    case 's':
-      return "awedxz";
-    case 't':
-      return "rfgy";
-    case 'u':
-      return "yhji";
-    case 'v':
-      return "cfgb";
-    case 'w':
-      return "qase";
-    case 'x':
-      return "zsdc";
-    case 'y':
-      return "tghu";
-    case 'z':
-      return "asxq";
-    default:
-      return "e";
-  }
-}
-
-void Typo(Rng& rng, std::u32string* w) {
-  if (w->size() < 4) return;
-  const size_t pos = rng.Chance(0.1) ? 0 : 1 + rng.Uniform(w->size() - 1);
-  auto lower = [](char32_t c) -> char {
-    if (c >= U'A' && c <= U'Z') return static_cast<char>(c - U'A' + 'a');
-    if (c >= U'a' && c <= U'z') return static_cast<char>(c);
-    return 'e';
-  };
-  switch (rng.Uniform(4)) {
-    case 0: {  // substitute with a neighbour key
-      const char* n = Neighbours(lower((*w)[pos]));
-      (*w)[pos] = static_cast<char32_t>(n[rng.Uniform(std::strlen(n))]);
-      break;
-    }
-    case 1:  // delete
-      w->erase(pos, 1);
-      break;
-    case 2: {  // insert a neighbour or a doubled letter
-      const char32_t c =
-          rng.Chance(0.5)
-              ? (*w)[pos]
-              : static_cast<char32_t>(Neighbours(lower((*w)[pos]))[0]);
-      w->insert(pos, 1, c);
-      break;
-    }
-    default:  // swap neighbours
-      if (pos + 1 < w->size())
-        std::swap((*w)[pos], (*w)[pos + 1]);
-      else
-        std::swap((*w)[pos - 1], (*w)[pos]);
-      break;
-  }
-}
-
-bool Capitalised(const std::u32string& w) {
-  return !w.empty() &&
-         ((w[0] >= U'A' && w[0] <= U'Z') || (w[0] >= 0xC0 && w[0] <= 0xDE));
-}
-
-std::u32string Capitalise(std::u32string w) {
-  if (!w.empty() && w[0] >= U'a' && w[0] <= U'z') w[0] = w[0] - U'a' + U'A';
-  return w;
-}
-
 }  // namespace
-
-// ---- Rng -------------------------------------------------------------------
-
-uint64_t Rng::Next() {
-  uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-size_t Rng::Uniform(size_t n) {
-  return n == 0 ? 0 : static_cast<size_t>(Next() % n);
-}
-
-bool Rng::Chance(double p) {
-  return static_cast<double>(Next() >> 11) * 0x1.0p-53 < p;
-}
 
 // ---- generator -------------------------------------------------------------
 
 struct QueryGenerator::Impl {
   const IndexData& index;
+  StreetCorpus& corpus;
   Rng& rng;
-  // Normalized street name -> streets with that name (any language).
-  std::map<std::string, std::vector<uint32_t>> by_name;
   std::vector<uint32_t> brussels, german;
 
-  Impl(const IndexData& i, Rng& r) : index(i), rng(r) {
+  Impl(const IndexData& i, StreetCorpus& c, Rng& r)
+      : index(i), corpus(c), rng(r) {
     for (uint32_t id = 0; id < index.streets.size(); ++id) {
       const StreetEntry& s = index.streets[id];
-      std::set<std::string> seen;
-      for (const std::string& n : s.names) {
-        if (n.empty()) continue;
-        const std::string key = NameKey(n);
-        if (seen.insert(key).second) by_name[key].push_back(id);
-      }
       if (s.region == internal::Region::kBrussels) brussels.push_back(id);
       if (!s.names[2].empty()) german.push_back(id);
     }
@@ -564,37 +331,42 @@ struct QueryGenerator::Impl {
     return p;
   }
 
-  std::vector<std::string> Expected(const std::string& name, const Place& p) {
-    std::vector<std::string> codes;
-    auto it = by_name.find(NameKey(name));
-    if (it == by_name.end()) return codes;
-    const uint16_t pc =
+  // The strict label (StreetCorpus::Label): same-name streets of the
+  // place, narrowed by the other name of bilingual text and by the number.
+  std::vector<std::string> Expected(uint32_t street, const std::string& name,
+                                    const Place& p,
+                                    const std::string& other_name,
+                                    const std::string& number) {
+    Scope scope;
+    scope.postcode =
         p.postcode.empty() ? 0 : internal::ParsePostcode(p.postcode);
-    for (uint32_t id : it->second) {
-      const StreetEntry& s = index.streets[id];
-      if (pc != 0 && s.postcode != pc) continue;
-      if (p.municipality >= 0 &&
-          !index.StreetInMunicipality(s,
-                                      static_cast<uint16_t>(p.municipality))) {
-        continue;
+    scope.municipality = p.municipality;
+    scope.postcodes = p.postcodes;
+    return corpus.Label(street, name, scope, other_name, number);
+  }
+
+  // A number the data lists for the street (when it lists any, mostly),
+  // else a small one.
+  int BaseNumber(uint32_t street) {
+    std::vector<int> plain;
+    for (const std::string& h : corpus.HouseNumbers(street)) {
+      if (!h.empty() && h.size() <= 4 &&
+          std::all_of(h.begin(), h.end(),
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+        plain.push_back(std::stoi(h));
       }
-      if (!p.postcodes.empty() &&
-          std::find(p.postcodes.begin(), p.postcodes.end(), s.postcode) ==
-              p.postcodes.end()) {
-        continue;
-      }
-      codes.push_back(s.code);
     }
-    return codes;
+    if (!plain.empty() && rng.Chance(0.8)) return rng.Pick(plain);
+    return 1 +
+           static_cast<int>(
+               std::pow(static_cast<double>(rng.Uniform(1000)) / 1000.0, 2) *
+               180);
   }
 
   // "12", "12A", "12 bis", "10-12", with a box sometimes.
-  void HouseNumber(std::string* text, std::string* number, std::string* box,
-                   std::vector<std::string>* noise) {
-    const int n =
-        1 +
-        static_cast<int>(
-            std::pow(static_cast<double>(rng.Uniform(1000)) / 1000.0, 2) * 180);
+  void HouseNumber(uint32_t street, std::string* text, std::string* number,
+                   std::string* box, std::vector<std::string>* noise) {
+    const int n = BaseNumber(street);
     const double r = static_cast<double>(rng.Uniform(100)) / 100.0;
     std::string t = std::to_string(n);
     *number = t;
@@ -625,14 +397,16 @@ struct QueryGenerator::Impl {
   }
 };
 
-QueryGenerator::QueryGenerator(const IndexData& index, uint64_t seed)
-    : index_(index), rng_(seed) {}
+QueryGenerator::QueryGenerator(const IndexData& index,
+                               const internal::IndexStore& store, uint64_t seed)
+    : index_(index), corpus_(index, store), rng_(seed) {}
 
 std::vector<LabelledQuery> QueryGenerator::Noisy(size_t count) {
-  Impl impl(index_, rng_);
+  Impl impl(index_, corpus_, rng_);
   std::vector<LabelledQuery> out;
   while (out.size() < count) {
-    const StreetEntry& s = index_.streets[impl.PickStreet()];
+    const uint32_t id = impl.PickStreet();
+    const StreetEntry& s = index_.streets[id];
     LabelledQuery q;
     q.kind = "noisy";
     const Language lang = impl.PickLanguage(s);
@@ -640,6 +414,7 @@ std::vector<LabelledQuery> QueryGenerator::Noisy(size_t count) {
     std::string street = impl.Noisy(name, lang, &q.noise);
     q.languages = impl.NameLanguages(s, name);
     // Brussels: sometimes both names, "Rue X - X-straat".
+    std::string first = name, second;
     if (s.region == internal::Region::kBrussels && !s.names[0].empty() &&
         !s.names[1].empty() &&
         Normalized(s.names[0]) != Normalized(s.names[1]) && rng_.Chance(0.08)) {
@@ -648,15 +423,17 @@ std::vector<LabelledQuery> QueryGenerator::Noisy(size_t count) {
                impl.Noisy(s.names[0], Language::kNl, &ignored);
       q.languages = {"fr", "nl"};
       q.noise.push_back("bilingual");
+      first = s.names[1];
+      second = s.names[0];
     }
     const auto place = impl.PickPlace(s, lang, &q.noise);
-    q.expected = impl.Expected(name, place);
-    if (q.expected.empty()) continue;
     std::string number_text;
     if (rng_.Chance(0.7)) {
-      impl.HouseNumber(&number_text, &q.expected_house_number,
+      impl.HouseNumber(id, &number_text, &q.expected_house_number,
                        &q.expected_box_number, &q.noise);
     }
+    q.expected =
+        impl.Expected(id, first, place, second, q.expected_house_number);
     // Assemble in one of the orders people use.
     std::string text = street;
     if (!number_text.empty()) {
@@ -682,10 +459,11 @@ std::vector<LabelledQuery> QueryGenerator::Noisy(size_t count) {
 }
 
 std::vector<LabelledQuery> QueryGenerator::Structured(size_t count) {
-  Impl impl(index_, rng_);
+  Impl impl(index_, corpus_, rng_);
   std::vector<LabelledQuery> out;
   while (out.size() < count) {
-    const StreetEntry& s = index_.streets[impl.PickStreet()];
+    const uint32_t id = impl.PickStreet();
+    const StreetEntry& s = index_.streets[id];
     LabelledQuery q;
     q.kind = "structured";
     const Language lang = impl.PickLanguage(s);
@@ -695,14 +473,13 @@ std::vector<LabelledQuery> QueryGenerator::Structured(size_t count) {
     auto place = impl.PickPlace(s, lang, &q.noise);
     q.request.post_code = place.postcode;
     q.request.municipality = place.text;
-    q.expected = impl.Expected(name, place);
-    if (q.expected.empty()) continue;
     if (rng_.Chance(0.8)) {
       std::string text;
-      impl.HouseNumber(&text, &q.expected_house_number, &q.expected_box_number,
-                       &q.noise);
+      impl.HouseNumber(id, &text, &q.expected_house_number,
+                       &q.expected_box_number, &q.noise);
       q.request.house_number = text;
     }
+    q.expected = impl.Expected(id, name, place, "", q.expected_house_number);
     q.id = "structured-" + std::to_string(out.size() + 1);
     out.push_back(std::move(q));
   }
@@ -710,7 +487,7 @@ std::vector<LabelledQuery> QueryGenerator::Structured(size_t count) {
 }
 
 std::vector<LabelledQuery> QueryGenerator::Places(size_t count) {
-  Impl impl(index_, rng_);
+  Impl impl(index_, corpus_, rng_);
   std::vector<LabelledQuery> out;
   while (out.size() < count) {
     const MunicipalityEntry& m =

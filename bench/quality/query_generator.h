@@ -13,9 +13,11 @@
 //  - a house number (12, 12A, 12 bis, 10-12) and a box (bus 3, bte 3,
 //    boîte 3, b 3, box 3, 12/3), in French or Dutch order.
 //
-// Each query lists every street that is an equally right answer (same name
-// and consistent with the place given), and the languages a detector may
-// answer. Negative queries are foreign addresses and nonsense.
+// Each query lists every street that is an equally right answer, strictly
+// (street_corpus.h: same name, in the place given, with the other name of
+// bilingual text and the house number when the data tells them apart),
+// and the languages a detector may answer. Negative queries are foreign
+// addresses and nonsense.
 //
 // Thread safety: not thread-safe.
 
@@ -26,27 +28,17 @@
 #include <vector>
 
 #include "internal/index_data.h"
+#include "internal/rocksdb_store.h"
 #include "query_set.h"
+#include "street_corpus.h"
+#include "text_noise.h"
 
 namespace beladdr::quality {
 
-// Deterministic across platforms (SplitMix64, no std distributions).
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next();
-  size_t Uniform(size_t n);  // [0, n)
-  bool Chance(double p);
-  template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[Uniform(v.size())]; }
-
- private:
-  uint64_t state_;
-};
-
 class QueryGenerator {
  public:
-  QueryGenerator(const internal::IndexData& index, uint64_t seed);
+  QueryGenerator(const internal::IndexData& index,
+                 const internal::IndexStore& store, uint64_t seed);
 
   // Free-text queries with noise (kind "noisy").
   std::vector<LabelledQuery> Noisy(size_t count);
@@ -61,8 +53,8 @@ class QueryGenerator {
  private:
   struct Impl;
   const internal::IndexData& index_;
+  StreetCorpus corpus_;
   Rng rng_;
-  std::vector<std::vector<uint32_t>> streets_by_name_;  // see .cc
 };
 
 }  // namespace beladdr::quality

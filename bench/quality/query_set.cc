@@ -1,7 +1,6 @@
 #include "query_set.h"
 
 #include <boost/json.hpp>
-
 #include <fstream>
 
 namespace beladdr::quality {
@@ -50,7 +49,8 @@ std::string ToJsonLine(const LabelledQuery& q) {
   if (!q.expected_house_number.empty()) {
     o["expectedHouseNumber"] = q.expected_house_number;
   }
-  if (!q.expected_box_number.empty()) o["expectedBoxNumber"] = q.expected_box_number;
+  if (!q.expected_box_number.empty())
+    o["expectedBoxNumber"] = q.expected_box_number;
   return json::serialize(o);
 }
 

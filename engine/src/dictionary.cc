@@ -48,6 +48,7 @@ const std::vector<std::pair<DictionaryKind, std::string>>& Dictionary::Kinds() {
           {DictionaryKind::kStreetTypes, "street_types"},
           {DictionaryKind::kTitles, "titles"},
           {DictionaryKind::kStopwords, "stopwords"},
+          {DictionaryKind::kGivenNames, "given_names"},
       };
   return *kinds;
 }
@@ -143,6 +144,12 @@ Status Dictionary::AddFile(const DictionaryFile& file,
         for (const std::string& word : phrase) words_[word].title |= mask;
       }
     }
+    if (file.kind == DictionaryKind::kGivenNames) {
+      for (const auto& phrase : phrases) {
+        for (const std::string& word : phrase) words_[word].given_name |= mask;
+      }
+      if (canonical.size() == 1) given_names_[canonical[0]] |= mask;
+    }
     if (file.kind == DictionaryKind::kStreetTypes) {
       if (canonical.size() == 1) {
         words_[canonical[0]].canonical_street_type |= mask;
@@ -224,7 +231,7 @@ std::vector<std::vector<std::string>> Dictionary::ExpandName(
       auto it = variants_.find(key);
       if (it == variants_.end()) continue;
       for (const Expansion& e : it->second) {
-        if (e.langs & mask) {
+        if ((e.langs & mask) && e.kind != DictionaryKind::kGivenNames) {
           found = &it->second;
           found_len = len;
           break;
@@ -239,7 +246,9 @@ std::vector<std::vector<std::string>> Dictionary::ExpandName(
     std::vector<std::vector<std::string>> next;
     for (const auto& p : partial) {
       for (const Expansion& e : *found) {
-        if (!(e.langs & mask)) continue;
+        if (!(e.langs & mask) || e.kind == DictionaryKind::kGivenNames) {
+          continue;
+        }
         if (next.size() > max_variants) break;
         std::vector<std::string> extended = p;
         extended.insert(extended.end(), e.canonical.begin(), e.canonical.end());
@@ -314,6 +323,12 @@ LanguageMask Dictionary::StreetTypeLanguages(std::string_view token) const {
 
 LanguageMask Dictionary::TitleLanguages(std::string_view token) const {
   return Facts(token).title;
+}
+
+LanguageMask Dictionary::CanonicalGivenNameLanguages(
+    std::string_view token) const {
+  auto it = given_names_.find(token);
+  return it == given_names_.end() ? 0 : it->second;
 }
 
 LanguageMask Dictionary::CanonicalStreetTypeLanguages(

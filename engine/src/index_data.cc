@@ -231,6 +231,9 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
     if (facts.stopword != 0) c |= kWordStopword;
     if (facts.street_type != 0) c |= kWordStreetType;
     if (facts.title != 0) c |= kWordTitle;
+    if (data->dictionary.CanonicalGivenNameLanguages(w) != 0) {
+      c |= kWordGivenName;
+    }
     if (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') c |= kWordInitial;
     if (!w.empty() && std::all_of(w.begin(), w.end(), [](char ch) {
           return ch >= '0' && ch <= '9';

@@ -1,18 +1,22 @@
 // Abbreviation and variant dictionaries, per language, read from plain-text
-// files data/dictionaries/{nl,fr,de}/{street_types,titles,stopwords}.txt.
+// files data/dictionaries/{nl,fr,de}/{street_types,titles,stopwords,
+// given_names}.txt.
 //
 // File format (UTF-8, '#' starts a comment, blank lines ignored):
-//   street_types.txt, titles.txt:  canonical|variant|variant...
-//       e.g. "steenweg|stwg|stw". Every phrase is folded with the
-//       Normalizer, so "chaussée|chée" and "chaussee|chee" are the same line.
-//       A variant may map to several canonicals ("kon" -> koning, koningin).
+//   street_types.txt, titles.txt, given_names.txt: canonical|variant|...
+//       e.g. "steenweg|stwg|stw", "philippe|ph|filip". Every phrase is folded
+//       with the Normalizer, so "chaussée|chée" and "chaussee|chee" are the
+//       same line. A variant may map to several canonicals ("kon" -> koning,
+//       koningin).
 //   stopwords.txt: one word per line (articles, prepositions).
 //
 // The importer stores the files' text in the index, and the engine builds
 // its Dictionary from that copy: index and query always use the same rules.
 //
 // Index side: ExpandName() rewrites abbreviations in a name of a known
-// language into full forms ("o l vrouwstraat" -> "onze lieve vrouwstraat").
+// language into full forms ("o l vrouwstraat" -> "onze lieve vrouwstraat");
+// given names are left as the name writes them (their readings are the
+// query's business: "ph" -> philippe, "jean" -> jan).
 // Query side (language unknown): MatchesAt() lists every expansion, in any
 // language, of the phrase starting at a token; CompoundSuffixes() finds
 // street-type words glued to the end of Dutch/German compounds ("kerkstr").
@@ -37,7 +41,12 @@
 
 namespace beladdr::internal {
 
-enum class DictionaryKind : uint8_t { kStreetTypes, kTitles, kStopwords };
+enum class DictionaryKind : uint8_t {
+  kStreetTypes,
+  kTitles,
+  kStopwords,
+  kGivenNames,
+};
 
 // The raw text of one dictionary file.
 struct DictionaryFile {
@@ -99,11 +108,15 @@ class Dictionary {
     LanguageMask street_type = 0;  // a street-type word, full or abbreviated
     LanguageMask canonical_street_type = 0;  // a full street-type word
     LanguageMask title = 0;  // (part of) a title, saint or fixed phrase
+    // A given name, or (part of) one's shortened or translated form.
+    LanguageMask given_name = 0;
     // The most tokens of a variant phrase that starts with this word (0:
     // none starts with it): MatchesAt() looks no further.
     uint8_t phrase_tokens = 0;
     // A word of any dictionary.
-    bool known() const { return (stopword | street_type | title) != 0; }
+    bool known() const {
+      return (stopword | street_type | title | given_name) != 0;
+    }
   };
   WordFacts Facts(std::string_view token) const;
 
@@ -116,6 +129,8 @@ class Dictionary {
   // Languages in which `token` is (part of) a title, saint or fixed phrase,
   // full or abbreviated ("sint", "st", "dokter", "onze", ...).
   LanguageMask TitleLanguages(std::string_view token) const;
+  // Languages in which `token` is a canonical given name ("jean": fr).
+  LanguageMask CanonicalGivenNameLanguages(std::string_view token) const;
 
   // The variants listed for a canonical phrase in `lang` ("chaussee" ->
   // "ch", "chee", ...), as folded phrases; empty when none. For generators
@@ -146,6 +161,8 @@ class Dictionary {
     bool abbreviated = false;
   };
   TextMap<std::vector<Suffix>> suffixes_;
+  // Canonical given names, by language.
+  TextMap<LanguageMask> given_names_;
   // "<lang>|<canonical>" -> variants.
   std::unordered_map<std::string, std::vector<std::string>> abbreviations_;
   size_t max_suffix_length_ = 0;

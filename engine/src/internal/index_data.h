@@ -38,6 +38,7 @@ inline constexpr uint8_t kWordStreetType = 2;
 inline constexpr uint8_t kWordTitle = 4;
 inline constexpr uint8_t kWordInitial = 8;  // a single letter
 inline constexpr uint8_t kWordNumeric = 16;
+inline constexpr uint8_t kWordGivenName = 32;  // a canonical given name
 
 // Distinct words of every indexed name.
 class Vocabulary {

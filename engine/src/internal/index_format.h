@@ -82,7 +82,8 @@
 
 namespace beladdr::internal {
 
-inline constexpr uint32_t kFormatVersion = 1;
+// 2: the dictionaries include given_names (dict/<lang>/given_names).
+inline constexpr uint32_t kFormatVersion = 2;
 
 // Column families, in the order the writer creates them.
 enum class Cf : uint8_t {

@@ -1,0 +1,212 @@
+#include "street_corpus.h"
+
+#include <algorithm>
+#include <set>
+
+#include "internal/coding.h"
+#include "internal/index_format.h"
+#include "text_noise.h"
+
+namespace beladdr::quality {
+
+using internal::StreetEntry;
+
+StreetCorpus::StreetCorpus(const internal::IndexData& index,
+                           const internal::IndexStore& store)
+    : index_(index), store_(store) {
+  for (uint32_t id = 0; id < index_.streets.size(); ++id) {
+    std::set<std::string> seen;
+    for (const std::string& n : index_.streets[id].names) {
+      if (n.empty()) continue;
+      const std::string key = NameKey(n);
+      if (seen.insert(key).second) by_name_[key].push_back(id);
+    }
+  }
+}
+
+const std::vector<uint32_t>& StreetCorpus::StreetsNamed(
+    const std::string& key) const {
+  static const std::vector<uint32_t> kNone;
+  auto it = by_name_.find(key);
+  return it == by_name_.end() ? kNone : it->second;
+}
+
+const std::vector<std::string>& StreetCorpus::HouseNumbers(uint32_t street) {
+  auto it = numbers_.find(street);
+  if (it != numbers_.end()) return it->second;
+  std::vector<std::string>& out = numbers_[street];
+  if (index_.streets[street].house_number_count == 0) return out;
+  std::string value;
+  if (!store_
+           .Get(internal::Cf::kHouseNumbers, internal::EncodeIdKey(street),
+                &value)
+           .ok()) {
+    return out;
+  }
+  internal::HouseNumbersRecord record;
+  if (!internal::DecodeHouseNumbersRecord(value, &record).ok()) return out;
+  for (const internal::HouseNumber& h : record.numbers) {
+    out.push_back(h.number);
+  }
+  return out;
+}
+
+bool StreetCorpus::HasNumber(uint32_t street, const std::string& number) {
+  const std::vector<std::string>& n = HouseNumbers(street);
+  const std::string upper = Upper(number);
+  return std::any_of(n.begin(), n.end(),
+                     [&](const std::string& h) { return Upper(h) == upper; });
+}
+
+bool StreetCorpus::InScope(uint32_t street, const Scope& scope) const {
+  const StreetEntry& s = index_.streets[street];
+  if (scope.postcode != 0 && s.postcode != scope.postcode) return false;
+  if (scope.municipality >= 0 &&
+      !index_.StreetInMunicipality(s,
+                                   static_cast<uint16_t>(scope.municipality))) {
+    return false;
+  }
+  if (!scope.postcodes.empty() &&
+      std::find(scope.postcodes.begin(), scope.postcodes.end(), s.postcode) ==
+          scope.postcodes.end()) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<uint32_t> StreetCorpus::ScopeStreets(const Scope& scope) const {
+  std::set<uint16_t> municipalities;
+  if (scope.municipality >= 0) {
+    municipalities.insert(static_cast<uint16_t>(scope.municipality));
+  }
+  std::vector<uint16_t> postcodes = scope.postcodes;
+  if (scope.postcode != 0) postcodes.push_back(scope.postcode);
+  for (uint16_t pc : postcodes) {
+    if (const internal::PostcodeEntry* e = index_.Postcode(pc)) {
+      municipalities.insert(e->municipalities.begin(), e->municipalities.end());
+    }
+  }
+  std::vector<uint32_t> out;
+  for (uint16_t m : municipalities) {
+    const auto& streets = index_.streets_by_municipality[m];
+    out.insert(out.end(), streets.begin(), streets.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> StreetCorpus::Label(uint32_t target,
+                                             const std::string& name,
+                                             const Scope& scope,
+                                             const std::string& other_name,
+                                             const std::string& number) {
+  const std::string other_key = other_name.empty() ? "" : NameKey(other_name);
+  const bool number_decides = !number.empty() && HasNumber(target, number);
+  std::vector<std::string> codes;
+  for (uint32_t id : StreetsNamed(NameKey(name))) {
+    if (id != target) {
+      if (!InScope(id, scope)) continue;
+      if (!other_key.empty()) {
+        const auto& names = index_.streets[id].names;
+        if (std::none_of(names.begin(), names.end(), [&](const std::string& n) {
+              return !n.empty() && NameKey(n) == other_key;
+            })) {
+          continue;
+        }
+      }
+      if (number_decides && !HasNumber(id, number)) continue;
+    }
+    codes.push_back(index_.streets[id].code);
+  }
+  if (std::find(codes.begin(), codes.end(), index_.streets[target].code) ==
+      codes.end()) {
+    codes.insert(codes.begin(), index_.streets[target].code);
+  }
+  return codes;
+}
+
+bool StreetCorpus::ClosestInScope(const std::string& typed, uint32_t target,
+                                  const Scope& scope) const {
+  const std::string key = NameKey(typed);
+  std::set<std::string> own;
+  size_t best_own = SIZE_MAX;
+  for (const std::string& n : index_.streets[target].names) {
+    if (n.empty()) continue;
+    own.insert(NameKey(n));
+    best_own = std::min(best_own, EditDistance(key, NameKey(n)));
+  }
+  for (uint32_t id : ScopeStreets(scope)) {
+    if (id == target) continue;
+    for (const std::string& n : index_.streets[id].names) {
+      if (n.empty()) continue;
+      const std::string other = NameKey(n);
+      if (own.count(other)) continue;  // the same name: labelled alike
+      const size_t bound = other.size() > key.size()
+                               ? other.size() - key.size()
+                               : key.size() - other.size();
+      if (bound > best_own) continue;
+      if (EditDistance(key, other) <= best_own) return false;
+    }
+  }
+  return true;
+}
+
+bool StreetCorpus::NoOtherNamed(const std::string& key, uint32_t target,
+                                const Scope& scope) const {
+  std::set<std::string> own;
+  for (const std::string& n : index_.streets[target].names) {
+    if (!n.empty()) own.insert(NameKey(n));
+  }
+  if (own.count(key)) return true;
+  for (uint32_t id : StreetsNamed(key)) {
+    if (id != target && InScope(id, scope)) return false;
+  }
+  return true;
+}
+
+std::vector<std::string> StreetCorpus::DistinctiveWords(
+    const std::string& name) const {
+  std::vector<std::string> out;
+  std::string word;
+  const std::string folded = Normalized(name) + " ";
+  for (char c : folded) {
+    if (c != ' ') {
+      word.push_back(c);
+      continue;
+    }
+    if (word.empty()) continue;
+    const auto facts = index_.dictionary.Facts(word);
+    const bool numeric = std::all_of(word.begin(), word.end(), [](char ch) {
+      return ch >= '0' && ch <= '9';
+    });
+    if (!facts.known() && !numeric && word.size() > 1) out.push_back(word);
+    word.clear();
+  }
+  return out;
+}
+
+std::string StreetCorpus::MunicipalityName(uint16_t municipality,
+                                           Language lang) const {
+  const auto& m = index_.municipalities[municipality];
+  const std::string& own = m.names[static_cast<size_t>(lang)];
+  if (!own.empty()) return own;
+  for (const std::string& n : m.names) {
+    if (!n.empty()) return n;
+  }
+  return "";
+}
+
+Language StreetCorpus::NativeLanguage(const StreetEntry& s) const {
+  const auto& code = index_.municipalities[s.municipality].language_code;
+  const Language native = code == "F"   ? Language::kFr
+                          : code == "D" ? Language::kDe
+                                        : Language::kNl;
+  if (!s.names[static_cast<size_t>(native)].empty()) return native;
+  for (Language l : kAllLanguages) {
+    if (!s.names[static_cast<size_t>(l)].empty()) return l;
+  }
+  return Language::kNl;
+}
+
+}  // namespace beladdr::quality
