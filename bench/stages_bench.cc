@@ -25,8 +25,8 @@ void BM_Normalize(benchmark::State& state) {
   std::string out;
   size_t i = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        Normalizer::Default().Fold(Text(mix[i]), Normalizer::Form::kPlain, &out));
+    benchmark::DoNotOptimize(Normalizer::Default().Fold(
+        Text(mix[i]), Normalizer::Form::kPlain, &out));
     i = (i + 1) % mix.size();
   }
   state.SetItemsProcessed(state.iterations());
@@ -48,8 +48,7 @@ BENCHMARK(BM_ParseQuery)->Unit(benchmark::kMicrosecond);
 
 struct Prepared {
   ParsedQuery query;
-  std::vector<PlaceMatch> places;
-  NamedPlaces named;
+  QueryReading reading;
   std::vector<Candidate> candidates;
 };
 
@@ -62,9 +61,8 @@ const std::vector<Prepared>& PreparedMix() {
       if (!q.ok()) continue;
       Prepared p;
       p.query = std::move(q).value();
-      p.places = FindPlaces(p.query, s.data());
-      p.named = CollectNamedPlaces(p.places, s.data());
-      p.candidates = GenerateCandidates(p.query, p.places, p.named, s.data(),
+      p.reading = ReadQuery(p.query, s.data(), s.options().ranking);
+      p.candidates = GenerateCandidates(p.query, p.reading, s.data(),
                                         s.options().candidates);
       out->push_back(std::move(p));
     }
@@ -74,23 +72,37 @@ const std::vector<Prepared>& PreparedMix() {
 }
 
 void BM_FindPlaces(benchmark::State& state) {
-  const auto& d = FullSearcher().data();
+  const auto& s = FullSearcher();
   const auto& mix = PreparedMix();
   size_t i = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(FindPlaces(mix[i].query, d));
+    benchmark::DoNotOptimize(
+        FindPlaces(mix[i].query, s.data(), s.options().ranking));
     i = (i + 1) % mix.size();
   }
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_FindPlaces)->Unit(benchmark::kMicrosecond);
 
+void BM_ReadQuery(benchmark::State& state) {
+  const auto& s = FullSearcher();
+  const auto& mix = PreparedMix();
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        ReadQuery(mix[i].query, s.data(), s.options().ranking));
+    i = (i + 1) % mix.size();
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ReadQuery)->Unit(benchmark::kMicrosecond);
+
 void BM_GenerateCandidates(benchmark::State& state) {
   const auto& s = FullSearcher();
   const auto& mix = PreparedMix();
   size_t i = 0, total = 0;
   for (auto _ : state) {
-    auto c = GenerateCandidates(mix[i].query, mix[i].places, mix[i].named, s.data(),
+    auto c = GenerateCandidates(mix[i].query, mix[i].reading, s.data(),
                                 s.options().candidates);
     total += c.size();
     benchmark::DoNotOptimize(c);
@@ -103,13 +115,14 @@ void BM_GenerateCandidates(benchmark::State& state) {
 BENCHMARK(BM_GenerateCandidates)->Unit(benchmark::kMicrosecond);
 
 void BM_ScoreCandidates(benchmark::State& state) {
-  const auto& d = FullSearcher().data();
+  const auto& s = FullSearcher();
   const auto& mix = PreparedMix();
   size_t i = 0;
   for (auto _ : state) {
-    Scorer scorer(mix[i].query, mix[i].places, d);
+    Scorer scorer(mix[i].query, mix[i].reading, s.data(), s.options().ranking);
     double best = 0;
-    for (const Candidate& c : mix[i].candidates) best = std::max(best, scorer.Score(c.variant).score);
+    for (const Candidate& c : mix[i].candidates)
+      best = std::max(best, scorer.Score(c.variant).score);
     benchmark::DoNotOptimize(best);
     i = (i + 1) % mix.size();
   }

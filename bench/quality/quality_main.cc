@@ -13,6 +13,9 @@
 //       [--sweep]
 //       ResolveAddress on the structured queries: unique right / wrong,
 //       ambiguous, not found (--sweep: under other unique rules)
+//   beladdr-quality answers --index DIR [--set DIR | --queries FILE]...
+//       every search (and resolution) answer, one line per query: diff two
+//       builds' outputs to show that a change keeps every answer
 //   beladdr-quality bodies [--queries FILE]... [--seed N]
 //       prints the queries as SearchAddresses JSON bodies, one a line, in a
 //       seeded random order (the request mix of bench/load)
@@ -59,16 +62,16 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
   for (const auto& g : q->house_groups)
     std::cout << " " << g.house_number << "/" << g.box_number;
   std::cout << "\n";
-  const auto places = FindPlaces(*q, d);
+  const QueryReading reading = ReadQuery(*q, d, searcher.options().ranking);
+  const auto& places = reading.places;
   for (const PlaceMatch& m : places) {
     const auto& p = d.place_variants[m.place];
     std::cout << "place tokens " << m.begin << "+" << m.length << " '" << p.text
               << "' nis " << d.municipalities[p.municipality].nis << " pc "
               << p.postcode << " q=" << m.quality << "\n";
   }
-  const NamedPlaces named = CollectNamedPlaces(places, d);
   const auto candidates =
-      GenerateCandidates(*q, places, named, d, searcher.options().candidates);
+      GenerateCandidates(*q, reading, d, searcher.options().candidates);
   std::cout << candidates.size() << " candidates\n";
   for (size_t i = 0; i < candidates.size(); ++i) {
     const auto& v = d.street_variants[candidates[i].variant];
@@ -83,7 +86,7 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
                   name.c_str(), d.streets[v.street].code.c_str());
     }
   }
-  Scorer scorer(*q, places, d);
+  Scorer scorer(*q, reading, d, searcher.options().ranking);
   std::vector<StreetMatch> matches;
   for (const auto& c : candidates) {
     StreetMatch m = scorer.Score(c.variant);
@@ -145,6 +148,31 @@ int PrintBodies(std::vector<std::string> files, const std::string& dir,
   return 0;
 }
 
+// Every answer of the engine to the query sets, one line per query (the
+// search, and for structured queries the resolution): two builds whose
+// outputs are byte-identical give the same answers.
+int PrintAnswers(const beladdr::Searcher& searcher,
+                 const std::vector<beladdr::quality::LabelledQuery>& queries) {
+  for (const auto& q : queries) {
+    beladdr::SearchRequest request = q.request;
+    request.limit = 10;
+    auto r = searcher.SearchAddresses(request);
+    std::cout << q.id << "\t"
+              << (r.ok() ? beladdr::api::EncodeSearchResponse(*r)
+                         : r.status().ToString());
+    if (!q.request.street.empty() && q.request.query.empty()) {
+      auto resolved =
+          searcher.ResolveAddress(beladdr::quality::ResolveRequestOf(q));
+      std::cout << "\t"
+                << (resolved.ok()
+                        ? beladdr::api::EncodeResolveResponse(*resolved)
+                        : resolved.status().ToString());
+    }
+    std::cout << "\n";
+  }
+  return 0;
+}
+
 int Usage(const std::string& error) {
   std::cerr
       << "beladdr-quality: " << error << "\n"
@@ -154,6 +182,7 @@ int Usage(const std::string& error) {
       << "       beladdr-quality resolve --index DIR [--queries FILE]... "
          "[--failures N] [--sweep]\n"
       << "       beladdr-quality bodies [--queries FILE]... [--seed N]\n"
+      << "       beladdr-quality answers --index DIR [--set DIR]...\n"
       << "       beladdr-quality explain --index DIR QUERY...\n";
   return 2;
 }
@@ -195,9 +224,9 @@ int main(int argc, char** argv) {
   }
   if (command == "bodies") return PrintBodies(files, out_dir, seed);
   beladdr::internal::EngineOptions engine_options;
-  if (min_score >= 0) engine_options.min_score = min_score;
+  if (min_score >= 0) engine_options.ranking.min_score = min_score;
   // The sweep needs every candidate ranked: never unique.
-  if (command == "resolve" && sweep) engine_options.unique_score = 2;
+  if (command == "resolve" && sweep) engine_options.ranking.unique_score = 2;
   auto searcher = beladdr::internal::SearcherImpl::Open(index, engine_options);
   if (!searcher.ok()) {
     std::cerr << "beladdr-quality: " << searcher.status().ToString() << "\n";
@@ -234,7 +263,7 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
-  if (command != "evaluate" && command != "resolve") {
+  if (command != "evaluate" && command != "resolve" && command != "answers") {
     return Usage("unknown command " + command);
   }
   if (files.empty() && command == "resolve") {
@@ -253,6 +282,7 @@ int main(int argc, char** argv) {
     }
     queries.insert(queries.end(), set->begin(), set->end());
   }
+  if (command == "answers") return PrintAnswers(**searcher, queries);
   if (command == "resolve") {
     const auto tally =
         beladdr::quality::EvaluateResolve(**searcher, queries, failures);

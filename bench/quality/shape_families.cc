@@ -21,31 +21,29 @@ Language PickLanguage(ShapeWriter& w, const StreetEntry& s) {
   return w.corpus().NativeLanguage(s);
 }
 
+std::pair<uint32_t, Language> AnyStreet(ShapeWriter& w) {
+  const auto id =
+      static_cast<uint32_t>(w.rng().Uniform(w.index().streets.size()));
+  return {id, PickLanguage(w, w.index().streets[id])};
+}
+
 std::string Fold(const std::u32string& word) {
   return Normalized(Encode(word));
 }
 
 std::string NameStem(const internal::IndexData& index,
                      const std::string& name) {
-  std::string stem, word;
-  const std::string folded = Normalized(name) + " ";
+  std::string stem;
   std::vector<internal::Dictionary::SuffixMatch> suffixes;
-  for (char c : folded) {
-    if (c != ' ') {
-      word.push_back(c);
-      continue;
-    }
-    if (word.empty()) continue;
+  for (std::string word : FoldedWords(name)) {
     const auto facts = index.dictionary.Facts(word);
-    if (!facts.stopword && !facts.street_type) {
-      suffixes.clear();
-      index.dictionary.CompoundSuffixes(word, &suffixes);
-      if (!suffixes.empty() && !suffixes[0].abbreviated) {
-        word.resize(suffixes[0].stem_length);
-      }
-      stem += word;
+    if (facts.stopword || facts.street_type) continue;
+    suffixes.clear();
+    index.dictionary.CompoundSuffixes(word, &suffixes);
+    if (!suffixes.empty() && !suffixes[0].abbreviated) {
+      word.resize(suffixes[0].stem_length);
     }
-    word.clear();
+    stem += word;
   }
   return stem;
 }
@@ -83,10 +81,8 @@ std::string DigitsOf(const std::string& number) {
 // A valid Belgian postcode after a country prefix or a spaced letter.
 bool PostcodeBox(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
-  const auto id =
-      static_cast<uint32_t>(w.RandomStreet([](uint32_t) { return true; }));
+  const auto [id, lang] = AnyStreet(w);
   const StreetEntry& s = w.index().streets[id];
-  const Language lang = PickLanguage(w, s);
   const std::string& name = s.names[static_cast<size_t>(lang)];
   NumberText n = w.Number(id, false);
   PlaceText place;
@@ -170,10 +166,8 @@ void DoubleOrDrop(Rng& rng, std::u32string* word) {
 // Noise a scope can absorb: two edits, short-word slips, split + typo.
 bool ScopeTypo(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
-  const auto id =
-      static_cast<uint32_t>(w.RandomStreet([](uint32_t) { return true; }));
+  const auto [id, lang] = AnyStreet(w);
   const StreetEntry& s = w.index().streets[id];
-  const Language lang = PickLanguage(w, s);
   const std::string& name = s.names[static_cast<size_t>(lang)];
   std::vector<Part> parts = Split(name);
   std::vector<size_t> long_words, short_words, words;
@@ -298,10 +292,8 @@ bool ExtraWords(ShapeWriter& w, LabelledQuery* q) {
       "Residentie Zonneschijn", "Résidence Beau Site",  "Blok B",
       "Residence Panorama",     "Résidence du Lac",     "Appartement 4"};
   Rng& rng = w.rng();
-  const auto id =
-      static_cast<uint32_t>(w.RandomStreet([](uint32_t) { return true; }));
+  const auto [id, lang] = AnyStreet(w);
   const StreetEntry& s = w.index().streets[id];
-  const Language lang = PickLanguage(w, s);
   const std::string& name = s.names[static_cast<size_t>(lang)];
   std::string street = w.Light(name);
   PlaceText place = w.Place(id, lang, false);
@@ -410,16 +402,7 @@ bool IsGermanArticleName(const StreetEntry& s) {
 bool HasPlaceWords(const internal::IndexData& index, const StreetEntry& s) {
   for (const std::string& n : s.names) {
     if (n.empty()) continue;
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : Normalized(n) + " ") {
-      if (c != ' ') {
-        word.push_back(c);
-      } else if (!word.empty()) {
-        words.push_back(word);
-        word.clear();
-      }
-    }
+    const std::vector<std::string> words = FoldedWords(n);
     for (size_t i = 0; i < words.size(); ++i) {
       std::string run;
       for (size_t k = i; k < words.size() && k < i + 3; ++k) {
@@ -659,10 +642,8 @@ bool HouseNumberShape(ShapeWriter& w, LabelledQuery* q) {
 // One-line extraction noise: "TOUR NAI", "WAV,RE", "2,E".
 bool Extraction(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
-  const auto id =
-      static_cast<uint32_t>(w.RandomStreet([](uint32_t) { return true; }));
+  const auto [id, lang] = AnyStreet(w);
   const StreetEntry& s = w.index().streets[id];
-  const Language lang = PickLanguage(w, s);
   const std::string& name = s.names[static_cast<size_t>(lang)];
   auto cut = [&](std::u32string* word) {
     const size_t at = 2 + rng.Uniform(word->size() - 3);

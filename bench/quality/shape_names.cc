@@ -313,10 +313,8 @@ bool TypeSwapShape(ShapeWriter& w, LabelledQuery* q) {
             NameKey(nl).find("sesteenweg") != std::string::npos);
   });
   const double r = static_cast<double>(rng.Uniform(100)) / 100.0;
-  const auto id = r >= 0.75 && !adjectival.empty()
-                      ? w.Pick(adjectival)
-                      : static_cast<uint32_t>(
-                            w.RandomStreet([](uint32_t) { return true; }));
+  const auto id = r >= 0.75 && !adjectival.empty() ? w.Pick(adjectival)
+                                                   : AnyStreet(w).first;
   const StreetEntry& s = w.index().streets[id];
   const Language lang = r >= 0.75 ? Language::kNl : PickLanguage(w, s);
   const std::string& name = s.names[static_cast<size_t>(lang)];
@@ -428,14 +426,8 @@ bool ReadTypeAndStem(const internal::IndexData& index, const std::string& name,
     if (lang == Language::kFr) {
       if (f.rfind(word + " ", 0) != 0) continue;
       std::vector<std::string> rest;
-      std::string w;
-      for (char c : f.substr(word.size() + 1) + " ") {
-        if (c != ' ') {
-          w.push_back(c);
-        } else if (!w.empty()) {
-          if (!index.dictionary.Facts(w).stopword) rest.push_back(w);
-          w.clear();
-        }
+      for (const std::string& w : FoldedWords(f.substr(word.size() + 1))) {
+        if (!index.dictionary.Facts(w).stopword) rest.push_back(w);
       }
       if (rest.size() != 1) continue;
       *type = &t;

@@ -100,6 +100,8 @@ bool TypeSwapShape(ShapeWriter& w, LabelledQuery* q);
 bool TranslationShape(ShapeWriter& w, LabelledQuery* q);
 
 // Helpers shared by the family files.
+// A random street and one of its languages (PickLanguage).
+std::pair<uint32_t, Language> AnyStreet(ShapeWriter& w);
 // One of the street's names, the municipality's language first.
 Language PickLanguage(ShapeWriter& w, const internal::StreetEntry& s);
 // The folded text of one word part.

@@ -168,20 +168,13 @@ bool StreetCorpus::NoOtherNamed(const std::string& key, uint32_t target,
 std::vector<std::string> StreetCorpus::DistinctiveWords(
     const std::string& name) const {
   std::vector<std::string> out;
-  std::string word;
-  const std::string folded = Normalized(name) + " ";
-  for (char c : folded) {
-    if (c != ' ') {
-      word.push_back(c);
-      continue;
-    }
-    if (word.empty()) continue;
-    const auto facts = index_.dictionary.Facts(word);
+  for (const std::string& word : FoldedWords(name)) {
     const bool numeric = std::all_of(word.begin(), word.end(), [](char ch) {
       return ch >= '0' && ch <= '9';
     });
-    if (!facts.known() && !numeric && word.size() > 1) out.push_back(word);
-    word.clear();
+    if (!index_.dictionary.Facts(word).known() && !numeric && word.size() > 1) {
+      out.push_back(word);
+    }
   }
   return out;
 }

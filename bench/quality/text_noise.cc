@@ -89,6 +89,20 @@ std::string NameKey(const std::string& s) {
   return key;
 }
 
+std::vector<std::string> FoldedWords(const std::string& s) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : Normalized(s) + " ") {
+    if (c != ' ') {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  return words;
+}
+
 namespace {
 
 bool IsWordChar(char32_t c) {

@@ -41,6 +41,8 @@ std::string Normalized(const std::string& s);
 // Names that read the same to a person typing them: equal after folding,
 // with or without the spaces of a compound ("Oude Baan", "Oudebaan").
 std::string NameKey(const std::string& s);
+// The words of Normalized(s).
+std::vector<std::string> FoldedWords(const std::string& s);
 
 // A name cut into words and the separators between them.
 struct Part {

@@ -24,10 +24,9 @@ int Osa(std::string_view a, std::string_view b, int max, bool prefix) {
     cur[0] = i;
     int row_min = cur[0];
     for (int j = 1; j <= m; ++j) {
-      const int cost = a[static_cast<size_t>(i - 1)] ==
-                               b[static_cast<size_t>(j - 1)]
-                           ? 0
-                           : 1;
+      const int cost =
+          a[static_cast<size_t>(i - 1)] == b[static_cast<size_t>(j - 1)] ? 0
+                                                                         : 1;
       int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 &&
           a[static_cast<size_t>(i - 1)] == b[static_cast<size_t>(j - 2)] &&

@@ -48,10 +48,12 @@ std::optional<Language> MunicipalityLanguage(const MunicipalityEntry& m) {
 std::optional<Language> DetectLanguage(const ParsedQuery& query,
                                        const std::vector<PlaceMatch>& places,
                                        const LanguageEvidence& evidence,
-                                       const IndexData& index) {
-  const LanguageMask all = MaskOf(Language::kNl) | MaskOf(Language::kFr) |
-                           MaskOf(Language::kDe);
-  LanguageMask allowed = evidence.matched_name != 0 ? evidence.matched_name : all;
+                                       const IndexData& index,
+                                       const LanguageVotes& weights) {
+  const LanguageMask all =
+      MaskOf(Language::kNl) | MaskOf(Language::kFr) | MaskOf(Language::kDe);
+  LanguageMask allowed =
+      evidence.matched_name != 0 ? evidence.matched_name : all;
   if (std::popcount(static_cast<unsigned>(allowed)) == 1) {
     for (Language l : kAllLanguages) {
       if (MaskHas(allowed, l)) return l;
@@ -62,15 +64,21 @@ std::optional<Language> DetectLanguage(const ParsedQuery& query,
   std::vector<Dictionary::SuffixMatch> suffixes;
   for (const QueryToken& t : query.tokens) {
     if (t.numeric) continue;
-    if (t.street_type_langs) Vote(&votes, t.street_type_langs, 2.0);
-    if (t.stopword_langs) Vote(&votes, t.stopword_langs, 1.0);
+    if (t.street_type_langs) {
+      Vote(&votes, t.street_type_langs, weights.street_type);
+    }
+    if (t.stopword_langs) Vote(&votes, t.stopword_langs, weights.stopword);
     if (!t.street_type_langs && t.expansion_langs &&
         (t.word_class & kWordTitle)) {
-      Vote(&votes, t.expansion_langs, 0.5);
+      Vote(&votes, t.expansion_langs, weights.title_reading);
     }
     suffixes.clear();
     index.dictionary.CompoundSuffixes(t.text, &suffixes);
-    for (const auto& s : suffixes) Vote(&votes, s.langs, s.abbreviated ? 1.0 : 2.0);
+    for (const auto& s : suffixes) {
+      Vote(
+          &votes, s.langs,
+          s.abbreviated ? weights.abbreviated_suffix : weights.compound_suffix);
+    }
   }
   if (auto w = Winner(votes, allowed)) return w;
 
@@ -82,7 +90,8 @@ std::optional<Language> DetectLanguage(const ParsedQuery& query,
     place = &places.front();
   }
   if (place != nullptr) {
-    Vote(&votes, index.place_variants[place->place].name.langs, 1.5);
+    Vote(&votes, index.place_variants[place->place].name.langs,
+         weights.place_name);
     if (auto w = Winner(votes, allowed)) return w;
   }
 
@@ -91,7 +100,8 @@ std::optional<Language> DetectLanguage(const ParsedQuery& query,
     muni = index.place_variants[place->place].municipality;
   }
   if (muni >= 0) {
-    if (auto l = MunicipalityLanguage(index.municipalities[static_cast<size_t>(muni)])) {
+    if (auto l = MunicipalityLanguage(
+            index.municipalities[static_cast<size_t>(muni)])) {
       if (MaskHas(allowed, *l)) return l;
     }
   }

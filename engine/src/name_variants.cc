@@ -7,8 +7,7 @@
 namespace beladdr::internal {
 namespace {
 
-void AddUnique(std::vector<NameVariant>* out, std::string text,
-               uint8_t flags) {
+void AddUnique(std::vector<NameVariant>* out, std::string text, uint8_t flags) {
   if (text.empty()) return;
   for (const NameVariant& v : *out) {
     if (v.text == text) return;

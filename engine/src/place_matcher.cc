@@ -45,8 +45,9 @@ PlaceScratch& ThreadPlaceScratch(size_t n) {
 }
 
 // Close misspellings of `text` among place names, through trigrams.
-void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
-              size_t length, bool prefix, std::vector<PlaceMatch>* out) {
+void AddFuzzy(const IndexData& index, const RankingPolicy& policy,
+              const std::string& text, size_t begin, size_t length, bool prefix,
+              std::vector<PlaceMatch>* out) {
   const int max_edits = AllowedEdits(text.size());
   if (max_edits == 0 && !prefix) return;
   std::vector<Trigram> trigrams;
@@ -89,34 +90,38 @@ void AddFuzzy(const IndexData& index, const std::string& text, size_t begin,
       // A bracketed hint abbreviates a name: "kor" for "kortrijk".
       if (text.size() >= 3 && name.size() > text.size() &&
           name.compare(0, text.size(), text) == 0) {
-        out->push_back({begin, length, place, 0.7});
+        out->push_back({begin, length, place, policy.place_prefix_quality});
       }
       continue;
     }
     const int d = BoundedEditDistance(text, name, max_edits);
     if (d <= max_edits && d > 0) {
       out->push_back({begin, length, place,
-                      1.0 - 1.5 * d / static_cast<double>(name.size())});
+                      1.0 - policy.place_edit_cost * d /
+                                static_cast<double>(name.size())});
     }
   }
 }
 
 // One-word place names one edit from `text` (FuzzyWords).
-void AddNearWords(const IndexData& index, const std::string& text, size_t begin,
+void AddNearWords(const IndexData& index, const RankingPolicy& policy,
+                  const std::string& text, size_t begin,
                   std::vector<PlaceMatch>* out) {
   std::vector<uint32_t> near;
   index.fuzzy_place_words.Find(text, &near);
   for (uint32_t w : near) {
     const std::string_view name = index.vocabulary.word(w);
     AddExact(index, name, begin, 1,
-             1.0 - 1.5 / static_cast<double>(name.size()), out);
+             1.0 - policy.place_edit_cost / static_cast<double>(name.size()),
+             out);
   }
 }
 
 }  // namespace
 
 std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
-                                   const IndexData& index) {
+                                   const IndexData& index,
+                                   const RankingPolicy& policy) {
   std::vector<PlaceMatch> out;
   const auto& tokens = query.tokens;
   for (size_t begin = 0; begin < tokens.size(); ++begin) {
@@ -145,7 +150,8 @@ std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
             if (!variant.empty()) variant.push_back(' ');
             variant += j == k ? alt : tokens[j].text;
           }
-          AddExact(index, variant, begin, len, 0.98, &out);
+          AddExact(index, variant, begin, len, policy.place_reading_quality,
+                   &out);
         }
       }
       // A name may start with an article (La Louvière, De Haan), but an
@@ -163,17 +169,17 @@ std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
       if (out.size() == before && unknown_word &&
           (len <= 3 || text.size() >= 8) && text.size() >= 4 && !article_only &&
           !ends_with_article) {
-        AddFuzzy(index, text, begin, len, false, &out);
+        AddFuzzy(index, policy, text, begin, len, false, &out);
       }
       // A known word one edit from a one-word place name: "borne" is a
       // street word, and also Bornem misspelt.
       if (out.size() == before && len == 1 && !unknown_word &&
           tokens[begin].word_class == 0) {
-        AddNearWords(index, text, begin, &out);
+        AddNearWords(index, policy, text, begin, &out);
       }
       if (out.size() == before && len == 1 &&
           tokens[begin].role == TokenRole::kBracket) {
-        AddFuzzy(index, text, begin, len, true, &out);
+        AddFuzzy(index, policy, text, begin, len, true, &out);
       }
     }
   }

@@ -2,7 +2,7 @@
 // top of the ranking (see beladdr/resolve.h and README, "Resolving an
 // address").
 //
-// The rule (EngineOptions::unique_score, unique_margin, measured on the
+// The rule (RankingPolicy::unique_score, unique_margin, measured on the
 // quality harness's structured queries):
 //
 //   unique     the best street scores >= unique_score, and beats the next
@@ -196,8 +196,8 @@ StatusOr<ResolveResponse> SearcherImpl::ResolveStreet(
   }
   const double margin = streets.size() > 1 ? streets[0].score - streets[1].score
                                            : streets[0].score;
-  if (streets[0].score >= options_.unique_score &&
-      margin >= options_.unique_margin) {
+  if (streets[0].score >= options_.ranking.unique_score &&
+      margin >= options_.ranking.unique_margin) {
     response.status = ResolveStatus::kUnique;
     BELADDR_ASSIGN_OR_RETURN(
         response.address, Resolved(streets[0], ranked.query,
@@ -260,8 +260,8 @@ StatusOr<ResolveResponse> SearcherImpl::ResolveStreetCode(
   }
   const auto street = static_cast<uint32_t>(it - data_->streets.begin());
   // Scored against every name of this street alone.
-  ranked.places = FindPlaces(ranked.query, *data_);
-  Scorer scorer(ranked.query, ranked.places, *data_);
+  ranked.reading = ReadQuery(ranked.query, *data_, options_.ranking);
+  Scorer scorer(ranked.query, ranked.reading, *data_, options_.ranking);
   const StreetEntry& s = *it;
   StreetMatch best;
   best.street = street;
@@ -280,14 +280,14 @@ StatusOr<ResolveResponse> SearcherImpl::ResolveStreetCode(
     name_only.street = request.street;
     BELADDR_ASSIGN_OR_RETURN(ParsedQuery name_query,
                              ParseQuery(name_only, *data_));
-    const std::vector<PlaceMatch> no_places;
-    Scorer name_scorer(name_query, no_places, *data_);
+    const QueryReading no_places;
+    Scorer name_scorer(name_query, no_places, *data_, options_.ranking);
     double name_score = 0;
     for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
          ++v) {
       name_score = std::max(name_score, name_scorer.Score(v).score);
     }
-    if (name_score < options_.min_score) {
+    if (name_score < options_.ranking.min_score) {
       response.issues.push_back(ResolveIssue::kStreetNameMismatch);
       ranked.streets.clear();  // the language is the text's, not the street's
     }

@@ -81,10 +81,10 @@ StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Create(
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors =
       AllDescriptors(cf_options);
   rocksdb::DB* raw = nullptr;
-  BELADDR_RETURN_IF_ERROR(FromRocks(
-      rocksdb::DB::Open(rocksdb::DBOptions(rep->options), dir, descriptors,
-                        &rep->handles, &raw),
-      "create index " + dir));
+  BELADDR_RETURN_IF_ERROR(
+      FromRocks(rocksdb::DB::Open(rocksdb::DBOptions(rep->options), dir,
+                                  descriptors, &rep->handles, &raw),
+                "create index " + dir));
   rep->db.reset(raw);
   return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(rep)));
 }
@@ -124,8 +124,7 @@ Status IndexWriter::Write(Cf cf, KeyValues* kvs) {
 }
 
 Status IndexWriter::Finish() {
-  BELADDR_RETURN_IF_ERROR(
-      FromRocks(rep_->db->SyncWAL(), "sync " + rep_->dir));
+  BELADDR_RETURN_IF_ERROR(FromRocks(rep_->db->SyncWAL(), "sync " + rep_->dir));
   for (auto* h : rep_->handles) {
     BELADDR_RETURN_IF_ERROR(
         FromRocks(rep_->db->DestroyColumnFamilyHandle(h), "close"));
@@ -173,9 +172,9 @@ StatusOr<std::unique_ptr<IndexStore>> IndexStore::OpenReadOnly(
   db_options.max_open_files = -1;  // open every table once, at start-up
   db_options.info_log_level = rocksdb::InfoLogLevel::ERROR_LEVEL;
   std::vector<std::string> names;
-  BELADDR_RETURN_IF_ERROR(FromRocks(
-      rocksdb::DB::ListColumnFamilies(db_options, dir, &names),
-      "open index " + dir));
+  BELADDR_RETURN_IF_ERROR(
+      FromRocks(rocksdb::DB::ListColumnFamilies(db_options, dir, &names),
+                "open index " + dir));
   rocksdb::ColumnFamilyOptions cf_options =
       TableOptions(rocksdb::NewLRUCache(32 << 20));
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
@@ -192,7 +191,8 @@ StatusOr<std::unique_ptr<IndexStore>> IndexStore::OpenReadOnly(
   rep->db.reset(raw);
   for (size_t i = 0; i < rep->opened.size(); ++i) {
     for (size_t c = 0; c < kCfCount; ++c) {
-      if (names[i] == CfName(static_cast<Cf>(c))) rep->by_cf[c] = rep->opened[i];
+      if (names[i] == CfName(static_cast<Cf>(c)))
+        rep->by_cf[c] = rep->opened[i];
     }
   }
   return std::unique_ptr<IndexStore>(new IndexStore(std::move(rep)));
@@ -201,9 +201,8 @@ StatusOr<std::unique_ptr<IndexStore>> IndexStore::OpenReadOnly(
 Status IndexStore::Get(Cf cf, std::string_view key, std::string* value) const {
   rocksdb::ColumnFamilyHandle* h = nullptr;
   BELADDR_RETURN_IF_ERROR(rep_->Handle(cf, &h));
-  rocksdb::Status s = rep_->db->Get(rocksdb::ReadOptions(), h,
-                                    rocksdb::Slice(key.data(), key.size()),
-                                    value);
+  rocksdb::Status s = rep_->db->Get(
+      rocksdb::ReadOptions(), h, rocksdb::Slice(key.data(), key.size()), value);
   if (s.IsNotFound()) return Status::NotFound(std::string(key));
   return FromRocks(s, CfName(cf));
 }
@@ -230,8 +229,9 @@ void IndexStore::MultiGet(Cf cf, const std::vector<std::string>& keys,
 }
 
 Status IndexStore::ForEach(
-    Cf cf, const std::function<Status(std::string_view key,
-                                      std::string_view value)>& fn) const {
+    Cf cf,
+    const std::function<Status(std::string_view key, std::string_view value)>&
+        fn) const {
   rocksdb::ColumnFamilyHandle* h = nullptr;
   BELADDR_RETURN_IF_ERROR(rep_->Handle(cf, &h));
   rocksdb::ReadOptions options;
@@ -249,8 +249,7 @@ Status IndexStore::ForEach(
 uint64_t IndexStore::SizeOnDisk() const {
   uint64_t total = 0;
   std::error_code ec;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(rep_->dir, ec)) {
+  for (const auto& entry : std::filesystem::directory_iterator(rep_->dir, ec)) {
     if (entry.is_regular_file(ec)) total += entry.file_size(ec);
   }
   return total;

@@ -7,47 +7,6 @@
 #include "internal/word_matcher.h"
 
 namespace beladdr::internal {
-namespace {
-
-constexpr double kMinPairSimilarity = 0.5;
-// An explicit postcode that disagrees: a strong penalty, not a veto.
-constexpr double kNearPostcodeFactor = 0.9;
-constexpr double kFarPostcodeFactor = 0.75;
-constexpr double kUnexplainedWordFactor = 0.72;
-constexpr double kInitialSimilarity = 0.8;
-// A compound split in the query must still read well when joined.
-constexpr double kMinJoinedSimilarity = 0.8;
-// Evidence worth full confidence: e.g. one name word and a postcode.
-constexpr double kFullEvidence = 2.0;
-constexpr double kAddressEvidence = 0.5;
-constexpr double kForeignPostcodeFactor = 0.6;
-constexpr double kExpansionSimilarity = 0.97;
-
-double NameWordWeight(uint8_t word_class) {
-  if (word_class & kWordStopword) return 0.1;
-  if (word_class & kWordInitial) return 0.25;
-  if (word_class & kWordStreetType) return 0.5;
-  if (word_class & kWordTitle) return 0.6;
-  return 1.0;
-}
-
-double QueryWordWeight(const QueryToken& t) {
-  if (t.numeric) return 0;  // a house number unless it matches the name
-  if (t.role == TokenRole::kBracket) return 0.3;
-  if (t.word_class & kWordStopword) return 0.15;
-  if (t.word_class & kWordInitial) return 0.25;
-  if (t.word_class & kWordStreetType) return 0.5;
-  return 1.0;
-}
-
-struct Option {
-  double sim;
-  uint32_t query_mask;
-  uint32_t name_mask;
-};
-
-}  // namespace
-
 Scorer::Memo::Memo() {
   thread_local std::vector<Slot> slots(kSlots);
   thread_local uint32_t generation = 0;
@@ -70,9 +29,26 @@ void Scorer::Memo::Put(uint64_t key, float value) {
                                                            value};
 }
 
-Scorer::Scorer(const ParsedQuery& query, const std::vector<PlaceMatch>& places,
-               const IndexData& index)
-    : q_(query), places_(places), index_(index) {
+double Scorer::NameWordWeight(uint8_t word_class) const {
+  if (word_class & kWordStopword) return policy_.name_stopword_weight;
+  if (word_class & kWordInitial) return policy_.name_initial_weight;
+  if (word_class & kWordStreetType) return policy_.name_street_type_weight;
+  if (word_class & kWordTitle) return policy_.name_title_weight;
+  return 1.0;
+}
+
+double Scorer::QueryWordWeight(const QueryToken& t) const {
+  if (t.numeric) return 0;  // a house number unless it matches the name
+  if (t.role == TokenRole::kBracket) return policy_.bracket_word_weight;
+  if (t.word_class & kWordStopword) return policy_.query_stopword_weight;
+  if (t.word_class & kWordInitial) return policy_.query_initial_weight;
+  if (t.word_class & kWordStreetType) return policy_.query_street_type_weight;
+  return 1.0;
+}
+
+Scorer::Scorer(const ParsedQuery& query, const QueryReading& reading,
+               const IndexData& index, const RankingPolicy& policy)
+    : q_(query), places_(reading.places), index_(index), policy_(policy) {
   // Longer place names first: "knokke heist" explains both words, before
   // the locality "knokke" takes one of them.
   place_order_.resize(places_.size());
@@ -93,14 +69,14 @@ Scorer::Scorer(const ParsedQuery& query, const std::vector<PlaceMatch>& places,
   joined_.resize(q_.tokens.size());
   for (size_t i = 0; i < q_.tokens.size(); ++i) {
     const QueryToken& t = q_.tokens[i];
-    token_matchers_.emplace_back(t.text);
+    token_matchers_.emplace_back(t.text, &policy_.word);
     for (const std::string& e : t.expansions)
-      expansion_matchers_[i].emplace_back(e);
+      expansion_matchers_[i].emplace_back(e, &policy_.word);
     if (i + 1 < q_.tokens.size()) {
       const QueryToken& b = q_.tokens[i + 1];
-      joined_[i].emplace_back(t.text + b.text);
+      joined_[i].emplace_back(t.text + b.text, &policy_.word);
       for (const std::string& e : b.expansions)
-        joined_[i].emplace_back(t.text + e);
+        joined_[i].emplace_back(t.text + e, &policy_.word);
     }
   }
   options_.reserve(64);
@@ -120,16 +96,17 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
   if (sim < 1.0 && !t.numeric &&
       !(index_.WordClass(word) & kWordNumeric)) {  // numbers match exactly
     const std::string_view name_word = index_.vocabulary.word(word);
-    for (size_t e = 0; e < t.expansions.size() && sim < kExpansionSimilarity;
-         ++e) {
+    for (size_t e = 0;
+         e < t.expansions.size() && sim < policy_.reading_similarity; ++e) {
       if (t.expansion_words[e] == word) {
-        sim = kExpansionSimilarity;
+        sim = policy_.reading_similarity;
       } else if (t.expansions[e].size() > 3) {
-        sim = std::max(sim, 0.95 * expansion_matchers_[token][e].Similarity(
-                                       name_word, &index_.dictionary));
+        sim = std::max(sim, policy_.misspelt_reading_factor *
+                                expansion_matchers_[token][e].Similarity(
+                                    name_word, &index_.dictionary));
       }
     }
-    if (sim < kExpansionSimilarity) {
+    if (sim < policy_.reading_similarity) {
       sim = std::max(sim, token_matchers_[token].Similarity(
                               name_word, &index_.dictionary));
     }
@@ -139,7 +116,7 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
     if (name_word.size() == 1 && (cls & kWordInitial) &&
         !(cls & kWordStopword) && t.text.size() > 1 &&
         t.text[0] == name_word[0]) {
-      sim = std::max(sim, kInitialSimilarity);
+      sim = std::max(sim, policy_.initial_similarity);
     }
   }
   memo_.Put(key, static_cast<float>(sim));
@@ -197,12 +174,12 @@ double Scorer::OrderFactor(uint32_t street_tokens) const {
     if (segment >= 0 && segment != q_.tokens[i].segment) split = true;
     segment = q_.tokens[i].segment;
   }
-  double factor = split ? 0.95 : 1.0;
+  double factor = split ? policy_.split_street_factor : 1.0;
   for (int i = first + 1; i < last; ++i) {
     const QueryToken& t = q_.tokens[static_cast<size_t>(i)];
     if (!(street_tokens & (1u << i)) && !t.numeric &&
         !(t.word_class & kWordStopword)) {
-      factor *= 0.97;  // a foreign word inside the street's words
+      factor *= policy_.interrupted_street_factor;
       break;
     }
   }
@@ -215,9 +192,12 @@ double Scorer::PlaceAgreement(const PlaceMatch& m,
   if (p.kind == PlaceKind::kLocality) {
     // A deelgemeente agrees a shade less than a municipality of the same
     // name: "Aalst" is the municipality before the part of Sint-Truiden.
-    if (p.postcode == v.postcode) return 0.99 * m.quality;
-    return index_.VariantInMunicipality(v, p.municipality) ? 0.85 * m.quality
-                                                           : 0;
+    if (p.postcode == v.postcode) {
+      return policy_.locality_own_postcode * m.quality;
+    }
+    return index_.VariantInMunicipality(v, p.municipality)
+               ? policy_.locality_same_municipality * m.quality
+               : 0;
   }
   return index_.VariantInMunicipality(v, p.municipality) ? m.quality : 0;
 }
@@ -229,7 +209,9 @@ StreetMatch Scorer::Score(uint32_t variant) {
   // read it again with that place's words left to the place.
   const StreetVariantEntry& entry = index_.street_variants[variant];
   for (const PlaceMatch& pm : places_) {
-    if (pm.quality < 0.85 || pm.begin + pm.length > 32) continue;
+    if (pm.quality < policy_.strong_place || pm.begin + pm.length > 32) {
+      continue;
+    }
     const uint32_t mask = ((1u << pm.length) - 1) << pm.begin;
     if (!(mask & best.street_tokens & ~stopword_mask_)) continue;
     if (PlaceAgreement(pm, entry) <= 0) continue;
@@ -241,125 +223,201 @@ StreetMatch Scorer::Score(uint32_t variant) {
 
 StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   const StreetVariantEntry& v = index_.street_variants[variant];
-  const StreetEntry& street = index_.streets[v.street];
   const std::span<const WordId> name = index_.Words(v.name);
-  const size_t n = q_.tokens.size();
-  const size_t m = std::min<size_t>(name.size(), 32);
-
   StreetMatch result;
   result.street = v.street;
   result.variant = variant;
   result.matched_langs = v.name.langs;
 
-  // 1. Candidate pairs: single words, then compounds where no single word
-  // matched well.
-  constexpr size_t kMax = 32;
+  Alignment a;
+  Align(name, reserved, &a);
+  result.street_tokens = a.used_query;
+  result.name_coverage = NameCoverage(name, a);
+  std::array<double, kMaxWords> explained = a.query_sim;
+  const double best_place = ExplainRest(variant, &a, &result, &explained);
+  int unexplained_words = 0;
+  result.query_coverage =
+      QueryCoverage(a, explained, &result, &unexplained_words);
+
+  // 4. Postcode and places.
+  double place_sum = 0;
+  int place_parts = 0;
+  bool near_postcode = false;
+  if (q_.postcode_given) {
+    place_sum += PostcodeAgreement(v, &result, &near_postcode);
+    ++place_parts;
+  }
+  if (best_place > 0) {
+    place_sum += best_place;
+    ++place_parts;
+  } else if (result.place_conflict || q_.has_municipality_field) {
+    result.place_conflict = true;
+    ++place_parts;
+  }
+  result.place_agreement = place_parts > 0 ? place_sum / place_parts
+                                           : policy_.neutral_place_agreement;
+  result.evidence += place_sum;
+
+  double score = policy_.name_weight * result.name_coverage +
+                 policy_.query_weight * result.query_coverage +
+                 policy_.place_weight * result.place_agreement;
+  // A street name is written as one run of words within one comma-separated
+  // part: "rue de namur 84, bruxelles" is Rue de Namur in Brussels, not Rue
+  // de Bruxelles in Namur.
+  score *= OrderFactor(a.used_query);
+  // One word matching part of a name ("lyon" of Rue de Lyon), with no
+  // place to back it, is weak evidence. A house number says the text is a
+  // street address ("agnzendam 50 bte 8"), which a lone town name is not;
+  // so does a structured street field.
+  if (!q_.house_groups.empty() || !q_.house_number_field.empty()) {
+    result.evidence += policy_.address_evidence;
+  }
+  if (q_.has_street_field) result.evidence += policy_.address_evidence;
+  score *= policy_.evidence_floor +
+           (1 - policy_.evidence_floor) *
+               std::min(1.0, result.evidence / policy_.full_evidence);
+  if (result.postcode_conflict) {
+    score *= near_postcode ? policy_.near_postcode_factor
+                           : policy_.far_postcode_factor;
+  }
+  if (q_.has_municipality_field && best_place == 0) {
+    score *= policy_.municipality_mismatch_factor;
+  }
+  // A word that is neither in the street's name nor its place ("paris" in
+  // "rue de rivoli, paris") says the address may be another one, possibly
+  // abroad; a foreign postcode format says so outright.
+  for (int k = 0; k < unexplained_words; ++k) {
+    score *= policy_.unexplained_word_factor;
+  }
+  if (q_.foreign_postcode && !q_.postcode_given) {
+    score *= policy_.foreign_postcode_factor;
+  }
+  result.score = std::clamp(score, 0.0, 1.0);
+  return result;
+}
+
+// 1-2. Candidate pairs (single words, then compounds where no single word
+// matched well), best pairs first, each word used once.
+void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
+                   Alignment* a) {
+  const size_t n = std::min(q_.tokens.size(), kMaxWords);
+  const size_t m = std::min(name.size(), kMaxWords);
   options_.clear();
-  std::array<double, kMax> best_single{};
+  std::array<double, kMaxWords> best_single{};
   uint32_t order = 0;
-  for (size_t i = 0; i < n && i < kMax; ++i) {
+  for (size_t i = 0; i < n; ++i) {
     if (q_.tokens[i].role == TokenRole::kPlace || (reserved & (1u << i)))
       continue;
     for (size_t j = 0; j < m; ++j) {
       const double sim = TokenSimilarity(i, name[j]);
       best_single[j] = std::max(best_single[j], sim);
-      if (sim >= kMinPairSimilarity) {
+      if (sim >= policy_.min_pair_similarity) {
         options_.push_back({sim, 1u << i, 1u << j, order++});
       }
     }
   }
-  for (size_t i = 0; i + 1 < n && i + 1 < kMax; ++i) {
-    const QueryToken& a = q_.tokens[i];
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const QueryToken& t = q_.tokens[i];
     const QueryToken& b = q_.tokens[i + 1];
-    if (a.numeric || b.numeric || a.role != b.role ||
-        a.role == TokenRole::kPlace || (reserved & (3u << i))) {
+    if (t.numeric || b.numeric || t.role != b.role ||
+        t.role == TokenRole::kPlace || (reserved & (3u << i))) {
       continue;
     }
     for (size_t j = 0; j < m; ++j) {
-      if (best_single[j] >= 0.95) continue;
+      if (best_single[j] >= policy_.good_single_similarity) continue;
       const double sim = JoinedSimilarity(i, name[j]);
-      if (sim >= kMinJoinedSimilarity)
+      if (sim >= policy_.min_compound_similarity)
         options_.push_back({sim, 3u << i, 1u << j, order++});
     }
   }
   for (size_t j = 0; j + 1 < m; ++j) {
-    if (best_single[j] >= 0.95 && best_single[j + 1] >= 0.95) continue;
-    for (size_t i = 0; i < n && i < kMax; ++i) {
+    if (best_single[j] >= policy_.good_single_similarity &&
+        best_single[j + 1] >= policy_.good_single_similarity) {
+      continue;
+    }
+    for (size_t i = 0; i < n; ++i) {
       const QueryToken& t = q_.tokens[i];
       if (t.numeric || t.role == TokenRole::kPlace || (reserved & (1u << i)))
         continue;
       const double sim = SplitSimilarity(i, name[j], name[j + 1]);
-      if (sim >= kMinJoinedSimilarity)
+      if (sim >= policy_.min_compound_similarity)
         options_.push_back({sim, 1u << i, 3u << j, order++});
     }
   }
-
-  // 2. Best pairs first, each word used once.
   std::sort(options_.begin(), options_.end(),
-            [](const Option& a, const Option& b) {
-              if (a.sim != b.sim) return a.sim > b.sim;
-              return a.order < b.order;
+            [](const Option& x, const Option& y) {
+              if (x.sim != y.sim) return x.sim > y.sim;
+              return x.order < y.order;
             });
-  std::array<double, kMax> name_sim{};
-  std::array<double, kMax> query_sim{};
-  uint32_t used_query = 0, used_name = 0;
   for (const Option& o : options_) {
-    if ((o.query_mask & used_query) || (o.name_mask & used_name)) continue;
-    used_query |= o.query_mask;
-    used_name |= o.name_mask;
-    for (size_t j = 0; j < m; ++j) {
-      if (o.name_mask & (1u << j)) name_sim[j] = o.sim;
+    if ((o.query_mask & a->used_query) || (o.name_mask & a->used_name)) {
+      continue;
     }
-    for (size_t i = 0; i < n && i < kMax; ++i) {
-      if (o.query_mask & (1u << i)) query_sim[i] = o.sim;
+    a->used_query |= o.query_mask;
+    a->used_name |= o.name_mask;
+    for (size_t j = 0; j < m; ++j) {
+      if (o.name_mask & (1u << j)) a->name_sim[j] = o.sim;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (o.query_mask & (1u << i)) a->query_sim[i] = o.sim;
     }
   }
-  result.street_tokens = used_query;
+}
 
-  double name_total = 0, name_matched = 0;
+double Scorer::NameCoverage(std::span<const WordId> name,
+                            const Alignment& a) const {
+  const size_t m = std::min(name.size(), kMaxWords);
+  double total = 0, matched = 0;
   for (size_t j = 0; j < m; ++j) {
     const double w = NameWordWeight(index_.WordClass(name[j]));
-    name_total += w;
-    name_matched += w * name_sim[j];
+    total += w;
+    matched += w * a.name_sim[j];
   }
-  result.name_coverage = name_total > 0 ? name_matched / name_total : 0;
+  return total > 0 ? matched / total : 0;
+}
 
-  // 3. Words the name left: the street's own place, or its other names.
-  std::array<double, kMax> explained = query_sim;
+// 3. Words the name left: the street's own place, or its other names.
+double Scorer::ExplainRest(uint32_t variant, Alignment* a, StreetMatch* result,
+                           std::array<double, kMaxWords>* explained) {
+  const StreetVariantEntry& v = index_.street_variants[variant];
+  const size_t n = std::min(q_.tokens.size(), kMaxWords);
   double best_place = 0;
   for (size_t k : place_order_) {
     const PlaceMatch& pm = places_[k];
     const uint32_t mask = ((1u << pm.length) - 1) << pm.begin;
     // A place name may take back articles the street name matched: the "la"
     // of Louvain-la-Neuve is not the "la" of Avenue de la Palette.
-    if (pm.begin + pm.length > 32 ||
-        (mask & ((used_query & ~stopword_mask_) | result.place_tokens))) {
+    if (pm.begin + pm.length > kMaxWords ||
+        (mask & ((a->used_query & ~stopword_mask_) | result->place_tokens))) {
       continue;
     }
     const double agree = PlaceAgreement(pm, v);
     if (agree <= 0) continue;
-    used_query &= ~mask;
-    result.street_tokens &= ~mask;
-    result.place_tokens |= mask;
+    a->used_query &= ~mask;
+    result->street_tokens &= ~mask;
+    result->place_tokens |= mask;
     if (agree > best_place) {
       best_place = agree;
-      result.place_match = static_cast<int>(k);
+      result->place_match = static_cast<int>(k);
     }
-    for (size_t i = pm.begin; i < pm.begin + pm.length; ++i)
-      explained[i] = agree;
+    for (size_t i = pm.begin; i < pm.begin + pm.length; ++i) {
+      (*explained)[i] = agree;
+    }
   }
   for (const PlaceMatch& pm : places_) {
     const uint32_t mask = ((1u << pm.length) - 1) << pm.begin;
-    if (pm.quality >= 0.85 && pm.begin + pm.length <= 32 &&
-        !(mask & (used_query | result.place_tokens))) {
-      result.place_conflict = true;  // names a place this street is not in
+    if (pm.quality >= policy_.strong_place &&
+        pm.begin + pm.length <= kMaxWords &&
+        !(mask & (a->used_query | result->place_tokens))) {
+      result->place_conflict = true;  // names a place this street is not in
     }
   }
   // Words left: the street's name in another language ("Rue X - X-straat").
-  for (size_t i = 0; i < n && i < 32; ++i) {
-    if (explained[i] >= 0.8 || q_.tokens[i].numeric ||
-        q_.tokens[i].role == TokenRole::kPlace ||
-        (result.place_tokens & (1u << i))) {
+  const StreetEntry& street = index_.streets[v.street];
+  for (size_t i = 0; i < n; ++i) {
+    if ((*explained)[i] >= policy_.other_name_similarity ||
+        q_.tokens[i].numeric || q_.tokens[i].role == TokenRole::kPlace ||
+        (result->place_tokens & (1u << i))) {
       continue;
     }
     double other_name = 0;
@@ -370,86 +428,59 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
         other_name = std::max(other_name, TokenSimilarity(i, w));
       }
     }
-    if (other_name >= 0.8) explained[i] = std::max(explained[i], other_name);
-  }
-  double query_total = 0, query_explained = 0;
-  int unexplained_words = 0;
-  for (size_t i = 0; i < n && i < 32; ++i) {
-    if (used_query & (1u << i)) {
-      result.evidence +=
-          (q_.tokens[i].numeric ? 1.0 : query_weight_[i]) * query_sim[i];
+    if (other_name >= policy_.other_name_similarity) {
+      (*explained)[i] = std::max((*explained)[i], other_name);
     }
   }
-  for (size_t i = 0; i < n && i < 32; ++i) {
-    double w = query_weight_[i];
-    if (q_.tokens[i].numeric && (used_query & (1u << i))) w = 1.0;
-    query_total += w;
-    query_explained += w * explained[i];
-    if (w >= 1.0 && explained[i] == 0) unexplained_words += 1;
-  }
-  result.query_coverage = query_total > 0 ? query_explained / query_total : 1.0;
+  return best_place;
+}
 
-  // 4. Postcode and places.
-  double place_sum = 0;
-  int place_parts = 0;
-  bool near_postcode = false;
-  if (q_.postcode_given) {
-    double pc = 0;
-    if (v.postcode == q_.postcode) {
-      pc = 1.0;
-    } else if (postcode_entry_ != nullptr) {
-      for (uint16_t muni : postcode_entry_->municipalities) {
-        if (index_.VariantInMunicipality(v, muni)) pc = 0.5;
+double Scorer::QueryCoverage(const Alignment& a,
+                             const std::array<double, kMaxWords>& explained,
+                             StreetMatch* result,
+                             int* unexplained_words) const {
+  const size_t n = std::min(q_.tokens.size(), kMaxWords);
+  for (size_t i = 0; i < n; ++i) {
+    if (a.used_query & (1u << i)) {
+      result->evidence +=
+          (q_.tokens[i].numeric ? 1.0 : query_weight_[i]) * a.query_sim[i];
+    }
+  }
+  double total = 0, covered = 0;
+  for (size_t i = 0; i < n; ++i) {
+    double w = query_weight_[i];
+    if (q_.tokens[i].numeric && (a.used_query & (1u << i))) w = 1.0;
+    total += w;
+    covered += w * explained[i];
+    if (w >= 1.0 && explained[i] == 0) *unexplained_words += 1;
+  }
+  return total > 0 ? covered / total : 1.0;
+}
+
+double Scorer::PostcodeAgreement(const StreetVariantEntry& v,
+                                 StreetMatch* result, bool* near) const {
+  double pc = 0;
+  if (v.postcode == q_.postcode) {
+    pc = 1.0;
+  } else if (postcode_entry_ != nullptr) {
+    for (uint16_t muni : postcode_entry_->municipalities) {
+      if (index_.VariantInMunicipality(v, muni)) {
+        pc = policy_.postcode_same_municipality;
       }
     }
-    result.postcode_conflict = pc == 0;
-    // Belgian postcodes run by geography: 1000 and 1060 are neighbours,
-    // 1000 and 8500 are not. A near miss is a slip, a far one a conflict.
-    near_postcode = pc == 0 && v.postcode / 100 == q_.postcode / 100;
-    if (near_postcode) pc = 0.25;
-    place_sum += pc;
-    ++place_parts;
-    // As evidence, a postcode of the street's own municipality names the
-    // place as well as the exact one: many write a city's main postcode
-    // (9000) for all of it.
-    if (pc == 0.5) result.evidence += 0.5;
   }
-  if (best_place > 0) {
-    place_sum += best_place;
-    ++place_parts;
-  } else if (result.place_conflict || q_.has_municipality_field) {
-    result.place_conflict = true;
-    ++place_parts;
+  result->postcode_conflict = pc == 0;
+  // Belgian postcodes run by geography: 1000 and 1060 are neighbours,
+  // 1000 and 8500 are not. A near miss is a slip, a far one a conflict.
+  *near = pc == 0 && v.postcode / 100 == q_.postcode / 100;
+  if (*near) pc = policy_.postcode_near;
+  // As evidence, a postcode of the street's own municipality names the
+  // place as well as the exact one: many write a city's main postcode
+  // (9000) for all of it.
+  if (pc == policy_.postcode_same_municipality) {
+    result->evidence += policy_.postcode_same_municipality;
   }
-  result.place_agreement = place_parts > 0 ? place_sum / place_parts : 0.5;
-  result.evidence += place_sum;
-
-  double score = 0.55 * result.name_coverage + 0.30 * result.query_coverage +
-                 0.15 * result.place_agreement;
-  // A street name is written as one run of words within one comma-separated
-  // part: "rue de namur 84, bruxelles" is Rue de Namur in Brussels, not Rue
-  // de Bruxelles in Namur.
-  score *= OrderFactor(used_query);
-  // One word matching part of a name ("lyon" of Rue de Lyon), with no
-  // place to back it, is weak evidence. A house number says the text is a
-  // street address ("agnzendam 50 bte 8"), which a lone town name is not;
-  // so does a structured street field.
-  if (!q_.house_groups.empty() || !q_.house_number_field.empty()) {
-    result.evidence += kAddressEvidence;
-  }
-  if (q_.has_street_field) result.evidence += kAddressEvidence;
-  score *= 0.6 + 0.4 * std::min(1.0, result.evidence / kFullEvidence);
-  if (result.postcode_conflict)
-    score *= near_postcode ? kNearPostcodeFactor : kFarPostcodeFactor;
-  if (q_.has_municipality_field && best_place == 0) score *= 0.75;
-  // A word that is neither in the street's name nor its place ("paris" in
-  // "rue de rivoli, paris") says the address may be another one, possibly
-  // abroad; a foreign postcode format says so outright.
-  for (int k = 0; k < unexplained_words; ++k) score *= kUnexplainedWordFactor;
-  if (q_.foreign_postcode && !q_.postcode_given)
-    score *= kForeignPostcodeFactor;
-  result.score = std::clamp(score, 0.0, 1.0);
-  return result;
+  return pc;
 }
 
 }  // namespace beladdr::internal

@@ -1,6 +1,22 @@
 // The Searcher behind beladdr/searcher.h: the index data in memory, the
-// RocksDB store for what is read on demand, and the search pipeline
-// ParseQuery -> FindPlaces -> GenerateCandidates -> Scorer -> results.
+// RocksDB store for what is read on demand, and the search pipeline. The
+// stages, in the order Rank() runs them:
+//
+//   1. parse      ParseQuery (query_parser.h): tokens, numbers, postcode,
+//                 dictionary readings.
+//   2. read       ReadQuery (query_reading.h): place readings, which words
+//                 are surely the place, the named scope, place-only.
+//   3. candidates CollectMatches (street_tiers.cc), in tiers: the exact
+//                 words (ExactCandidates), then typos and compounds
+//                 (GenerateCandidates, candidates.h), then the named
+//                 place's streets (ScanScope).
+//   4. score      Scorer (scorer.h), every name of each candidate street.
+//   5. decide     best variant per street, min_score, and place against
+//                 street (DecidePlaceOnly); ResolveAddress (resolver.cc)
+//                 then decides unique / ambiguous / not found.
+//
+// Every threshold and weight of these stages is a field of RankingPolicy
+// (ranking_policy.h), reachable as EngineOptions::ranking.
 //
 // Thread safety: immutable after Open(); const methods are thread-safe.
 
@@ -14,42 +30,35 @@
 #include "beladdr/searcher.h"
 #include "internal/candidates.h"
 #include "internal/index_data.h"
+#include "internal/query_reading.h"
+#include "internal/ranking_policy.h"
 #include "internal/rocksdb_store.h"
 #include "internal/scorer.h"
 
 namespace beladdr::internal {
 
 struct EngineOptions {
-  // Street results below this score are not returned (see README,
-  // "Choosing the threshold").
-  double min_score = 0.61;
+  // ---- Parameters that affect behaviour ----
+  // Every threshold and weight of the ranking. Default: RankingPolicy{}.
+  RankingPolicy ranking;
+  // ---- Parameters that bound the work per query ----
+  // Tier 2 budgets. Default: CandidateOptions{}.
   CandidateOptions candidates;
-  // When no candidate scores this well and the query names a postcode or a
-  // place, every street there is scored too (at most scope_scan_limit
-  // variants): a typo in a short word ("more straat, 8630" for
-  // Moerestraat) may leave too few trigrams to find it otherwise.
-  double confident_score = 0.85;
-  double certain_score = 0.95;
-  // Tier 1 (exact words) settles the search when a street scores this well
-  // and explains the whole query.
-  double settled_score = 0.93;
+  // Tier 1 stops after this many streets. Default: 64.
   size_t exact_candidate_limit = 64;
-  size_t exact_list_limit = 3000;  // longer word lists select nothing
+  // Tier 1 skips words in more variants than this ("rue"). Default: 3000.
+  size_t exact_list_limit = 3000;
+  // The scope scan scores at most this many variants. Default: 500.
   size_t scope_scan_limit = 500;
   // ... and only variants with this share of the signature bits of the
-  // query's street words (TrigramSignature).
+  // query's street words (TrigramSignature). Default: 0.35.
   double scope_trigram_share = 0.35;
-  // ResolveAddress: a street is the unique match when it scores at least
-  // unique_score and beats the next street by unique_margin (README,
-  // "Resolving an address", for how these were measured).
-  double unique_score = 0.75;
-  double unique_margin = 0.05;
 };
 
 // What a search found, before it is turned into the public response.
 struct RankedSearch {
   ParsedQuery query;
-  std::vector<PlaceMatch> places;
+  QueryReading reading;
   std::vector<StreetMatch> streets;  // best first, above min_score
   bool place_only = false;
 };
@@ -77,21 +86,30 @@ class SearcherImpl : public Searcher {
 
  private:
   SearcherImpl() = default;
-  bool IsPlaceOnly(const ParsedQuery& q,
-                   const std::vector<PlaceMatch>& places) const;
-  // True when one sure place match spans every word of the query.
-  bool CoveredByOnePlace(const ParsedQuery& q,
-                         const std::vector<PlaceMatch>& places) const;
-  // Scores every street of the postcode or places the query names that
-  // was not among `scored` (see EngineOptions::confident_score).
-  void ScanScope(const ParsedQuery& q, const std::vector<PlaceMatch>& places,
-                 const NamedPlaces& named, const std::vector<uint32_t>& done,
-                 Scorer* scorer, std::vector<StreetMatch>* matches) const;
+
+  // ---- Stage 3 (street_tiers.cc) ----
+  // Every street match above min_score, from the tiers in turn.
+  std::vector<StreetMatch> CollectMatches(const ParsedQuery& q,
+                                          const QueryReading& reading,
+                                          Scorer* scorer) const;
   // Tier 1: the streets containing the query's most selective exactly
   // spelt word, in the named place when that leaves any.
   std::vector<uint32_t> ExactCandidates(const ParsedQuery& q,
-                                        const std::vector<PlaceMatch>& places,
-                                        const NamedPlaces& named) const;
+                                        const QueryReading& reading) const;
+  // The streets of the postcode or places the query names that are not in
+  // `done` (sorted), prefiltered by letters and trigrams, bounded.
+  std::vector<uint32_t> ScopeCandidates(
+      const ParsedQuery& q, const QueryReading& reading,
+      const std::vector<uint32_t>& done) const;
+
+  // ---- Stage 5 ----
+  // Best variant per street, best street first, at most `max_streets`.
+  std::vector<StreetMatch> BestPerStreet(std::vector<StreetMatch> matches,
+                                         size_t max_streets) const;
+  // Whether a query whose words all read as places means the place.
+  bool DecidePlaceOnly(const RankedSearch& ranked) const;
+
+  // ---- Answers ----
   void AddMunicipalityResults(const RankedSearch& ranked, size_t limit,
                               SearchResponse* response) const;
   // The language the query was written in (nullopt when undecidable).
@@ -101,7 +119,7 @@ class SearcherImpl : public Searcher {
   SearchResult StreetResult(const StreetMatch& m, const ParsedQuery& q,
                             std::optional<Language> answer_language) const;
 
-  // ResolveAddress (resolver.cc): by street text, or by StreetCode.
+  // ---- ResolveAddress (resolver.cc): by street text, or by StreetCode ----
   StatusOr<ResolveResponse> ResolveStreet(const ResolveRequest& request) const;
   StatusOr<ResolveResponse> ResolveStreetCode(
       const ResolveRequest& request) const;

@@ -7,8 +7,6 @@
 namespace beladdr::internal {
 namespace {
 
-constexpr double kStemOnlySimilarity = 0.65;
-constexpr double kFirstLetterFactor = 0.9;
 constexpr size_t kMaxPattern = 64;
 
 size_t Slot(char c) {
@@ -30,16 +28,25 @@ int MaxEdits(size_t length) {
   return 3;
 }
 
-// A prefix counts by how much of the word it keeps: "pietersnieuwstr" of
-// "pietersnieuwstraat" almost fully, "bonn" of "bonniers" by half.
-double PrefixSimilarity(double prefix_length, double word_length) {
-  return 0.55 + 0.45 * prefix_length / word_length;
+const WordSimilarityPolicy& DefaultPolicy() {
+  static const WordSimilarityPolicy kDefault;
+  return kDefault;
 }
 
 }  // namespace
 
-WordMatcher::WordMatcher(std::string_view query_word)
+// A prefix counts by how much of the word it keeps: "pietersnieuwstr" of
+// "pietersnieuwstraat" almost fully, "bonn" of "bonniers" by half.
+double WordMatcher::PrefixSimilarity(double prefix_length,
+                                     double word_length) const {
+  return policy_->prefix_base +
+         policy_->prefix_share * prefix_length / word_length;
+}
+
+WordMatcher::WordMatcher(std::string_view query_word,
+                         const WordSimilarityPolicy* policy)
     : word_(query_word.substr(0, kMaxPattern)),
+      policy_(policy != nullptr ? policy : &DefaultPolicy()),
       numeric_(IsNumeric(query_word)) {
   for (size_t i = 0; i < word_.size(); ++i) {
     masks_[Slot(word_[i])] |= uint64_t{1} << i;
@@ -100,7 +107,7 @@ double WordMatcher::Similarity(std::string_view n,
     const bool stem_only =
         dictionary != nullptr &&
         dictionary->CanonicalStreetTypeLanguages(n.substr(q.size())) != 0;
-    best = stem_only ? kStemOnlySimilarity : PrefixSimilarity(lq, ln);
+    best = stem_only ? policy_->stem_only : PrefixSimilarity(lq, ln);
   }
   // One edit at the start leaves a letter in place (a substitution: q[1] ==
   // n[1]) or shifted by one (an insertion or deletion: q[1] == n[0] or
@@ -120,8 +127,9 @@ double WordMatcher::Similarity(std::string_view n,
   Distances(n, &d, &pd);
   if (max_edits > 0 && close_lengths && d <= max_edits) {
     // People rarely mistype the first letter.
-    const double first = q[0] == n[0] ? 1.0 : kFirstLetterFactor;
-    best = std::max(best, first * (1.0 - 0.8 * d / std::max(lq, ln)));
+    const double first = q[0] == n[0] ? 1.0 : policy_->first_letter;
+    best = std::max(best,
+                    first * (1.0 - policy_->edit_cost * d / std::max(lq, ln)));
   }
   // A misspelt abbreviation: "pietresnieuwstr".
   if (misspelt_prefix_possible && best < 0.8) {
@@ -140,8 +148,8 @@ double WordMatcher::Similarity(std::string_view n,
         }
       }
       const double base =
-          stem_only ? kStemOnlySimilarity : PrefixSimilarity(lq, ln);
-      best = std::max(best, base * (1.0 - 0.8 * pd / lq));
+          stem_only ? policy_->stem_only : PrefixSimilarity(lq, ln);
+      best = std::max(best, base * (1.0 - policy_->edit_cost * pd / lq));
     }
   }
   return best;

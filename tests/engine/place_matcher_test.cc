@@ -15,7 +15,7 @@ std::string BestPlace(const std::string& text) {
   r.query = text;
   auto q = ParseQuery(r, d);
   EXPECT_OK(q.status());
-  const auto places = FindPlaces(*q, d);
+  const auto places = FindPlaces(*q, d, RankingPolicy{});
   if (places.empty()) return "";
   return d.municipalities[d.place_variants[places.front().place].municipality]
       .nis;
@@ -53,7 +53,7 @@ TEST(Places, BracketedHintsMayAbbreviate) {
   r.query = "Graanmarkt(Kor)";
   auto q = ParseQuery(r, d);
   ASSERT_OK(q.status());
-  const auto places = FindPlaces(*q, d);
+  const auto places = FindPlaces(*q, d, RankingPolicy{});
   ASSERT_FALSE(places.empty());
   EXPECT_EQ(
       d.municipalities[d.place_variants[places[0].place].municipality].nis,

@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "internal/index_data.h"
-#include "internal/place_matcher.h"
 #include "internal/query_parser.h"
+#include "internal/query_reading.h"
 
 namespace beladdr::internal {
 
@@ -47,6 +47,14 @@ struct CandidateOptions {
   uint32_t common_word_df = 8000;
   // Weight of a word that a sure place match covers.
   float place_word_weight = 0.2f;
+  // Weight of a word inside brackets.
+  float bracket_word_weight = 0.5f;
+  // Pool B's place bonus: the query's postcode, a named locality's
+  // postcode, a named municipality; and its share in pool B's order.
+  float postcode_bonus = 1.0f;
+  float locality_bonus = 0.9f;
+  float municipality_bonus = 0.7f;
+  float place_bonus_share = 0.25f;
   // Variants passed on to scoring, per pool (see GenerateCandidates); more
   // when they tie with the last one.
   size_t max_candidates = 24;
@@ -58,20 +66,11 @@ struct Candidate {
   float prerank = 0;
 };
 
-// The municipalities and postcodes a query names (for the pre-rank bonus and
-// for scoring).
-struct NamedPlaces {
-  std::vector<uint16_t> municipalities;
-  std::vector<uint16_t> postcodes;  // localities' postcodes
-};
-NamedPlaces CollectNamedPlaces(const std::vector<PlaceMatch>& places,
-                               const IndexData& index);
-
-// `places` lowers the weight of words the query uses as a place name
-// ("gent" in "baarleboslaan gent" should not fetch Gentweg and the like).
+// The reading's sure places lower the weight of their words ("gent" in
+// "baarleboslaan gent" should not fetch Gentweg and the like); its named
+// places give pool B.
 std::vector<Candidate> GenerateCandidates(const ParsedQuery& query,
-                                          const std::vector<PlaceMatch>& places,
-                                          const NamedPlaces& named,
+                                          const QueryReading& reading,
                                           const IndexData& index,
                                           const CandidateOptions& options);
 

@@ -69,7 +69,8 @@ class PostingIterator {
       ok_ = false;
       return;
     }
-    if ((read_ > 0 && delta == 0) || (read_ > 0 && delta > UINT32_MAX - current_)) {
+    if ((read_ > 0 && delta == 0) ||
+        (read_ > 0 && delta > UINT32_MAX - current_)) {
       valid_ = false;
       ok_ = false;
       return;

@@ -24,6 +24,7 @@
 #include "internal/index_data.h"
 #include "internal/place_matcher.h"
 #include "internal/query_parser.h"
+#include "internal/ranking_policy.h"
 
 namespace beladdr::internal {
 
@@ -36,7 +37,8 @@ struct LanguageEvidence {
 std::optional<Language> DetectLanguage(const ParsedQuery& query,
                                        const std::vector<PlaceMatch>& places,
                                        const LanguageEvidence& evidence,
-                                       const IndexData& index);
+                                       const IndexData& index,
+                                       const LanguageVotes& votes);
 
 // The official language of a municipality: N -> nl, F -> fr, D -> de,
 // nullopt for bilingual Brussels (FN).

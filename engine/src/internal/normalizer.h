@@ -39,7 +39,7 @@ inline constexpr std::string_view kFoldedPunctuation = ",-/().'";
 // comma > parenthesis > spaced hyphen > slash > hyphen > apostrophe > dot >
 // space).
 enum class Separator : uint8_t {
-  kNone,          // first token
+  kNone,  // first token
   kSpace,
   kDot,           // "St.Pieters"
   kApostrophe,    // "l'eglise"

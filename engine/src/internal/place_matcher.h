@@ -14,23 +14,26 @@
 
 #include "internal/index_data.h"
 #include "internal/query_parser.h"
+#include "internal/ranking_policy.h"
 
 namespace beladdr::internal {
 
 struct PlaceMatch {
-  size_t begin = 0;       // first query token
-  size_t length = 0;      // tokens covered
-  uint32_t place = 0;     // index into IndexData::place_variants
-  double quality = 0;     // 1 exact, lower for misspellings and prefixes
+  size_t begin = 0;    // first query token
+  size_t length = 0;   // tokens covered
+  uint32_t place = 0;  // index into IndexData::place_variants
+  double quality = 0;  // 1 exact, lower for misspellings and prefixes
 };
 
 // Longest names in tokens.
 inline constexpr size_t kMaxPlaceTokens = 5;
 
 // Every plausible place reading of a span of word tokens (numbers and
-// street-field words excluded), best first within each span.
+// street-field words excluded), best first within each span; qualities as
+// RankingPolicy describes.
 std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
-                                   const IndexData& index);
+                                   const IndexData& index,
+                                   const RankingPolicy& policy);
 
 }  // namespace beladdr::internal
 

@@ -32,21 +32,21 @@ enum class TokenRole : uint8_t {
 };
 
 struct QueryToken {
-  std::string text;              // folded, [a-z0-9]+
-  WordId word = kNoWord;         // when the text is a word of some name
+  std::string text;       // folded, [a-z0-9]+
+  WordId word = kNoWord;  // when the text is a word of some name
   TokenRole role = TokenRole::kAny;
-  uint8_t segment = 0;           // which comma-separated part
-  uint8_t word_class = 0;        // kWord* bits (stopword, street type, ...)
+  uint8_t segment = 0;     // which comma-separated part
+  uint8_t word_class = 0;  // kWord* bits (stopword, street type, ...)
   LanguageMask stopword_langs = 0;
   LanguageMask street_type_langs = 0;  // canonical or abbreviated
-  bool numeric = false;          // all digits
+  bool numeric = false;                // all digits
   // Other single-word readings: dictionary expansions ("chee" ->
   // "chaussee", "st" -> "sint"/"saint"/"sankt") and compounds with an
   // abbreviated street type completed ("kerkstr" -> "kerkstraat").
   std::vector<std::string> expansions;
   std::vector<WordId> expansion_words;  // kNoWord where not a name word
   LanguageMask expansion_langs = 0;     // languages of those expansions
-  int house_group = -1;          // index into house_groups, numeric only
+  int house_group = -1;                 // index into house_groups, numeric only
 };
 
 // A phrase of several tokens that reads as other words ("o l v" ->

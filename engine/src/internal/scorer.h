@@ -17,9 +17,13 @@
 //    street's name in another language ("Rue X - X-straat").
 // 4. Place agreement: the postcode and the places the query names, against
 //    the street's. A disagreeing explicit postcode multiplies the score by
-//    0.75: a strong penalty, not a veto.
+//    far_postcode_factor: a strong penalty, not a veto.
 //
-//    score = 0.55 name coverage + 0.30 query coverage + 0.15 place agreement
+//    score = name_weight * name coverage + query_weight * query coverage
+//          + place_weight * place agreement,
+//
+// then the evidence, order and penalty factors. Every number is a field of
+// RankingPolicy (ranking_policy.h).
 //
 // Thread safety: a Scorer memoises word similarities for one query; use one
 // per query (and per thread).
@@ -27,6 +31,7 @@
 #ifndef BELADDR_ENGINE_SRC_INTERNAL_SCORER_H_
 #define BELADDR_ENGINE_SRC_INTERNAL_SCORER_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -34,6 +39,8 @@
 #include "internal/index_data.h"
 #include "internal/place_matcher.h"
 #include "internal/query_parser.h"
+#include "internal/query_reading.h"
+#include "internal/ranking_policy.h"
 #include "internal/word_matcher.h"
 
 namespace beladdr::internal {
@@ -51,14 +58,14 @@ struct StreetMatch {
   double evidence = 0;             // matched words, postcode, place
   int place_match = -1;            // the PlaceMatch that agreed, if any
   bool postcode_conflict = false;
-  bool place_conflict = false;     // the query names another place
+  bool place_conflict = false;  // the query names another place
 };
-
 
 class Scorer {
  public:
-  Scorer(const ParsedQuery& query, const std::vector<PlaceMatch>& places,
-         const IndexData& index);
+  // REQUIRES: the arguments outlive the Scorer.
+  Scorer(const ParsedQuery& query, const QueryReading& reading,
+         const IndexData& index, const RankingPolicy& policy);
 
   StreetMatch Score(uint32_t variant);
 
@@ -90,9 +97,33 @@ class Scorer {
     uint32_t name_mask;
     uint32_t order;  // insertion order, for a stable sort
   };
+  static constexpr size_t kMaxWords = 32;
+  // Query words aligned to name words: the similarity each got.
+  struct Alignment {
+    std::array<double, kMaxWords> name_sim{};
+    std::array<double, kMaxWords> query_sim{};
+    uint32_t used_query = 0;
+    uint32_t used_name = 0;
+  };
 
   // Score with the tokens of `reserved` kept out of the street alignment.
   StreetMatch ScoreMasked(uint32_t variant, uint32_t reserved);
+  // Steps of ScoreMasked (see the file comment).
+  void Align(std::span<const WordId> name, uint32_t reserved, Alignment* a);
+  double NameCoverage(std::span<const WordId> name, const Alignment& a) const;
+  // Words the name left: the street's own places and its other names.
+  // Fills `explained`; returns the best place agreement.
+  double ExplainRest(uint32_t variant, Alignment* a, StreetMatch* result,
+                     std::array<double, kMaxWords>* explained);
+  // The query coverage; counts the words left wholly unexplained.
+  double QueryCoverage(const Alignment& a,
+                       const std::array<double, kMaxWords>& explained,
+                       StreetMatch* result, int* unexplained_words) const;
+  // Postcode agreement in [0, 1]; sets the conflict flags.
+  double PostcodeAgreement(const StreetVariantEntry& v, StreetMatch* result,
+                           bool* near) const;
+  double QueryWordWeight(const QueryToken& t) const;
+  double NameWordWeight(uint8_t word_class) const;
   double TokenSimilarity(size_t token, WordId word);
   // Query tokens `token` and `token + 1` joined, against one name word.
   double JoinedSimilarity(size_t token, WordId word);
@@ -104,6 +135,7 @@ class Scorer {
   const ParsedQuery& q_;
   const std::vector<PlaceMatch>& places_;
   const IndexData& index_;
+  const RankingPolicy& policy_;
   std::vector<double> query_weight_;
   std::vector<size_t> place_order_;  // places_, longest sure names first
   uint32_t stopword_mask_ = 0;       // bit i: query token i is an article
@@ -114,7 +146,7 @@ class Scorer {
   std::vector<std::vector<WordMatcher>> joined_;
   Memo memo_;
   const PostcodeEntry* postcode_entry_ = nullptr;  // of the query's postcode
-  std::vector<Option> options_;  // reused across Score calls
+  std::vector<Option> options_;                    // reused across Score calls
 };
 
 }  // namespace beladdr::internal

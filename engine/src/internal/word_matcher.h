@@ -19,13 +19,16 @@
 #include <string_view>
 
 #include "internal/dictionary.h"
+#include "internal/ranking_policy.h"
 
 namespace beladdr::internal {
 
 class WordMatcher {
  public:
-  // Words longer than 64 bytes are compared on their first 64.
-  explicit WordMatcher(std::string_view query_word);
+  // Words longer than 64 bytes are compared on their first 64. The policy
+  // (default: WordSimilarityPolicy{}) must outlive the matcher.
+  explicit WordMatcher(std::string_view query_word,
+                       const WordSimilarityPolicy* policy = nullptr);
 
   const std::string& word() const { return word_; }
 
@@ -35,17 +38,22 @@ class WordMatcher {
 
   // Similarity in [0, 1] of the query word to `name_word`:
   //   1     equal words
-  //   0.55 + 0.45 * share   the query word abbreviates the name word (a
-  //                         prefix of at least 4 letters)
-  //   0.65  it is only the stem before a street type ("amsterdam" of
+  //   prefix_base + prefix_share * share   the query word abbreviates the
+  //         name word (a prefix of at least 4 letters)
+  //   stem_only   it is only the stem before a street type ("amsterdam" of
   //         "amsterdamstraat"; needs `dictionary`)
-  //   1 - 0.8 * edits / length   a misspelling within 1-3 edits by length,
-  //         x0.9 when the first letter differs
+  //   1 - edit_cost * edits / length   a misspelling within 1-3 edits by
+  //         length, x first_letter when the first letter differs
   //   0 for numbers that differ, one-letter name words, and everything else.
-  double Similarity(std::string_view name_word, const Dictionary* dictionary) const;
+  // (The numbers are WordSimilarityPolicy's.)
+  double Similarity(std::string_view name_word,
+                    const Dictionary* dictionary) const;
 
  private:
+  double PrefixSimilarity(double prefix_length, double word_length) const;
+
   std::string word_;
+  const WordSimilarityPolicy* policy_;
   std::array<uint64_t, 37> masks_{};  // a-z, 0-9, anything else
   bool numeric_ = false;
 };

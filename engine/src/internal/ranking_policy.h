@@ -1,0 +1,163 @@
+// RankingPolicy: every number that decides how a search reads and ranks a
+// query, named once, in the spirit of Xapian's BM25Weight(k1, k2, k3, b):
+// the pipeline stages (searcher_impl.h lists them) read their thresholds
+// and weights from here and carry no literals of their own. The quality
+// harness (bench/quality) measures any change, and can sweep a field
+// through EngineOptions::ranking.
+//
+// The values were chosen on the development query sets (bench/queries) and
+// checked on the validation sets (bench/queries/validation); README,
+// "Quality", has the figures.
+//
+// Thread safety: a plain value type.
+
+#ifndef BELADDR_ENGINE_SRC_INTERNAL_RANKING_POLICY_H_
+#define BELADDR_ENGINE_SRC_INTERNAL_RANKING_POLICY_H_
+
+namespace beladdr::internal {
+
+// How similar one query word is to one name word (WordMatcher, the rule
+// word_matcher.h describes).
+struct WordSimilarityPolicy {
+  // A prefix of 4 letters or more: prefix_base + prefix_share * the share
+  // of the name word it keeps ("pietersnieuwstr" of "pietersnieuwstraat").
+  double prefix_base = 0.55;
+  double prefix_share = 0.45;
+  // Only the stem before a street type ("amsterdam" of "amsterdamstraat").
+  double stem_only = 0.65;
+  // A misspelling: 1 - edit_cost * edits / length, times first_letter when
+  // the first letter differs (people rarely mistype it).
+  double edit_cost = 0.8;
+  double first_letter = 0.9;
+};
+
+// Votes of the language detector (language_detector.h), per word of the
+// query and for the place it names.
+struct LanguageVotes {
+  double street_type = 2.0;         // rue, straat, strasse
+  double stopword = 1.0;            // du, het, der
+  double title_reading = 0.5;       // st -> saint / sint / sankt
+  double compound_suffix = 2.0;     // ...straat, ...strasse
+  double abbreviated_suffix = 1.0;  // ...str
+  double place_name = 1.5;          // Luik, Liège, Lüttich
+};
+
+struct RankingPolicy {
+  WordSimilarityPolicy word;
+  LanguageVotes language;
+
+  // ---- Places: how sure a place match must be for each use --------------
+  // A place match's quality is 1 for an exact name, place_reading_quality
+  // through a dictionary reading ("st gillis"), 1 - place_edit_cost * edits
+  // / length for a misspelling, place_prefix_quality for a bracketed
+  // prefix ("(kor)" of Kortrijk).
+  double place_reading_quality = 0.98;
+  double place_prefix_quality = 0.7;
+  double place_edit_cost = 1.5;
+  // Named: the query names this place; its streets are the scope that
+  // candidates favour and scans cover, and a place-only reading needs it.
+  double named_place = 0.75;
+  // Strong: a street elsewhere conflicts with it, and the scorer may keep
+  // its words out of the street's alignment.
+  double strong_place = 0.85;
+  // Sure: its words are the place, not street words (the query reading,
+  // query_reading.h, decides this once for every stage).
+  double sure_place = 0.9;
+  // A single place spanning every word is read as that place, not a street.
+  double whole_query_place = 0.95;
+  // A deelgemeente reads a shade less than a municipality of the same name
+  // ("Aalst" is the municipality before the part of Sint-Truiden).
+  double locality_place_factor = 0.98;
+  // Agreement of a street with a named locality: in the locality's own
+  // postcode, or elsewhere in its municipality (times the match quality).
+  double locality_own_postcode = 0.99;
+  double locality_same_municipality = 0.85;
+  // A place-only reading gives way to a street that scores this well and
+  // matches some words by its name ("Hooilaart Opdorp").
+  double street_over_place = 0.8;
+
+  // ---- Query words: how much each must be explained ----------------------
+  double query_stopword_weight = 0.15;
+  double query_initial_weight = 0.25;
+  double query_street_type_weight = 0.5;
+  // Words inside brackets: hints, cheap to leave unexplained.
+  double bracket_word_weight = 0.3;
+
+  // ---- Name words: how much each counts in the name's coverage ----------
+  double name_stopword_weight = 0.1;
+  double name_initial_weight = 0.25;
+  double name_street_type_weight = 0.5;
+  double name_title_weight = 0.6;
+
+  // ---- Word pairs ---------------------------------------------------------
+  // Pairs below this similarity are not aligned at all.
+  double min_pair_similarity = 0.5;
+  // A dictionary reading of the query word equals the name word ("chee").
+  double reading_similarity = 0.97;
+  // A reading that is itself misspelt: its similarity times this.
+  double misspelt_reading_factor = 0.95;
+  // A query word agrees with an initial of the name ("J. Appelmanslaan").
+  double initial_similarity = 0.8;
+  // Compounds split or joined in the query must read this well.
+  double min_compound_similarity = 0.8;
+  // A name word this well matched alone is not tried as a compound.
+  double good_single_similarity = 0.95;
+  // A word left over that matches the street's other-language name this
+  // well is explained ("Rue X - X-straat").
+  double other_name_similarity = 0.8;
+
+  // ---- The score ------------------------------------------------------------
+  //   score = name_weight * name coverage + query_weight * query coverage
+  //         + place_weight * place agreement, then the factors below.
+  double name_weight = 0.55;
+  double query_weight = 0.30;
+  double place_weight = 0.15;
+  // Postcode agreement: the street's own postcode 1, another postcode of
+  // its municipality postcode_same_municipality, a neighbouring postcode
+  // (same hundred) postcode_near, else 0 (a conflict).
+  double postcode_same_municipality = 0.5;
+  double postcode_near = 0.25;
+  // Place agreement when the query gives neither postcode nor place.
+  double neutral_place_agreement = 0.5;
+  // Evidence: matched words, postcode and place; full_evidence or more
+  // keeps the score, none multiplies it by evidence_floor. A house number
+  // or a street field adds address_evidence each.
+  double full_evidence = 2.0;
+  double address_evidence = 0.5;
+  double evidence_floor = 0.6;
+  // Penalties (factors).
+  double near_postcode_factor = 0.9;
+  double far_postcode_factor = 0.75;
+  double municipality_mismatch_factor = 0.75;
+  double unexplained_word_factor = 0.72;
+  double foreign_postcode_factor = 0.6;
+  // The street's words span two comma-separated parts, or a foreign word
+  // sits between them.
+  double split_street_factor = 0.95;
+  double interrupted_street_factor = 0.97;
+
+  // ---- Deciding -------------------------------------------------------------
+  // Street results below min_score are not returned (README, "Quality").
+  double min_score = 0.61;
+  // Tier 1 settles the search when a street scores settled_score with both
+  // coverages at least settled_coverage.
+  double settled_score = 0.93;
+  double settled_coverage = 0.95;
+  // The scope scan runs while no street in the named place scores
+  // confident_score (certain_score when a municipality is named).
+  double confident_score = 0.85;
+  double certain_score = 0.95;
+  // ResolveAddress: unique when the best street scores unique_score and
+  // beats the next one by unique_margin.
+  double unique_score = 0.75;
+  double unique_margin = 0.05;
+  // Municipality results: matches within municipality_band of the best one,
+  // and at least min_municipality_score; a postcode elsewhere multiplies
+  // by far_postcode_factor.
+  double municipality_band = 0.1;
+  double min_municipality_score = 0.5;
+};
+
+}  // namespace beladdr::internal
+
+#endif  // BELADDR_ENGINE_SRC_INTERNAL_RANKING_POLICY_H_

@@ -1,0 +1,214 @@
+// Stage 3 of a search (searcher_impl.h): the candidate streets, tier by
+// tier, each scored as it comes (stage 4), until one settles the search.
+
+#include <algorithm>
+#include <bit>
+
+#include "internal/candidates.h"
+#include "searcher_impl.h"
+
+namespace beladdr::internal {
+
+std::vector<StreetMatch> SearcherImpl::CollectMatches(
+    const ParsedQuery& q, const QueryReading& reading, Scorer* scorer) const {
+  const RankingPolicy& policy = options_.ranking;
+  std::vector<StreetMatch> matches;
+  std::vector<uint32_t> scored;  // streets scored so far, sorted
+  bool settled = false;
+  double best_in_place = 0;  // best score of a street that agrees with it
+  // Scores every name of each street not scored yet: the trigrams may have
+  // found its French name while the query used the Dutch one.
+  auto score_streets = [&](std::vector<uint32_t> streets) {
+    std::sort(streets.begin(), streets.end());
+    streets.erase(std::unique(streets.begin(), streets.end()), streets.end());
+    for (const uint32_t street : streets) {
+      if (std::binary_search(scored.begin(), scored.end(), street)) continue;
+      const StreetEntry& s = data_->streets[street];
+      for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
+           ++v) {
+        StreetMatch m = scorer->Score(v);
+        if (!m.postcode_conflict && !m.place_conflict) {
+          best_in_place = std::max(best_in_place, m.score);
+        }
+        if (m.score >= policy.min_score) matches.push_back(m);
+      }
+    }
+    const size_t old_size = scored.size();
+    scored.insert(scored.end(), streets.begin(), streets.end());
+    std::inplace_merge(scored.begin(),
+                       scored.begin() + static_cast<long>(old_size),
+                       scored.end());
+    scored.erase(std::unique(scored.begin(), scored.end()), scored.end());
+    settled =
+        std::any_of(matches.begin(), matches.end(), [&](const StreetMatch& m) {
+          return m.score >= policy.settled_score &&
+                 m.name_coverage >= policy.settled_coverage &&
+                 m.query_coverage >= policy.settled_coverage &&
+                 !m.postcode_conflict && !m.place_conflict;
+        });
+  };
+
+  // Tier 1: the exact words. Most queries spell the street's words right
+  // (after folding, dictionary readings and compound joins); their exact
+  // lists are short and precise. A street that then explains the whole
+  // query with a very high score settles the search.
+  score_streets(ExactCandidates(q, reading));
+  if (settled) return matches;
+  // Tier 2: typos, truncations, glued and split words, through trigrams.
+  const std::vector<Candidate> candidates =
+      GenerateCandidates(q, reading, *data_, options_.candidates);
+  std::vector<uint32_t> streets;
+  streets.reserve(candidates.size());
+  for (const Candidate& c : candidates) {
+    streets.push_back(data_->street_variants[c.variant].street);
+  }
+  score_streets(std::move(streets));
+  // Tier 3: not sure yet, and the query names a postcode or place: score
+  // the whole place. A near miss there (Schommelstraat for "schoolstraat,
+  // gent") is not sure either: only a near-perfect match stops the scan.
+  if (best_in_place < policy.confident_score ||
+      (best_in_place < policy.certain_score &&
+       !reading.named.municipalities.empty())) {
+    for (uint32_t v : ScopeCandidates(q, reading, scored)) {
+      StreetMatch m = scorer->Score(v);
+      if (m.score >= policy.min_score) matches.push_back(m);
+    }
+  }
+  return matches;
+}
+
+std::vector<uint32_t> SearcherImpl::ExactCandidates(
+    const ParsedQuery& q, const QueryReading& reading) const {
+  // The most selective word the index knows exactly, with its readings
+  // ("chee" -> chaussee) and its compound with the next word ("kerk straat").
+  std::vector<WordId> best_words;
+  size_t best_size = 0;
+  std::vector<WordId> words;
+  for (size_t i = 0; i < q.tokens.size(); ++i) {
+    if (!IsStreetWord(q, reading, i)) continue;
+    const QueryToken& t = q.tokens[i];
+    words.clear();
+    if (t.word != kNoWord) words.push_back(t.word);
+    for (WordId w : t.expansion_words) {
+      if (w != kNoWord) words.push_back(w);
+    }
+    if (i + 1 < q.tokens.size()) {
+      const WordId joined =
+          data_->vocabulary.Find(t.text + q.tokens[i + 1].text);
+      if (joined != kNoWord) words.push_back(joined);
+    }
+    size_t size = 0;
+    for (WordId w : words) size += data_->VariantsWithWord(w).size();
+    // "rue", "straat": in tens of thousands of names, they select nothing.
+    if (size > options_.exact_list_limit) continue;
+    if (size > 0 && (best_words.empty() || size < best_size)) {
+      best_words = words;
+      best_size = size;
+    }
+  }
+  // The streets of those words, in posting order, at most
+  // exact_candidate_limit of them: first those in the named place (when
+  // there is one; read from the packed variant_places), else all.
+  const size_t limit = options_.exact_candidate_limit;
+  const NamedPlaces& named = reading.named;
+  std::vector<uint32_t> streets;
+  if (reading.HasScope(q)) {
+    // A postcode also names its municipalities: "kerkstraat 9000" may be
+    // the Kerkstraat of Gent in 9050 (the scorer ranks the exact postcode
+    // first).
+    const PostcodeEntry* postcode =
+        q.postcode_given ? data_->Postcode(q.postcode) : nullptr;
+    for (WordId w : best_words) {
+      for (uint32_t v : data_->VariantsWithWord(w)) {
+        if (streets.size() >= limit) break;
+        const uint32_t place = data_->variant_places[v];
+        const uint16_t pc = IndexData::PlacePostcode(place);
+        bool here = q.postcode_given && pc == q.postcode;
+        here = here || std::find(named.postcodes.begin(), named.postcodes.end(),
+                                 pc) != named.postcodes.end();
+        for (uint16_t m : named.municipalities)
+          here = here || data_->VariantInMunicipality(v, place, m);
+        if (postcode != nullptr) {
+          for (uint16_t m : postcode->municipalities) {
+            here = here || data_->VariantInMunicipality(v, place, m);
+          }
+        }
+        if (here) streets.push_back(data_->street_variants[v].street);
+      }
+    }
+    if (!streets.empty()) return streets;
+  }
+  for (WordId w : best_words) {
+    for (uint32_t v : data_->VariantsWithWord(w)) {
+      if (streets.size() >= limit) return streets;
+      streets.push_back(data_->street_variants[v].street);
+    }
+  }
+  return streets;
+}
+
+std::vector<uint32_t> SearcherImpl::ScopeCandidates(
+    const ParsedQuery& q, const QueryReading& reading,
+    const std::vector<uint32_t>& done) const {
+  std::vector<const std::vector<uint32_t>*> scopes;
+  if (q.postcode_given) {
+    // The postcode first, then the rest of its municipalities.
+    auto it = data_->streets_by_postcode.find(q.postcode);
+    if (it != data_->streets_by_postcode.end()) scopes.push_back(&it->second);
+    if (const PostcodeEntry* entry = data_->Postcode(q.postcode)) {
+      for (uint16_t m : entry->municipalities) {
+        scopes.push_back(&data_->streets_by_municipality[m]);
+      }
+    }
+  } else {
+    for (uint16_t pc : reading.named.postcodes) {
+      auto it = data_->streets_by_postcode.find(pc);
+      if (it != data_->streets_by_postcode.end()) scopes.push_back(&it->second);
+    }
+    for (uint16_t m : reading.named.municipalities) {
+      scopes.push_back(&data_->streets_by_municipality[m]);
+    }
+  }
+  // A cheap first look: the letters of the query's street words. A word
+  // with a typo or two keeps most of its letters, so a variant that lacks a
+  // quarter of them is not worth an alignment.
+  // Then their trigrams: a word with a typo keeps more than half of them,
+  // which a long name that merely has the same letters does not.
+  uint64_t wanted = 0, written = 0, readings = 0;
+  std::vector<Trigram> trigrams;
+  for (size_t i = 0; i < q.tokens.size(); ++i) {
+    if (!IsStreetWord(q, reading, i)) continue;
+    const QueryToken& t = q.tokens[i];
+    wanted |= LetterMask(t.text);
+    ExtractTrigrams(t.text, &trigrams);
+    written |= TrigramSignature(trigrams);
+    for (const std::string& e : t.expansions) {
+      ExtractTrigrams(e, &trigrams);
+      readings |= TrigramSignature(trigrams);
+    }
+  }
+  const int need = (3 * std::popcount(wanted) + 3) / 4;
+  const uint64_t any_reading = written | readings;
+  const int need_trigrams =
+      static_cast<int>(options_.scope_trigram_share *
+                       static_cast<double>(std::popcount(written)));
+  std::vector<uint32_t> variants;
+  for (const auto* scope : scopes) {
+    for (uint32_t street : *scope) {
+      if (std::binary_search(done.begin(), done.end(), street)) continue;
+      const StreetEntry& s = data_->streets[street];
+      for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
+           ++v) {
+        const StreetVariantEntry& e = data_->street_variants[v];
+        if (std::popcount(e.letters & wanted) < need) continue;
+        if (std::popcount(e.trigram_bits & any_reading) < need_trigrams)
+          continue;
+        if (variants.size() >= options_.scope_scan_limit) return variants;
+        variants.push_back(v);
+      }
+    }
+  }
+  return variants;
+}
+
+}  // namespace beladdr::internal
