@@ -102,8 +102,7 @@ std::vector<std::string> StreetCorpus::Label(uint32_t target,
                                              const std::string& other_name,
                                              const std::string& number) {
   const std::string other_key = other_name.empty() ? "" : NameKey(other_name);
-  const bool number_decides = !number.empty() && HasNumber(target, number);
-  std::vector<std::string> codes;
+  std::vector<uint32_t> same;
   for (uint32_t id : StreetsNamed(NameKey(name))) {
     if (id != target) {
       if (!InScope(id, scope)) continue;
@@ -115,13 +114,22 @@ std::vector<std::string> StreetCorpus::Label(uint32_t target,
           continue;
         }
       }
-      if (number_decides && !HasNumber(id, number)) continue;
     }
-    codes.push_back(index_.streets[id].code);
+    same.push_back(id);
   }
-  if (std::find(codes.begin(), codes.end(), index_.streets[target].code) ==
-      codes.end()) {
-    codes.insert(codes.begin(), index_.streets[target].code);
+  if (std::find(same.begin(), same.end(), target) == same.end()) {
+    same.insert(same.begin(), target);
+  }
+  // The number names the streets the data lists it on, when it lists it on
+  // some of them: not necessarily the street the generator started from.
+  const bool number_decides =
+      !number.empty() &&
+      std::any_of(same.begin(), same.end(),
+                  [&](uint32_t id) { return HasNumber(id, number); });
+  std::vector<std::string> codes;
+  for (uint32_t id : same) {
+    if (number_decides && !HasNumber(id, number)) continue;
+    codes.push_back(index_.streets[id].code);
   }
   return codes;
 }

@@ -5,8 +5,8 @@
 //  - Same name: another street counts as equally right only when one of its
 //    names reads the same (NameKey) and it lies in the scope the text gives.
 //  - Bilingual text ("Rue X - X-straat"): only streets that have both names.
-//  - A house number that the data lists on the target street: only the
-//    same-name streets that have that number too.
+//  - A house number that the data lists on some of those streets: only
+//    them (which need not include the street the generator started from).
 //  - Heavy noise (typos, dropped words, translations) is kept only when the
 //    noisy text reads closer to the target than to any other street of its
 //    municipality (ClosestInScope): otherwise a person could not tell either.
@@ -56,7 +56,7 @@ class StreetCorpus {
 
   // The strict label (see the file comment). `other_name` is the second
   // name of bilingual text ("" when none); `number` the house number the
-  // text gives ("" when none). Always contains the target's code.
+  // text gives ("" when none). Never empty.
   std::vector<std::string> Label(uint32_t target, const std::string& name,
                                  const Scope& scope,
                                  const std::string& other_name,

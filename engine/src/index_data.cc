@@ -168,6 +168,13 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
                                    (uint32_t{v.municipality} << 14) |
                                    (uint32_t{v.more_municipalities} << 24));
   }
+  data->variants_by_compact_name.reserve(data->street_variants.size());
+  for (uint32_t v = 0; v < data->street_variants.size(); ++v) {
+    data->variants_by_compact_name.emplace_back(
+        data->CompactNameHash(data->street_variants[v].name), v);
+  }
+  std::sort(data->variants_by_compact_name.begin(),
+            data->variants_by_compact_name.end());
   data->streets_by_municipality.resize(data->municipalities.size());
   for (uint32_t id = 0; id < data->streets.size(); ++id) {
     const StreetEntry& s = data->streets[id];
@@ -433,6 +440,34 @@ Status IndexData::LoadTrigrams(const IndexStore& store, Cf cf,
   });
 }
 
+uint64_t IndexData::CompactNameHash(const NameSpan& name) const {
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over the words' bytes
+  for (WordId w : Words(name)) {
+    for (char c : vocabulary.word(w)) {
+      h = (h ^ static_cast<uint8_t>(c)) * 0x100000001b3ULL;
+    }
+  }
+  return h;
+}
+
+void IndexData::Namesakes(const NameSpan& name,
+                          std::vector<uint32_t>* out) const {
+  const uint64_t h = CompactNameHash(name);
+  std::string own;
+  for (WordId w : Words(name)) own += vocabulary.word(w);
+  auto it = std::lower_bound(variants_by_compact_name.begin(),
+                             variants_by_compact_name.end(),
+                             std::make_pair(h, uint32_t{0}));
+  std::string text;
+  for (; it != variants_by_compact_name.end() && it->first == h; ++it) {
+    text.clear();
+    for (WordId w : Words(street_variants[it->second].name)) {
+      text += vocabulary.word(w);
+    }
+    if (text == own) out->push_back(it->second);  // not a hash collision
+  }
+}
+
 size_t IndexData::MemoryUsage() const {
   size_t bytes = words.capacity() * sizeof(WordId) +
                  street_variants.capacity() * sizeof(StreetVariantEntry) +
@@ -447,6 +482,8 @@ size_t IndexData::MemoryUsage() const {
   bytes += word_offsets.capacity() * 4 + word_postings.capacity() * 4;
   bytes += fuzzy_words.MemoryUsage();
   bytes += fuzzy_place_words.MemoryUsage();
+  bytes +=
+      variants_by_compact_name.capacity() * sizeof(variants_by_compact_name[0]);
   return bytes;
 }
 

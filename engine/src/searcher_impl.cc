@@ -101,8 +101,14 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
     return ranked;
   }
   Scorer scorer(ranked.query, ranked.reading, *data_, options_.ranking);
-  ranked.streets = BestPerStreet(
-      CollectMatches(ranked.query, ranked.reading, &scorer), max_streets);
+  // One street more than the evidence window: it tells whether the near
+  // tie goes on beyond it.
+  const size_t evidence = options_.ranking.number_evidence_streets + 1;
+  ranked.streets =
+      BestPerStreet(CollectMatches(ranked.query, ranked.reading, &scorer),
+                    std::max(max_streets, evidence));
+  BELADDR_RETURN_IF_ERROR(WeighHouseNumbers(ranked.query, &ranked.streets));
+  if (ranked.streets.size() > max_streets) ranked.streets.resize(max_streets);
   if (DecidePlaceOnly(ranked)) {
     ranked.place_only = true;
     ranked.streets.clear();
@@ -133,6 +139,50 @@ std::vector<StreetMatch> SearcherImpl::BestPerStreet(
     best.push_back(m);
   }
   return best;
+}
+
+// Several streets answer the text about as well ("Kerkstraat 12" in two
+// deelgemeenten of one municipality): the house-number data tells them
+// apart. Among the streets within number_evidence_band of the best, those
+// whose data lists numbers but not this one drop by number_missing_factor,
+// when at least one of them lists it. At most number_evidence_streets are
+// read (one read each); a longer tie keeps its later streets as they were,
+// so a number found on one of the first eight Kerkstraten puts it first
+// without making it the unique answer among the other 230.
+Status SearcherImpl::WeighHouseNumbers(
+    const ParsedQuery& q, std::vector<StreetMatch>* streets) const {
+  const RankingPolicy& policy = options_.ranking;
+  if (streets->size() < 2 ||
+      (q.house_groups.empty() && q.house_number_field.empty())) {
+    return Status::OK();
+  }
+  const double band = streets->front().score - policy.number_evidence_band;
+  size_t tied = 0;
+  while (tied < streets->size() && (*streets)[tied].score >= band) ++tied;
+  tied = std::min(tied, policy.number_evidence_streets);
+  if (tied < 2) return Status::OK();
+  std::vector<HouseNumberKnown> known(tied, HouseNumberKnown::kUnknown);
+  bool any_known = false;
+  for (size_t i = 0; i < tied; ++i) {
+    std::string house, box;
+    HouseNumberOf((*streets)[i], q, &house, &box);
+    bool box_known = true;
+    BELADDR_ASSIGN_OR_RETURN(
+        known[i],
+        HouseNumberStatus((*streets)[i].street, house, "", &box_known));
+    any_known |= known[i] == HouseNumberKnown::kTrue;
+  }
+  if (!any_known) return Status::OK();
+  for (size_t i = 0; i < tied; ++i) {
+    if (known[i] == HouseNumberKnown::kFalse) {
+      (*streets)[i].score *= policy.number_missing_factor;
+    }
+  }
+  std::stable_sort(streets->begin(), streets->end(),
+                   [](const StreetMatch& a, const StreetMatch& b) {
+                     return a.score > b.score;
+                   });
+  return Status::OK();
 }
 
 // Every word also reads as a place ("Hooilaart Opdorp" is a street in
@@ -267,9 +317,16 @@ SearchResult SearcherImpl::StreetResult(
   r.municipality = MakeMunicipalityRef(muni, lang);
   r.score = m.score;
   // The house number: the last number the street name did not use.
+  HouseNumberOf(m, q, &r.house_number, &r.box_number);
+  return r;
+}
+
+void HouseNumberOf(const StreetMatch& m, const ParsedQuery& q,
+                   std::string* house_number, std::string* box_number) {
   if (!q.house_number_field.empty()) {
-    r.house_number = q.house_number_field;
+    *house_number = q.house_number_field;
   } else {
+    // The last number the street name did not use.
     for (size_t g = q.house_groups.size(); g-- > 0;) {
       bool used = false;
       for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
@@ -279,14 +336,13 @@ SearchResult SearcherImpl::StreetResult(
         }
       }
       if (!used) {
-        r.house_number = q.house_groups[g].house_number;
-        r.box_number = q.house_groups[g].box_number;
+        *house_number = q.house_groups[g].house_number;
+        *box_number = q.house_groups[g].box_number;
         break;
       }
     }
   }
-  if (!q.box_number.empty()) r.box_number = q.box_number;
-  return r;
+  if (!q.box_number.empty()) *box_number = q.box_number;
 }
 
 StatusOr<SearchResponse> SearcherImpl::SearchAddresses(

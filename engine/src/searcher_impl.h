@@ -9,11 +9,13 @@
 //   3. candidates CollectMatches (street_tiers.cc), in tiers: the exact
 //                 words (ExactCandidates), then typos and compounds
 //                 (GenerateCandidates, candidates.h), then the named
-//                 place's streets (ScanScope).
+//                 place's streets (ScopeCandidates), then the best match's
+//                 namesakes (AddNamesakes).
 //   4. score      Scorer (scorer.h), every name of each candidate street.
-//   5. decide     best variant per street, min_score, and place against
-//                 street (DecidePlaceOnly); ResolveAddress (resolver.cc)
-//                 then decides unique / ambiguous / not found.
+//   5. decide     best variant per street, house numbers among near ties
+//                 (WeighHouseNumbers), place against street
+//                 (DecidePlaceOnly); ResolveAddress (resolver.cc) then
+//                 decides unique / ambiguous / not found.
 //
 // Every threshold and weight of these stages is a field of RankingPolicy
 // (ranking_policy.h), reachable as EngineOptions::ranking.
@@ -63,6 +65,11 @@ struct RankedSearch {
   bool place_only = false;
 };
 
+// The house number (and box) the query gives for a street match: the
+// houseNumber field, else the last number the street's name did not use.
+void HouseNumberOf(const StreetMatch& m, const ParsedQuery& q,
+                   std::string* house_number, std::string* box_number);
+
 class SearcherImpl : public Searcher {
  public:
   static StatusOr<std::unique_ptr<SearcherImpl>> Open(
@@ -96,6 +103,15 @@ class SearcherImpl : public Searcher {
   // spelt word, in the named place when that leaves any.
   std::vector<uint32_t> ExactCandidates(const ParsedQuery& q,
                                         const QueryReading& reading) const;
+  // Tier 4: streets named exactly like the best match, in the scope when
+  // there is one, not scored yet (at most RankingPolicy::namesake_limit).
+  void AddNamesakes(const ParsedQuery& q, const QueryReading& reading,
+                    Scorer* scorer, std::vector<uint32_t>* scored,
+                    std::vector<StreetMatch>* matches) const;
+  // True when street variant v lies in the query's postcode (or one of its
+  // municipalities) or in a place it names.
+  bool InScope(const ParsedQuery& q, const QueryReading& reading,
+               uint32_t v) const;
   // The streets of the postcode or places the query names that are not in
   // `done` (sorted), prefiltered by letters and trigrams, bounded.
   std::vector<uint32_t> ScopeCandidates(
@@ -106,6 +122,9 @@ class SearcherImpl : public Searcher {
   // Best variant per street, best street first, at most `max_streets`.
   std::vector<StreetMatch> BestPerStreet(std::vector<StreetMatch> matches,
                                          size_t max_streets) const;
+  // House-number evidence among near-tied streets (see the .cc).
+  Status WeighHouseNumbers(const ParsedQuery& q,
+                           std::vector<StreetMatch>* streets) const;
   // Whether a query whose words all read as places means the place.
   bool DecidePlaceOnly(const RankedSearch& ranked) const;
 

@@ -53,7 +53,10 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
   // lists are short and precise. A street that then explains the whole
   // query with a very high score settles the search.
   score_streets(ExactCandidates(q, reading));
-  if (settled) return matches;
+  if (settled) {
+    AddNamesakes(q, reading, scorer, &scored, &matches);
+    return matches;
+  }
   // Tier 2: typos, truncations, glued and split words, through trigrams.
   const std::vector<Candidate> candidates =
       GenerateCandidates(q, reading, *data_, options_.candidates);
@@ -74,7 +77,68 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
       if (m.score >= policy.min_score) matches.push_back(m);
     }
   }
+  AddNamesakes(q, reading, scorer, &scored, &matches);
   return matches;
+}
+
+// Tier 4: the best match's namesakes. Streets of exactly the same name are
+// equally good answers unless the place or the number tells them apart;
+// the tiers above may have met only some of them (posting order, budgets),
+// and an answer that looks unique because its twins were never scored is
+// a wrong declaration.
+void SearcherImpl::AddNamesakes(const ParsedQuery& q,
+                                const QueryReading& reading, Scorer* scorer,
+                                std::vector<uint32_t>* scored,
+                                std::vector<StreetMatch>* matches) const {
+  const RankingPolicy& policy = options_.ranking;
+  const auto best =
+      std::max_element(matches->begin(), matches->end(),
+                       [](const StreetMatch& a, const StreetMatch& b) {
+                         return a.score < b.score;
+                       });
+  if (best == matches->end()) return;
+  std::vector<uint32_t> twins;
+  data_->Namesakes(data_->street_variants[best->variant].name, &twins);
+  std::vector<uint32_t> kept;
+  for (uint32_t v : twins) {
+    if (kept.size() >= policy.namesake_limit) break;
+    const uint32_t street = data_->street_variants[v].street;
+    if (std::binary_search(scored->begin(), scored->end(), street)) continue;
+    if (reading.HasScope(q) && !InScope(q, reading, v)) continue;
+    kept.push_back(v);
+  }
+  twins.swap(kept);
+  for (uint32_t v : twins) {
+    const uint32_t street = data_->street_variants[v].street;
+    if (std::binary_search(scored->begin(), scored->end(), street)) continue;
+    scored->insert(std::lower_bound(scored->begin(), scored->end(), street),
+                   street);
+    StreetMatch m = scorer->Score(v);
+    if (m.score >= policy.min_score) matches->push_back(m);
+  }
+}
+
+bool SearcherImpl::InScope(const ParsedQuery& q, const QueryReading& reading,
+                           uint32_t v) const {
+  const uint32_t place = data_->variant_places[v];
+  const uint16_t pc = IndexData::PlacePostcode(place);
+  if (q.postcode_given && pc == q.postcode) return true;
+  const NamedPlaces& named = reading.named;
+  if (std::find(named.postcodes.begin(), named.postcodes.end(), pc) !=
+      named.postcodes.end()) {
+    return true;
+  }
+  for (uint16_t m : named.municipalities) {
+    if (data_->VariantInMunicipality(v, place, m)) return true;
+  }
+  if (q.postcode_given) {
+    if (const PostcodeEntry* postcode = data_->Postcode(q.postcode)) {
+      for (uint16_t m : postcode->municipalities) {
+        if (data_->VariantInMunicipality(v, place, m)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 std::vector<uint32_t> SearcherImpl::ExactCandidates(
@@ -110,30 +174,14 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
   // exact_candidate_limit of them: first those in the named place (when
   // there is one; read from the packed variant_places), else all.
   const size_t limit = options_.exact_candidate_limit;
-  const NamedPlaces& named = reading.named;
   std::vector<uint32_t> streets;
   if (reading.HasScope(q)) {
-    // A postcode also names its municipalities: "kerkstraat 9000" may be
-    // the Kerkstraat of Gent in 9050 (the scorer ranks the exact postcode
-    // first).
-    const PostcodeEntry* postcode =
-        q.postcode_given ? data_->Postcode(q.postcode) : nullptr;
     for (WordId w : best_words) {
       for (uint32_t v : data_->VariantsWithWord(w)) {
         if (streets.size() >= limit) break;
-        const uint32_t place = data_->variant_places[v];
-        const uint16_t pc = IndexData::PlacePostcode(place);
-        bool here = q.postcode_given && pc == q.postcode;
-        here = here || std::find(named.postcodes.begin(), named.postcodes.end(),
-                                 pc) != named.postcodes.end();
-        for (uint16_t m : named.municipalities)
-          here = here || data_->VariantInMunicipality(v, place, m);
-        if (postcode != nullptr) {
-          for (uint16_t m : postcode->municipalities) {
-            here = here || data_->VariantInMunicipality(v, place, m);
-          }
+        if (InScope(q, reading, v)) {
+          streets.push_back(data_->street_variants[v].street);
         }
-        if (here) streets.push_back(data_->street_variants[v].street);
       }
     }
     if (!streets.empty()) return streets;

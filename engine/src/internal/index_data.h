@@ -195,6 +195,14 @@ class IndexData {
             StreetInMunicipality(streets[street_variants[variant].street],
                                  muni));
   }
+  // Street variants by the hash of their words written without spaces
+  // (CompactNameHash), sorted: a name's namesakes, "Dikke-Beuklaan" and
+  // "Dikkebeuklaan" alike.
+  std::vector<std::pair<uint64_t, uint32_t>> variants_by_compact_name;
+  uint64_t CompactNameHash(const NameSpan& name) const;
+  // The variants whose words, without spaces, equal those of `name`'s
+  // (`name`'s own variant included), appended to *out.
+  void Namesakes(const NameSpan& name, std::vector<uint32_t>* out) const;
   std::vector<StreetEntry> streets;
   std::vector<uint16_t> extra_municipalities;
   std::vector<MunicipalityEntry> municipalities;

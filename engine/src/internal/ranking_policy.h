@@ -14,6 +14,8 @@
 #ifndef BELADDR_ENGINE_SRC_INTERNAL_RANKING_POLICY_H_
 #define BELADDR_ENGINE_SRC_INTERNAL_RANKING_POLICY_H_
 
+#include <cstddef>
+
 namespace beladdr::internal {
 
 // How similar one query word is to one name word (WordMatcher, the rule
@@ -147,6 +149,15 @@ struct RankingPolicy {
   // confident_score (certain_score when a municipality is named).
   double confident_score = 0.85;
   double certain_score = 0.95;
+  // Namesakes of the best match scored in the last tier, at most.
+  size_t namesake_limit = 16;
+  // House numbers as evidence: among the streets within number_evidence_band
+  // of the best (at most number_evidence_streets), when the data lists the
+  // query's number on some, those whose data lists numbers but not this
+  // one are multiplied by number_missing_factor.
+  double number_evidence_band = 0.05;
+  size_t number_evidence_streets = 8;
+  double number_missing_factor = 0.93;
   // ResolveAddress: unique when the best street scores unique_score and
   // beats the next one by unique_margin.
   double unique_score = 0.75;
