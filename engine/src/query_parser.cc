@@ -98,6 +98,30 @@ class Parser {
   }
 
  private:
+  // True when raw[k] is a Belgian postcode the index knows.
+  bool KnownPostcode(const std::vector<Token>& raw, size_t k) const {
+    return k < raw.size() && raw[k].text.size() == 4 &&
+           IsDigits(raw[k].text) &&
+           index_.Postcode(ParsePostcode(raw[k].text)) != nullptr;
+  }
+
+  // "B-5000", "BE-5000", "B 5000": the country before a postcode, not a
+  // box. Only the box words (bus, bte, box, boite) make a box of a
+  // postcode-like number.
+  bool CountryPrefix(const std::vector<Token>& raw, size_t k) const {
+    return (raw[k].text == "b" || raw[k].text == "be") &&
+           KnownPostcode(raw, k + 1) &&
+           raw[k + 1].before != Separator::kSlash;
+  }
+
+  // A box value at raw[i] after a box keyword at raw[i - 1]: not a postcode
+  // after a country prefix, and not after a comma ("12 B, 9000": a house
+  // number letter, then the postcode).
+  bool BoxValueAt(const std::vector<Token>& raw, size_t i) const {
+    return i < raw.size() && IsBoxValue(raw[i].text) &&
+           raw[i].before != Separator::kComma && !CountryPrefix(raw, i - 1);
+  }
+
   // Reads raw[k] (and the tokens it owns: suffixes, boxes); returns the
   // index of the last raw token consumed.
   size_t ReadToken(const std::vector<Token>& raw, size_t k, TokenRole role) {
@@ -105,13 +129,14 @@ class Parser {
     auto next = [&](size_t off) -> const Token* {
       return k + off < raw.size() ? &raw[k + off] : nullptr;
     };
+    if (role != TokenRole::kStreet && CountryPrefix(raw, k)) return k;
 
     // "nr 12", "n° 12": drop the marker.
     if (IsNumberMarker(t) && next(1) != nullptr && IsDigits(next(1)->text)) {
       return k;
     }
     // "bus 3", "bte 3", "b 3", "box 3": a box.
-    if (IsBoxKeyword(t) && next(1) != nullptr && IsBoxValue(next(1)->text) &&
+    if (IsBoxKeyword(t) && BoxValueAt(raw, k + 1) &&
         (t != "b" || !q_->house_groups.empty())) {
       SetBox(next(1)->text);
       return k + 1;
@@ -228,8 +253,9 @@ class Parser {
         g.house_number = WithSuffix(t, n->text);  // "12 bis"
         ++last;
       } else if (n->text.size() == 1 && IsLetters(n->text) &&
-                 !(IsBoxKeyword(n->text) && at(last + 2) != nullptr &&
-                   IsBoxValue(at(last + 2)->text)) &&
+                 !(IsBoxKeyword(n->text) && BoxValueAt(raw, last + 2)) &&
+                 !(CountryPrefix(raw, last + 1) &&
+                   at(last + 2)->before != Separator::kComma) &&
                  (at(last + 2) == nullptr ||
                   at(last + 2)->before == Separator::kComma ||
                   IsDigits(at(last + 2)->text) ||
@@ -253,7 +279,7 @@ class Parser {
       return k + 1;
     }
     if (k + 2 < raw.size() && IsBoxKeyword(raw[k + 1].text) &&
-        IsBoxValue(raw[k + 2].text)) {
+        BoxValueAt(raw, k + 2)) {
       q_->house_groups.back().box_number = Upper(raw[k + 2].text);
       return k + 2;
     }

@@ -56,6 +56,48 @@ INSTANTIATE_TEST_SUITE_P(
                       NumberCase{"12 rue haute", "12", ""},
                       NumberCase{"Aachener Straße nr 7", "7", ""}));
 
+// Issue 13, mechanism 1: "B", "B-", "BE-" before a postcode, or a spaced
+// house-number letter before one, is no box.
+struct PrefixCase {
+  const char* text;
+  const char* house;
+  const char* box;
+  uint16_t postcode;
+};
+
+class PostcodePrefixes : public ::testing::TestWithParam<PrefixCase> {};
+
+TEST_P(PostcodePrefixes, KeepThePostcode) {
+  const auto& c = GetParam();
+  const ParsedQuery q = Parse(c.text);
+  EXPECT_TRUE(q.postcode_given) << c.text;
+  EXPECT_EQ(q.postcode, c.postcode) << c.text;
+  ASSERT_FALSE(q.house_groups.empty()) << c.text;
+  const HouseNumberGroup& g = q.house_groups.back();
+  EXPECT_EQ(g.house_number, c.house) << c.text;
+  EXPECT_EQ(g.box_number.empty() ? q.box_number : g.box_number, c.box)
+      << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Issue13, PostcodePrefixes,
+    ::testing::Values(
+        PrefixCase{"Kerkstraat 7 B, 9000 Gent", "7B", "", 9000},
+        PrefixCase{"Kerkstraat 7 b, 9000", "7B", "", 9000},
+        PrefixCase{"Rue Haute 12, B-4000", "12", "", 4000},
+        PrefixCase{"Rue Haute 12, BE-4000 Liège", "12", "", 4000},
+        PrefixCase{"Rue Haute 12 BE-4000", "12", "", 4000},
+        PrefixCase{"Kerkstraat 12 B 9000 Gent", "12", "", 9000},
+        PrefixCase{"Kerkstraat 12 bus 3, B-9000", "12", "3", 9000},
+        PrefixCase{"Kerkstraat 12 b 3, 9000", "12", "3", 9000}));
+
+TEST(QueryParser, BoxWordsStillMakeABoxOfAnyNumber) {
+  const ParsedQuery q = Parse("Kerkstraat 12 bus 1000");
+  EXPECT_FALSE(q.postcode_given);
+  ASSERT_FALSE(q.house_groups.empty());
+  EXPECT_EQ(q.house_groups.back().box_number, "1000");
+}
+
 TEST(QueryParser, FindsTheBelgianPostcodeAnywhere) {
   ParsedQuery q = Parse("1180 chee de waterloo");
   EXPECT_TRUE(q.postcode_given);
