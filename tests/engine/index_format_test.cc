@@ -119,8 +119,9 @@ TEST(Records, VariantsRoundTripAndRejectBadKinds) {
   EXPECT_EQ(sb.street_id, 7u);
   EXPECT_EQ(sb.text, s.text);
 
-  PlaceVariant p{PlaceKind::kLocality, 21013, "1060", MaskOf(Language::kNl),
-                 kVariantOfficial, "sint gillis"};
+  PlaceVariant p{
+      PlaceKind::kLocality, 21013,        "1060", MaskOf(Language::kNl),
+      kVariantOfficial,     "sint gillis"};
   buf.clear();
   EncodePlaceVariant(p, &buf);
   PlaceVariant pb;

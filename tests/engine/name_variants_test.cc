@@ -32,6 +32,21 @@ TEST_F(NameVariantsTest, PlainFoldingComesFirst) {
   EXPECT_EQ(v[0].flags, 0);
 }
 
+// Issue 13, mechanism 8: the district tag Charleroi's names carry is not
+// what people type; the untagged name is a variant too.
+TEST_F(NameVariantsTest, NamesWithATagInBracketsAlsoGoWithout) {
+  auto v = Variants("Rue de la Station (MT)", Language::kFr);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].text, "rue de la station mt");
+  EXPECT_EQ(v[1].text, "rue de la station");
+  EXPECT_EQ(v[1].flags, kVariantUntagged);
+  for (const char* name : {"Rue (", "(CH)", "Rue X (", "Rue X ()"}) {
+    for (const NameVariant& n : Variants(name, Language::kFr)) {
+      EXPECT_EQ(n.flags & kVariantUntagged, 0) << name;
+    }
+  }
+}
+
 TEST_F(NameVariantsTest, AbbreviatedNamesGetTheirFullForm) {
   auto v = Variants("O.L.Vrouwstraat", Language::kNl);
   ASSERT_EQ(v.size(), 2u);
@@ -52,7 +67,8 @@ TEST_F(NameVariantsTest, GermanUmlautsAreIndexedBothWays) {
 }
 
 TEST_F(NameVariantsTest, InvalidUtf8IsAnError) {
-  auto v = NameVariants("Rue \xff", Language::kFr, Normalizer::Default(), dict_);
+  auto v =
+      NameVariants("Rue \xff", Language::kFr, Normalizer::Default(), dict_);
   EXPECT_TRUE(v.status().IsInvalidArgument());
 }
 

@@ -54,8 +54,7 @@ INSTANTIATE_TEST_SUITE_P(
         FoldCase{"e\u0301glise", "eglise", "eglise"},
         FoldCase{"u\u0308ber", "uber", "ueber"},
         FoldCase{"\uff32\uff55\uff45 1", "rue 1", "rue 1"},
-        FoldCase{"Москва", "moskva", "moskva"},
-        FoldCase{"  ", "", ""}));
+        FoldCase{"Москва", "moskva", "moskva"}, FoldCase{"  ", "", ""}));
 
 TEST(Normalizer, KeepsCanonicalPunctuationForTheParser) {
   std::string out;
@@ -69,9 +68,9 @@ TEST(Normalizer, TokenizeReportsSeparators) {
       Normalizer::Tokenize("rue x - x-straat, 12/3 (kor) l'eglise st.pieters");
   std::vector<std::string> text;
   for (const Token& tok : t) text.push_back(tok.text);
-  EXPECT_EQ(text, (std::vector<std::string>{"rue", "x", "x", "straat", "12",
-                                            "3", "kor", "l", "eglise", "st",
-                                            "pieters"}));
+  EXPECT_EQ(text,
+            (std::vector<std::string>{"rue", "x", "x", "straat", "12", "3",
+                                      "kor", "l", "eglise", "st", "pieters"}));
   EXPECT_EQ(t[0].before, Separator::kNone);
   EXPECT_EQ(t[1].before, Separator::kSpace);
   EXPECT_EQ(t[2].before, Separator::kSpacedHyphen);

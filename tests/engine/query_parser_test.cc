@@ -36,7 +36,8 @@ TEST_P(HouseNumbers, AreReadInEveryCommonForm) {
   ASSERT_FALSE(q.house_groups.empty()) << c.text;
   const HouseNumberGroup& g = q.house_groups.back();
   EXPECT_EQ(g.house_number, c.house) << c.text;
-  EXPECT_EQ(g.box_number.empty() ? q.box_number : g.box_number, c.box) << c.text;
+  EXPECT_EQ(g.box_number.empty() ? q.box_number : g.box_number, c.box)
+      << c.text;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -81,15 +82,15 @@ TEST_P(PostcodePrefixes, KeepThePostcode) {
 
 INSTANTIATE_TEST_SUITE_P(
     Issue13, PostcodePrefixes,
-    ::testing::Values(
-        PrefixCase{"Kerkstraat 7 B, 9000 Gent", "7B", "", 9000},
-        PrefixCase{"Kerkstraat 7 b, 9000", "7B", "", 9000},
-        PrefixCase{"Rue Haute 12, B-4000", "12", "", 4000},
-        PrefixCase{"Rue Haute 12, BE-4000 Liège", "12", "", 4000},
-        PrefixCase{"Rue Haute 12 BE-4000", "12", "", 4000},
-        PrefixCase{"Kerkstraat 12 B 9000 Gent", "12", "", 9000},
-        PrefixCase{"Kerkstraat 12 bus 3, B-9000", "12", "3", 9000},
-        PrefixCase{"Kerkstraat 12 b 3, 9000", "12", "3", 9000}));
+    ::testing::Values(PrefixCase{"Kerkstraat 7 B, 9000 Gent", "7B", "", 9000},
+                      PrefixCase{"Kerkstraat 7 b, 9000", "7B", "", 9000},
+                      PrefixCase{"Rue Haute 12, B-4000", "12", "", 4000},
+                      PrefixCase{"Rue Haute 12, BE-4000 Liège", "12", "", 4000},
+                      PrefixCase{"Rue Haute 12 BE-4000", "12", "", 4000},
+                      PrefixCase{"Kerkstraat 12 B 9000 Gent", "12", "", 9000},
+                      PrefixCase{"Kerkstraat 12 bus 3, B-9000", "12", "3",
+                                 9000},
+                      PrefixCase{"Kerkstraat 12 b 3, 9000", "12", "3", 9000}));
 
 TEST(QueryParser, BoxWordsStillMakeABoxOfAnyNumber) {
   const ParsedQuery q = Parse("Kerkstraat 12 bus 1000");
@@ -119,21 +120,25 @@ TEST(QueryParser, RecognisesForeignPostcodes) {
 TEST(QueryParser, ExpandsAbbreviationsAndCompounds) {
   ParsedQuery q = Parse("chee de waterlo");
   ASSERT_FALSE(q.tokens.empty());
-  EXPECT_NE(std::find(q.tokens[0].expansions.begin(), q.tokens[0].expansions.end(), "chaussee"),
+  EXPECT_NE(std::find(q.tokens[0].expansions.begin(),
+                      q.tokens[0].expansions.end(), "chaussee"),
             q.tokens[0].expansions.end());
   q = Parse("St-Pietersnieuwstr");
-  EXPECT_NE(std::find(q.tokens[0].expansions.begin(), q.tokens[0].expansions.end(), "sint"),
+  EXPECT_NE(std::find(q.tokens[0].expansions.begin(),
+                      q.tokens[0].expansions.end(), "sint"),
             q.tokens[0].expansions.end());
-  EXPECT_NE(std::find(q.tokens[1].expansions.begin(), q.tokens[1].expansions.end(),
-                      "pietersnieuwstraat"),
+  EXPECT_NE(std::find(q.tokens[1].expansions.begin(),
+                      q.tokens[1].expansions.end(), "pietersnieuwstraat"),
             q.tokens[1].expansions.end());
   q = Parse("O.L.V. straat");
   ASSERT_FALSE(q.phrases.empty());
-  EXPECT_EQ(q.phrases[0].words, (std::vector<std::string>{"onze", "lieve", "vrouw"}));
+  EXPECT_EQ(q.phrases[0].words,
+            (std::vector<std::string>{"onze", "lieve", "vrouw"}));
 }
 
 TEST(QueryParser, SplitsAStreetTypeGluedToTheNextWord) {
-  EXPECT_EQ(Words(Parse("rudu midi")), (std::vector<std::string>{"ru", "du", "midi"}));
+  EXPECT_EQ(Words(Parse("rudu midi")),
+            (std::vector<std::string>{"ru", "du", "midi"}));
   EXPECT_EQ(Words(Parse("placede la gare")),
             (std::vector<std::string>{"place", "de", "la", "gare"}));
 }
@@ -164,23 +169,28 @@ TEST(QueryParser, StructuredFieldsKeepTheirRoles) {
 TEST(QueryParser, RejectsBadRequestsWithAClearMessage) {
   const auto& d = testing::TinySearcher().data();
   SearchRequest r;
-  EXPECT_NE(ParseQuery(r, d).status().message().find("nothing to search"), std::string::npos);
+  EXPECT_NE(ParseQuery(r, d).status().message().find("nothing to search"),
+            std::string::npos);
   r.query = "Kerkstraat";
   r.limit = 0;
-  EXPECT_NE(ParseQuery(r, d).status().message().find("limit must be between 1 and 100"),
+  EXPECT_NE(ParseQuery(r, d).status().message().find(
+                "limit must be between 1 and 100"),
             std::string::npos);
   r.limit = 10;
   r.post_code = "90000";
-  EXPECT_NE(ParseQuery(r, d).status().message().find("postCode must be 4 digits"),
-            std::string::npos);
+  EXPECT_NE(
+      ParseQuery(r, d).status().message().find("postCode must be 4 digits"),
+      std::string::npos);
   r.post_code.clear();
   r.query = "Kerk\xffstraat";
   EXPECT_TRUE(ParseQuery(r, d).status().IsInvalidArgument());
   r.query = std::string(kMaxFieldBytes + 1, 'a');
-  EXPECT_NE(ParseQuery(r, d).status().message().find("longer than"), std::string::npos);
+  EXPECT_NE(ParseQuery(r, d).status().message().find("longer than"),
+            std::string::npos);
   r.query.clear();
   for (int i = 0; i < 30; ++i) r.query += "word ";
-  EXPECT_NE(ParseQuery(r, d).status().message().find("too many words"), std::string::npos);
+  EXPECT_NE(ParseQuery(r, d).status().message().find("too many words"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -14,8 +14,10 @@ TEST(WordMatcher, BitParallelDistancesEqualTheDynamicProgramme) {
   std::mt19937 rng(7);
   for (int t = 0; t < 20000; ++t) {
     std::string a, b;
-    for (size_t i = 0, n = 1 + rng() % 12; i < n; ++i) a += static_cast<char>('a' + rng() % 4);
-    for (size_t i = 0, n = rng() % 14; i < n; ++i) b += static_cast<char>('a' + rng() % 4);
+    for (size_t i = 0, n = 1 + rng() % 12; i < n; ++i)
+      a += static_cast<char>('a' + rng() % 4);
+    for (size_t i = 0, n = rng() % 14; i < n; ++i)
+      b += static_cast<char>('a' + rng() % 4);
     int full = 0, prefix = 0;
     WordMatcher(a).Distances(b, &full, &prefix);
     EXPECT_EQ(full, BoundedEditDistance(a, b, 30)) << a << " " << b;
@@ -34,7 +36,7 @@ TEST(WordMatcher, SwapOfNeighboursIsOneEdit) {
 struct SimilarityCase {
   const char* query;
   const char* name;
-  double low;   // similarity in [low, high]
+  double low;  // similarity in [low, high]
   double high;
 };
 
@@ -46,7 +48,8 @@ class WordSimilarityRules : public ::testing::TestWithParam<SimilarityCase> {};
 
 TEST_P(WordSimilarityRules, Hold) {
   const auto& c = GetParam();
-  const double sim = WordSimilarity(c.query, c.name, &testing::TinySearcher().data().dictionary);
+  const double sim = WordSimilarity(c.query, c.name,
+                                    &testing::TinySearcher().data().dictionary);
   EXPECT_GE(sim, c.low) << c.query << " ~ " << c.name;
   EXPECT_LE(sim, c.high) << c.query << " ~ " << c.name;
 }
@@ -55,18 +58,19 @@ INSTANTIATE_TEST_SUITE_P(
     ThreeLanguages, WordSimilarityRules,
     ::testing::Values(
         SimilarityCase{"waterloo", "waterloo", 1.0, 1.0},
-        SimilarityCase{"waterlo", "waterloo", 0.85, 0.95},        // one edit
+        SimilarityCase{"waterlo", "waterloo", 0.85, 0.95},  // one edit
         SimilarityCase{"chaussee", "chausee", 0.85, 0.95},
-        SimilarityCase{"pietersnieuwstr", "pietersnieuwstraat", 0.85, 0.95},  // truncation
+        SimilarityCase{"pietersnieuwstr", "pietersnieuwstraat", 0.85,
+                       0.95},  // truncation
         SimilarityCase{"kerkstr", "kerkstraat", 0.8, 0.9},
         SimilarityCase{"amsterdam", "amsterdamstraat", 0.6, 0.7},  // stem only
         SimilarityCase{"aachen", "aachener", 0.8, 0.9},
         SimilarityCase{"strasse", "strase", 0.85, 0.95},
-        SimilarityCase{"paris", "karis", 0.6, 0.8},                // first letter
-        SimilarityCase{"12", "13", 0.0, 0.0},                      // numbers exact
-        SimilarityCase{"rue", "rie", 0.0, 0.0},                    // short: exact
+        SimilarityCase{"paris", "karis", 0.6, 0.8},  // first letter
+        SimilarityCase{"12", "13", 0.0, 0.0},        // numbers exact
+        SimilarityCase{"rue", "rie", 0.0, 0.0},      // short: exact
         SimilarityCase{"kerkstraat", "dorpstraat", 0.0, 0.0},
-        SimilarityCase{"delta", "d", 0.0, 0.0}));                  // elided article
+        SimilarityCase{"delta", "d", 0.0, 0.0}));  // elided article
 
 }  // namespace
 }  // namespace beladdr::internal

@@ -83,7 +83,8 @@
 namespace beladdr::internal {
 
 // 2: the dictionaries include given_names (dict/<lang>/given_names).
-inline constexpr uint32_t kFormatVersion = 2;
+// 3: names with a tag in brackets also have an untagged variant.
+inline constexpr uint32_t kFormatVersion = 3;
 
 // Column families, in the order the writer creates them.
 enum class Cf : uint8_t {
@@ -198,6 +199,7 @@ inline constexpr uint8_t kVariantExpanded = 2;      // abbreviations expanded
 inline constexpr uint8_t kVariantGermanForm = 4;    // ü written as ue
 inline constexpr uint8_t kVariantAlias = 8;         // older or other name
 inline constexpr uint8_t kVariantPredecessor = 16;  // merged away in 2025
+inline constexpr uint8_t kVariantUntagged = 32;  // without its "(tag)"
 
 struct StreetVariant {
   uint32_t street_id = 0;

@@ -20,7 +20,7 @@ namespace beladdr::internal {
 
 struct NameVariant {
   std::string text;   // normalized tokens joined by ' '
-  uint8_t flags = 0;  // kVariantExpanded, kVariantGermanForm
+  uint8_t flags = 0;  // kVariantExpanded, kVariantGermanForm, kVariantUntagged
 };
 
 // At most this many abbreviation expansions per spelling of a name.
@@ -28,7 +28,9 @@ inline constexpr size_t kMaxExpansionsPerName = 4;
 
 // The plain folding of `name` first, then, when they differ from it: the
 // German form (ü -> ue) and the abbreviation-expanded forms of both, in
-// language `lang`. Texts are distinct; an empty folding yields no variant.
+// language `lang`; then the same for the name without a tag in brackets
+// at its end ("Rue X (CH)" -> "Rue X", flagged kVariantUntagged). Texts are
+// distinct; an empty folding yields no variant.
 // InvalidArgument for invalid UTF-8.
 StatusOr<std::vector<NameVariant>> NameVariants(std::string_view name,
                                                 Language lang,

@@ -155,7 +155,7 @@ struct RankingPolicy {
   // of the best (at most number_evidence_streets), when the data lists the
   // query's number on some, those whose data lists numbers but not this
   // one are multiplied by number_missing_factor.
-  double number_evidence_band = 0.05;
+  double number_evidence_band = 0.03;
   size_t number_evidence_streets = 8;
   double number_missing_factor = 0.93;
   // ResolveAddress: unique when the best street scores unique_score and
