@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <mutex>
@@ -227,6 +228,7 @@ std::vector<Token> Normalizer::Tokenize(std::string_view folded) {
     bool comma = false, open = false, close = false, hyphen = false,
          slash = false, apostrophe = false, dot = false, space = false;
     bool spaced_hyphen = false;
+    const size_t gap_begin = i;
     while (i < n && !is_alnum(folded[i])) {
       switch (folded[i]) {
         case ',':
@@ -258,9 +260,11 @@ std::vector<Token> Normalizer::Tokenize(std::string_view folded) {
     }
     if (hyphen && space) spaced_hyphen = true;
     if (i >= n) break;
+    const size_t gap_start = gap_begin;
     const size_t start = i;
     while (i < n && is_alnum(folded[i])) ++i;
     Token token;
+    token.gap = static_cast<uint8_t>(std::min<size_t>(start - gap_start, 255));
     token.text.assign(folded.substr(start, i - start));
     if (tokens.empty()) {
       token.before = Separator::kNone;

@@ -77,6 +77,7 @@ class Parser {
     if (!s.ok())
       return Status::InvalidArgument(std::string(field) + ": " + s.message());
     std::vector<Token> raw = Normalizer::Tokenize(folded);
+    MendBrokenWords(&raw);
     const size_t first_word = q_->tokens.size();
     int depth = 0;
     for (size_t k = 0; k < raw.size(); ++k) {
@@ -98,10 +99,48 @@ class Parser {
   }
 
  private:
+  // Text extracted from forms and PDFs breaks words with a stray space or
+  // comma: "TOUR NAI", "WAV,RE", "2,E". Two tokens one byte apart are read
+  // as one word when together they are a word of some name and apart they
+  // are not both words of names (or a comma sits tight between them,
+  // which people do not type between words). A digit then a letter
+  // ("2,e") only across a tight comma: "12 a" is a house number. Across a
+  // space, an article before ("van tieghem") or a street type on either
+  // side ("drogenbosse steenweg") is a word of its own: the scorer reads
+  // such compounds both ways.
+  void MendBrokenWords(std::vector<Token>* raw) const {
+    const Vocabulary& vocabulary = index_.vocabulary;
+    const Dictionary& dict = index_.dictionary;
+    auto separate_word = [&](const std::string& a, const std::string& b) {
+      return dict.Facts(a).stopword != 0 || dict.Facts(a).street_type != 0 ||
+             dict.Facts(b).street_type != 0;
+    };
+    for (size_t k = 0; k + 1 < raw->size();) {
+      const Token& a = (*raw)[k];
+      const Token& b = (*raw)[k + 1];
+      const bool tight_comma = b.before == Separator::kComma && b.gap == 1;
+      const bool space = b.before == Separator::kSpace && b.gap == 1;
+      const bool letters = IsLetters(a.text) && IsLetters(b.text);
+      const bool ordinal = tight_comma && IsDigits(a.text) && IsLetters(b.text);
+      std::string joined = a.text + b.text;
+      const bool mend =
+          (tight_comma || (space && !separate_word(a.text, b.text))) &&
+          (letters || ordinal) && joined.size() >= 4 &&
+          vocabulary.Find(joined) != kNoWord &&
+          (tight_comma || vocabulary.Find(a.text) == kNoWord ||
+           vocabulary.Find(b.text) == kNoWord);
+      if (!mend) {
+        ++k;
+        continue;
+      }
+      (*raw)[k].text = std::move(joined);
+      raw->erase(raw->begin() + static_cast<long>(k) + 1);
+    }
+  }
+
   // True when raw[k] is a Belgian postcode the index knows.
   bool KnownPostcode(const std::vector<Token>& raw, size_t k) const {
-    return k < raw.size() && raw[k].text.size() == 4 &&
-           IsDigits(raw[k].text) &&
+    return k < raw.size() && raw[k].text.size() == 4 && IsDigits(raw[k].text) &&
            index_.Postcode(ParsePostcode(raw[k].text)) != nullptr;
   }
 
@@ -110,8 +149,7 @@ class Parser {
   // postcode-like number.
   bool CountryPrefix(const std::vector<Token>& raw, size_t k) const {
     return (raw[k].text == "b" || raw[k].text == "be") &&
-           KnownPostcode(raw, k + 1) &&
-           raw[k + 1].before != Separator::kSlash;
+           KnownPostcode(raw, k + 1) && raw[k + 1].before != Separator::kSlash;
   }
 
   // A box value at raw[i] after a box keyword at raw[i - 1]: not a postcode

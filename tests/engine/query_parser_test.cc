@@ -92,6 +92,24 @@ INSTANTIATE_TEST_SUITE_P(
                                  9000},
                       PrefixCase{"Kerkstraat 12 b 3, 9000", "12", "3", 9000}));
 
+// Issue 13, mechanism 12: words broken by a stray space or comma in text
+// extracted from forms are mended when together they are a word.
+TEST(QueryParser, MendsWordsBrokenBySpaceOrStrayComma) {
+  EXPECT_EQ(Words(Parse("Hoogstraat 5, ANT,WERPEN")),
+            (std::vector<std::string>{"hoogstraat", "5", "antwerpen"}));
+  EXPECT_EQ(Words(Parse("HOOG,STRAAT 5 Antwerpen")),
+            (std::vector<std::string>{"hoogstraat", "5", "antwerpen"}));
+  EXPECT_EQ(Words(Parse("Hoogstraat 5 ANTWER PEN")),
+            (std::vector<std::string>{"hoogstraat", "5", "antwerpen"}));
+  // Words that are words on their own stay apart, as does a real comma.
+  EXPECT_EQ(Words(Parse("Grote Markt, Antwerpen")),
+            (std::vector<std::string>{"grote", "markt", "antwerpen"}));
+  EXPECT_EQ(Words(Parse("Hoogstraat,Antwerpen")),
+            (std::vector<std::string>{"hoogstraat", "antwerpen"}));
+  EXPECT_EQ(Words(Parse("Hoog straat 5")),
+            (std::vector<std::string>{"hoog", "straat", "5"}));
+}
+
 TEST(QueryParser, BoxWordsStillMakeABoxOfAnyNumber) {
   const ParsedQuery q = Parse("Kerkstraat 12 bus 1000");
   EXPECT_FALSE(q.postcode_given);

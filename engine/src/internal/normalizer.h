@@ -54,6 +54,7 @@ enum class Separator : uint8_t {
 struct Token {
   std::string text;  // [a-z0-9]+
   Separator before = Separator::kNone;
+  uint8_t gap = 0;  // bytes between this token and the previous one
 };
 
 class Normalizer {
