@@ -278,8 +278,16 @@ std::string Hamlet(ShapeWriter& w, uint32_t id, const PlaceText& place) {
           .names[static_cast<size_t>(w.corpus().NativeLanguage(other_street))]);
   if (words.empty()) return "";
   const std::string word = w.rng().Pick(words);
-  if (word.size() < 5 || std::find(own.begin(), own.end(), word) != own.end()) {
+  // A hamlet is no street: not a word with a street type in it.
+  std::vector<internal::Dictionary::SuffixMatch> suffixes;
+  w.index().dictionary.CompoundSuffixes(word, &suffixes);
+  if (word.size() < 5 || !suffixes.empty() ||
+      std::find(own.begin(), own.end(), word) != own.end()) {
     return "";
+  }
+  // Nor the whole name of a street of the place ("Berendries").
+  for (uint32_t named : w.corpus().StreetsNamed(NameKey(word))) {
+    if (w.corpus().InScope(named, place.scope)) return "";
   }
   return Encode(Capitalise(Decode(word)));
 }

@@ -82,11 +82,18 @@ class Parser {
     int depth = 0;
     for (size_t k = 0; k < raw.size(); ++k) {
       const Token& t = raw[k];
-      if (t.before == Separator::kComma && k > 0) ++segment_;
+      // Commas and spaced hyphens separate the parts of an address: the
+      // street, a residence or hamlet, the place ("Blok B - Kerkstraat 5").
+      if ((t.before == Separator::kComma ||
+           t.before == Separator::kSpacedHyphen) &&
+          k > 0) {
+        ++segment_;
+      }
       if (t.before == Separator::kOpenParen) ++depth;
       if (t.before == Separator::kCloseParen && depth > 0) --depth;
-      const TokenRole token_role =
-          depth > 0 && role == TokenRole::kAny ? TokenRole::kBracket : role;
+      // Words in brackets are hints in any field: "Rue X (CH)", "Landen
+      // (Vl.-Br.)".
+      const TokenRole token_role = depth > 0 ? TokenRole::kBracket : role;
       k = ReadToken(raw, k, token_role);
     }
     if (q_->tokens.size() > kMaxQueryTokens) {

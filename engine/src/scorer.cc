@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 
 #include "internal/word_matcher.h"
@@ -48,7 +49,11 @@ double Scorer::QueryWordWeight(const QueryToken& t) const {
 
 Scorer::Scorer(const ParsedQuery& query, const QueryReading& reading,
                const IndexData& index, const RankingPolicy& policy)
-    : q_(query), places_(reading.places), index_(index), policy_(policy) {
+    : q_(query),
+      places_(reading.places),
+      sure_place_tokens_(reading.place_tokens),
+      index_(index),
+      policy_(policy) {
   // Longer place names first: "knokke heist" explains both words, before
   // the locality "knokke" takes one of them.
   place_order_.resize(places_.size());
@@ -235,9 +240,8 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   result.name_coverage = NameCoverage(name, a);
   std::array<double, kMaxWords> explained = a.query_sim;
   const double best_place = ExplainRest(variant, &a, &result, &explained);
-  int unexplained_words = 0;
-  result.query_coverage =
-      QueryCoverage(a, explained, &result, &unexplained_words);
+  Unexplained unexplained;
+  result.query_coverage = QueryCoverage(a, explained, &result, &unexplained);
 
   // 4. Postcode and places.
   double place_sum = 0;
@@ -286,6 +290,21 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   // A word that is neither in the street's name nor its place ("paris" in
   // "rue de rivoli, paris") says the address may be another one, possibly
   // abroad; a foreign postcode format says so outright.
+  // A whole part of the text that is neither street nor place ("Résidence
+  // Beau Site, Kerkdreef 3, Gent": a residence, a hamlet, a building) costs
+  // little once the street is established by its name and its place; else
+  // its words count like any other.
+  const bool established =
+      result.name_coverage >= policy_.established_name_coverage &&
+      (best_place > 0 || (q_.postcode_given && !result.postcode_conflict));
+  int unexplained_words = unexplained.words;
+  if (established) {
+    for (int k = 0; k < unexplained.extra_parts; ++k) {
+      score *= policy_.extra_part_factor;
+    }
+  } else {
+    unexplained_words += unexplained.extra_part_words;
+  }
   for (int k = 0; k < unexplained_words; ++k) {
     score *= policy_.unexplained_word_factor;
   }
@@ -438,7 +457,7 @@ double Scorer::ExplainRest(uint32_t variant, Alignment* a, StreetMatch* result,
 double Scorer::QueryCoverage(const Alignment& a,
                              const std::array<double, kMaxWords>& explained,
                              StreetMatch* result,
-                             int* unexplained_words) const {
+                             Unexplained* unexplained) const {
   const size_t n = std::min(q_.tokens.size(), kMaxWords);
   for (size_t i = 0; i < n; ++i) {
     if (a.used_query & (1u << i)) {
@@ -446,14 +465,33 @@ double Scorer::QueryCoverage(const Alignment& a,
           (q_.tokens[i].numeric ? 1.0 : query_weight_[i]) * a.query_sim[i];
     }
   }
+  // Parts (comma or spaced-hyphen separated) with nothing explained (a
+  // house number may stand in any part).
+  uint32_t touched_parts = 0;  // bit s: part s has an explained word
+  for (size_t i = 0; i < n; ++i) {
+    if (explained[i] > 0 && q_.tokens[i].segment < 32) {
+      touched_parts |= 1u << q_.tokens[i].segment;
+    }
+  }
   double total = 0, covered = 0;
+  uint32_t extra_parts = 0;
   for (size_t i = 0; i < n; ++i) {
     double w = query_weight_[i];
     if (q_.tokens[i].numeric && (a.used_query & (1u << i))) w = 1.0;
     total += w;
     covered += w * explained[i];
-    if (w >= 1.0 && explained[i] == 0) *unexplained_words += 1;
+    if (w < 1.0 || explained[i] != 0) continue;
+    // A part that names another place is a conflict, not an extra part.
+    const uint8_t part = q_.tokens[i].segment;
+    if (part < 32 && !(touched_parts & (1u << part)) &&
+        !(sure_place_tokens_ & (1u << i))) {
+      unexplained->extra_part_words += 1;
+      extra_parts |= 1u << part;
+    } else {
+      unexplained->words += 1;
+    }
   }
+  unexplained->extra_parts = std::popcount(extra_parts);
   return total > 0 ? covered / total : 1.0;
 }
 

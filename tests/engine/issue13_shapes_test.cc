@@ -70,5 +70,34 @@ TEST(Issue13, NamesakesAreFoundWhateverTheirSpacing) {
   EXPECT_EQ(resolved->status, ResolveStatus::kAmbiguous);
 }
 
+// Mechanism 3: words around the street name -- a residence, a hamlet, an
+// unknown bracketed tag, a bpost disambiguator -- leave the street found
+// when the rest matches it in its place.
+TEST(Issue13, ExtraWordsAroundTheStreetLeaveItFound) {
+  const std::string gent = "crab:70413@9000";
+  for (const char* query :
+       {"Residentie Ter Linde, Hoogstraat 5, 9000 Gent",
+        "Hoogstraat 5 - Blok B, 9000 Gent", "Hoogstraat (XQZ.II) 5, Gent",
+        "Hoogstraat 5, Wondelgem, 9000 Gent", "Hoogstraat 5, Gent (O.-Vl.)"}) {
+    const std::vector<std::string> codes = Search(query);
+    ASSERT_FALSE(codes.empty()) << query;
+    EXPECT_EQ(codes.front(), gent) << query;
+  }
+  SearchRequest r;
+  r.street = "Hoogstraat (XQZ)";
+  r.municipality = "Gent (O.-Vl.)";
+  const std::vector<std::string> codes = Codes(r);
+  ASSERT_FALSE(codes.empty());
+  EXPECT_EQ(codes.front(), gent);
+}
+
+// An extra part is excused only once the street is established by its
+// place: a foreign town stays a reason to doubt.
+TEST(Issue13, ExtraPartsNeedAnEstablishedStreet) {
+  EXPECT_TRUE(Search("Kalverstraat 12, Amsterdam").empty());
+  EXPECT_TRUE(
+      Search("Residentie Ter Linde, Kalverstraat 12, Amsterdam").empty());
+}
+
 }  // namespace
 }  // namespace beladdr

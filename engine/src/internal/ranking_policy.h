@@ -132,6 +132,12 @@ struct RankingPolicy {
   double far_postcode_factor = 0.75;
   double municipality_mismatch_factor = 0.75;
   double unexplained_word_factor = 0.72;
+  // A whole part of the text (between commas or spaced hyphens) that
+  // nothing explains -- a residence, a hamlet -- costs extra_part_factor
+  // instead, when the street is established: name coverage at least
+  // established_name_coverage, and its postcode or a named place agrees.
+  double extra_part_factor = 0.9;
+  double established_name_coverage = 0.9;
   double foreign_postcode_factor = 0.6;
   // The street's words span two comma-separated parts, or a foreign word
   // sits between them.

@@ -115,10 +115,17 @@ class Scorer {
   // Fills `explained`; returns the best place agreement.
   double ExplainRest(uint32_t variant, Alignment* a, StreetMatch* result,
                      std::array<double, kMaxWords>* explained);
-  // The query coverage; counts the words left wholly unexplained.
+  // Words of weight 1 that nothing explains: in a part of the text that
+  // something explains, or making up whole parts of their own.
+  struct Unexplained {
+    int words = 0;
+    int extra_part_words = 0;
+    int extra_parts = 0;
+  };
+  // The query coverage; counts the unexplained words.
   double QueryCoverage(const Alignment& a,
                        const std::array<double, kMaxWords>& explained,
-                       StreetMatch* result, int* unexplained_words) const;
+                       StreetMatch* result, Unexplained* unexplained) const;
   // Postcode agreement in [0, 1]; sets the conflict flags.
   double PostcodeAgreement(const StreetVariantEntry& v, StreetMatch* result,
                            bool* near) const;
@@ -134,6 +141,7 @@ class Scorer {
 
   const ParsedQuery& q_;
   const std::vector<PlaceMatch>& places_;
+  const uint32_t sure_place_tokens_;  // QueryReading::place_tokens
   const IndexData& index_;
   const RankingPolicy& policy_;
   std::vector<double> query_weight_;
