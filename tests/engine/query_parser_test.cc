@@ -165,8 +165,10 @@ TEST(QueryParser, MarksBracketsSegmentsAndSeparators) {
   ParsedQuery q = Parse("Graanmarkt(Kor)");
   ASSERT_EQ(q.tokens.size(), 2u);
   EXPECT_EQ(q.tokens[1].role, TokenRole::kBracket);
+  // Commas and spaced hyphens separate the parts of an address.
   q = Parse("Rue du Midi - Zuidstraat, 1000 Brussel");
-  EXPECT_EQ(q.tokens.back().segment, 1);
+  EXPECT_EQ(q.tokens.back().segment, 2);
+  EXPECT_EQ(Parse("Sint-Pietersnieuwstraat").tokens.back().segment, 0);
 }
 
 TEST(QueryParser, StructuredFieldsKeepTheirRoles) {
