@@ -262,10 +262,13 @@ bool HasStreetType(const internal::IndexData& index, const std::string& name) {
   return false;
 }
 
-// One-word place names whose text and `stem` share a start, within 3
-// letters of each other ("gent" for "gent", "aalst" for "aalster").
+// The one-word place name that `stem` starts or that starts `stem`, the
+// closest in length, within 3 letters ("gent" for "gent", "aalst" for
+// "aalster", "markegem" rather than "marke" for "markegem").
 std::string PlaceForStem(const internal::IndexData& index,
                          const std::string& stem) {
+  std::string best;
+  size_t best_diff = 4;
   for (const auto& p : index.place_variants) {
     const std::string& t = p.text;
     if (t.find(' ') != std::string::npos || t.size() < 4 || stem.size() < 4) {
@@ -273,9 +276,12 @@ std::string PlaceForStem(const internal::IndexData& index,
     }
     const size_t common = std::min(t.size(), stem.size());
     const size_t diff = std::max(t.size(), stem.size()) - common;
-    if (diff <= 3 && t.compare(0, common, stem, 0, common) == 0) return t;
+    if (diff < best_diff && t.compare(0, common, stem, 0, common) == 0) {
+      best = t;
+      best_diff = diff;
+    }
   }
-  return "";
+  return best;
 }
 
 // "Steenweg op Gent" <-> "Gentse Steenweg".

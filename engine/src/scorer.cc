@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 
+#include "internal/edit_distance.h"
 #include "internal/word_matcher.h"
 
 namespace beladdr::internal {
@@ -92,6 +93,7 @@ Scorer::Scorer(const ParsedQuery& query, const QueryReading& reading,
 constexpr uint64_t kTagToken = 0;
 constexpr uint64_t kTagJoined = 1;
 constexpr uint64_t kTagSplit = 2;
+constexpr uint64_t kTagScoped = 3;
 
 double Scorer::TokenSimilarity(size_t token, WordId word) {
   const uint64_t key = (kTagToken << 62) | (uint64_t{token} << 32) | word;
@@ -235,7 +237,8 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   result.matched_langs = v.name.langs;
 
   Alignment a;
-  Align(name, reserved, &a);
+  result.in_scope = InScope(v);
+  Align(name, reserved, result.in_scope, &a);
   result.street_tokens = a.used_query;
   result.name_coverage = NameCoverage(name, a);
   std::array<double, kMaxWords> explained = a.query_sim;
@@ -305,6 +308,7 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   } else {
     unexplained_words += unexplained.extra_part_words;
   }
+  result.unexplained_words = unexplained.words + unexplained.extra_part_words;
   for (int k = 0; k < unexplained_words; ++k) {
     score *= policy_.unexplained_word_factor;
   }
@@ -317,8 +321,61 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
 
 // 1-2. Candidate pairs (single words, then compounds where no single word
 // matched well), best pairs first, each word used once.
+bool Scorer::InScope(const StreetVariantEntry& v) const {
+  if (q_.postcode_given) {
+    if (v.postcode == q_.postcode) return true;
+    if (postcode_entry_ == nullptr) return false;
+    return std::any_of(postcode_entry_->municipalities.begin(),
+                       postcode_entry_->municipalities.end(), [&](uint16_t m) {
+                         return index_.VariantInMunicipality(v, m);
+                       });
+  }
+  return std::any_of(places_.begin(), places_.end(), [&](const PlaceMatch& m) {
+    return m.quality >= policy_.sure_place && PlaceAgreement(m, v) > 0;
+  });
+}
+
+// For a street of the place the query names, where few names compete, more
+// noise still reads as the name: a one-letter slip in a short word ("ruee",
+// "roe" for rue; "dess" for des; "ven" for van), and, when lenient (nothing
+// else matched), in a long word two edits whatever its first letters
+// ("zrendunst" for varendunst).
+double Scorer::ScopedSimilarity(size_t token, WordId word) {
+  const uint64_t key = (kTagScoped << 62) | (uint64_t{lenient_} << 61) |
+                       (uint64_t{token} << 32) | word;
+  if (const float* hit = memo_.Find(key)) return *hit;
+  const QueryToken& t = q_.tokens[token];
+  const std::string_view n = index_.vocabulary.word(word);
+  double sim = 0;
+  const bool numeric = t.numeric || (index_.WordClass(word) & kWordNumeric);
+  if (!numeric && n.size() >= 2 && n.size() <= 3 && t.text.size() >= 2 &&
+      t.text.size() <= n.size() + 1 && t.text[0] == n[0] &&
+      BoundedEditDistance(t.text, n, 1) == 1) {
+    sim = policy_.short_slip_similarity;
+  } else if (lenient_ && !numeric && n.size() >= policy_.scoped_min_length &&
+             t.text.size() >= policy_.scoped_min_length) {
+    const int allowed = n.size() >= 8 ? 3 : 2;
+    const int gap =
+        std::abs(static_cast<int>(n.size()) - static_cast<int>(t.text.size()));
+    if (gap <= allowed) {
+      int d = 0, prefix = 0;
+      token_matchers_[token].Distances(n, &d, &prefix);
+      if (d <= allowed) {
+        const double first =
+            t.text[0] == n[0] ? 1.0 : policy_.word.first_letter;
+        const double len =
+            static_cast<double>(std::max(n.size(), t.text.size()));
+        sim = first * (1.0 - policy_.word.edit_cost * d / len);
+      }
+    }
+  }
+  if (sim < policy_.min_pair_similarity) sim = 0;
+  memo_.Put(key, static_cast<float>(sim));
+  return sim;
+}
+
 void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
-                   Alignment* a) {
+                   bool in_scope, Alignment* a) {
   const size_t n = std::min(q_.tokens.size(), kMaxWords);
   const size_t m = std::min(name.size(), kMaxWords);
   options_.clear();
@@ -328,7 +385,10 @@ void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
     if (q_.tokens[i].role == TokenRole::kPlace || (reserved & (1u << i)))
       continue;
     for (size_t j = 0; j < m; ++j) {
-      const double sim = TokenSimilarity(i, name[j]);
+      double sim = TokenSimilarity(i, name[j]);
+      if (sim < policy_.min_pair_similarity && in_scope) {
+        sim = ScopedSimilarity(i, name[j]);
+      }
       best_single[j] = std::max(best_single[j], sim);
       if (sim >= policy_.min_pair_similarity) {
         options_.push_back({sim, 1u << i, 1u << j, order++});

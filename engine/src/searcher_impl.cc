@@ -104,9 +104,14 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
   // One street more than the evidence window: it tells whether the near
   // tie goes on beyond it.
   const size_t evidence = options_.ranking.number_evidence_streets + 1;
-  ranked.streets =
-      BestPerStreet(CollectMatches(ranked.query, ranked.reading, &scorer),
-                    std::max(max_streets, evidence));
+  std::vector<StreetMatch> rescue;
+  ranked.streets = BestPerStreet(
+      CollectMatches(ranked.query, ranked.reading, &scorer, &rescue),
+      std::max(max_streets, evidence));
+  if (ranked.streets.empty()) {
+    ranked.streets =
+        AcceptInScope(ranked.query, ranked.reading, std::move(rescue));
+  }
   BELADDR_RETURN_IF_ERROR(WeighHouseNumbers(ranked.query, &ranked.streets));
   if (ranked.streets.size() > max_streets) ranked.streets.resize(max_streets);
   if (DecidePlaceOnly(ranked)) {
@@ -139,6 +144,50 @@ std::vector<StreetMatch> SearcherImpl::BestPerStreet(
     best.push_back(m);
   }
   return best;
+}
+
+// A person who reads "zrendunst 2, 9200 Dendermonde" finds Varendunst: the
+// postcode leaves a few hundred streets, and among them one reads far
+// better than the next. So, when nothing passed min_score, the best lenient
+// match in the scope is accepted if it scores scope_min_score and beats the
+// next street of the scope by scope_margin; it is returned with its own
+// (low) score. Only when the scope is firm (FirmScope) and the match leaves
+// no word unexplained ("Breestraat 56, 3012 AA Rotterdam" is Dutch).
+std::vector<StreetMatch> SearcherImpl::AcceptInScope(
+    const ParsedQuery& q, const QueryReading& reading,
+    std::vector<StreetMatch> rescue) const {
+  const RankingPolicy& policy = options_.ranking;
+  if (q.foreign_postcode) return {};
+  rescue.erase(std::remove_if(rescue.begin(), rescue.end(),
+                              [&](const StreetMatch& m) {
+                                return m.unexplained_words > 0 ||
+                                       !FirmScope(q, reading, m);
+                              }),
+               rescue.end());
+  std::vector<StreetMatch> best = BestPerStreet(std::move(rescue), 2);
+  if (best.empty() || best[0].score < policy.scope_min_score) return {};
+  const double next = best.size() > 1 ? best[1].score : 0;
+  if (best[0].score - next < policy.scope_margin) return {};
+  best.resize(1);
+  return best;
+}
+
+// The place is given apart from the street: a postcode, the municipality
+// field, or a place after the street's words past a comma or a number
+// ("giysstdaat 10 Kortemark"). In "route d'arlon 37 luxembourg" Arlon is
+// part of the street name, not the scope.
+bool SearcherImpl::FirmScope(const ParsedQuery& q, const QueryReading& reading,
+                             const StreetMatch& m) const {
+  if (q.postcode_given || q.has_municipality_field) return true;
+  if (m.place_match < 0 || m.street_tokens == 0) return false;
+  const PlaceMatch& p = reading.places[static_cast<size_t>(m.place_match)];
+  const size_t last =
+      31 - static_cast<size_t>(std::countl_zero(m.street_tokens));
+  if (p.begin <= last) return false;
+  for (size_t i = last + 1; i < p.begin; ++i) {
+    if (q.tokens[i].numeric) return true;
+  }
+  return q.tokens[p.begin].segment != q.tokens[last].segment;
 }
 
 // Several streets answer the text about as well ("Kerkstraat 12" in two

@@ -10,10 +10,12 @@
 //                 words (ExactCandidates), then typos and compounds
 //                 (GenerateCandidates, candidates.h), then the named
 //                 place's streets (ScopeCandidates), then the best match's
-//                 namesakes (AddNamesakes).
+//                 namesakes (AddNamesakes); when nothing matched in a named
+//                 place, a lenient look at its streets.
 //   4. score      Scorer (scorer.h), every name of each candidate street.
-//   5. decide     best variant per street, house numbers among near ties
-//                 (WeighHouseNumbers), place against street
+//   5. decide     best variant per street, or the lenient match that
+//                 stands out in the scope (AcceptInScope), house numbers
+//                 among near ties (WeighHouseNumbers), place against street
 //                 (DecidePlaceOnly); ResolveAddress (resolver.cc) then
 //                 decides unique / ambiguous / not found.
 //
@@ -95,10 +97,12 @@ class SearcherImpl : public Searcher {
   SearcherImpl() = default;
 
   // ---- Stage 3 (street_tiers.cc) ----
-  // Every street match above min_score, from the tiers in turn.
-  std::vector<StreetMatch> CollectMatches(const ParsedQuery& q,
-                                          const QueryReading& reading,
-                                          Scorer* scorer) const;
+  // Every street match above min_score, from the tiers in turn; when there
+  // is none, the lenient in-scope matches above scope_min_score go to
+  // *rescue (AcceptInScope decides on them).
+  std::vector<StreetMatch> CollectMatches(
+      const ParsedQuery& q, const QueryReading& reading, Scorer* scorer,
+      std::vector<StreetMatch>* rescue) const;
   // Tier 1: the streets containing the query's most selective exactly
   // spelt word, in the named place when that leaves any.
   std::vector<uint32_t> ExactCandidates(const ParsedQuery& q,
@@ -122,6 +126,13 @@ class SearcherImpl : public Searcher {
   // Best variant per street, best street first, at most `max_streets`.
   std::vector<StreetMatch> BestPerStreet(std::vector<StreetMatch> matches,
                                          size_t max_streets) const;
+  // The best lenient match in the query's scope, when it stands out from
+  // the next street there by scope_margin (see the .cc); empty otherwise.
+  std::vector<StreetMatch> AcceptInScope(const ParsedQuery& q,
+                                         const QueryReading& reading,
+                                         std::vector<StreetMatch> rescue) const;
+  bool FirmScope(const ParsedQuery& q, const QueryReading& reading,
+                 const StreetMatch& m) const;
   // House-number evidence among near-tied streets (see the .cc).
   Status WeighHouseNumbers(const ParsedQuery& q,
                            std::vector<StreetMatch>* streets) const;

@@ -10,7 +10,8 @@
 namespace beladdr::internal {
 
 std::vector<StreetMatch> SearcherImpl::CollectMatches(
-    const ParsedQuery& q, const QueryReading& reading, Scorer* scorer) const {
+    const ParsedQuery& q, const QueryReading& reading, Scorer* scorer,
+    std::vector<StreetMatch>* rescue) const {
   const RankingPolicy& policy = options_.ranking;
   std::vector<StreetMatch> matches;
   std::vector<uint32_t> scored;  // streets scored so far, sorted
@@ -78,6 +79,19 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
     }
   }
   AddNamesakes(q, reading, scorer, &scored, &matches);
+  if (matches.empty() && reading.HasScope(q)) {
+    // Tier 5: nothing matched, and the query names its place: a last,
+    // lenient look at that place's streets (see Rank for what it takes to
+    // accept one).
+    scorer->set_lenient(true);
+    for (uint32_t v : ScopeCandidates(q, reading, {})) {
+      StreetMatch m = scorer->Score(v);
+      if (m.in_scope && m.score >= policy.scope_min_score) {
+        rescue->push_back(m);
+      }
+    }
+    scorer->set_lenient(false);
+  }
   return matches;
 }
 
@@ -235,7 +249,9 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
       readings |= TrigramSignature(trigrams);
     }
   }
-  const int need = (3 * std::popcount(wanted) + 3) / 4;
+  // Two typos may bring two letters the name lacks.
+  const int letters = std::popcount(wanted);
+  const int need = std::min((3 * letters + 3) / 4, std::max(letters - 2, 1));
   const uint64_t any_reading = written | readings;
   const int need_trigrams =
       static_cast<int>(options_.scope_trigram_share *

@@ -99,5 +99,19 @@ TEST(Issue13, ExtraPartsNeedAnEstablishedStreet) {
       Search("Residentie Ter Linde, Kalverstraat 12, Amsterdam").empty());
 }
 
+// Mechanism 2: inside a known scope, more noise still names one street: a
+// slip in a short word, and (when nothing else matched) two edits in a
+// long one, accepted because the street stands out from the others there.
+TEST(Issue13, TyposInsideAKnownScope) {
+  std::vector<std::string> codes = Search("ruee haute 5, 4000 Liège");
+  ASSERT_FALSE(codes.empty());
+  EXPECT_NE(codes.front().find("@4000"), std::string::npos) << codes.front();
+  codes = Search("Dhandijnberg 5, 9000 Gent");
+  ASSERT_EQ(codes.size(), 1u);
+  EXPECT_EQ(codes.front(), "crab:69735@9000");
+  // Without the place, the same text names nothing.
+  EXPECT_TRUE(Search("Dhandijnberg 5").empty());
+}
+
 }  // namespace
 }  // namespace beladdr

@@ -199,7 +199,7 @@ inline constexpr uint8_t kVariantExpanded = 2;      // abbreviations expanded
 inline constexpr uint8_t kVariantGermanForm = 4;    // ü written as ue
 inline constexpr uint8_t kVariantAlias = 8;         // older or other name
 inline constexpr uint8_t kVariantPredecessor = 16;  // merged away in 2025
-inline constexpr uint8_t kVariantUntagged = 32;  // without its "(tag)"
+inline constexpr uint8_t kVariantUntagged = 32;     // without its "(tag)"
 
 struct StreetVariant {
   uint32_t street_id = 0;

@@ -98,6 +98,12 @@ struct RankingPolicy {
   double reading_similarity = 0.97;
   // A reading that is itself misspelt: its similarity times this.
   double misspelt_reading_factor = 0.95;
+  // A one-letter slip in a word of 2-3 letters ("ruee", "dess"), for a
+  // street of the place the query names.
+  double short_slip_similarity = 0.75;
+  // ... and in words of scoped_min_length letters or more, up to two edits
+  // (three from 8 letters) whatever the first letters.
+  size_t scoped_min_length = 5;
   // A query word agrees with an initial of the name ("J. Appelmanslaan").
   double initial_similarity = 0.8;
   // Compounds split or joined in the query must read this well.
@@ -164,6 +170,11 @@ struct RankingPolicy {
   double number_evidence_band = 0.03;
   size_t number_evidence_streets = 8;
   double number_missing_factor = 0.93;
+  // When nothing passes min_score and the query names its place, the best
+  // lenient match there is accepted when it scores scope_min_score and
+  // beats the next street of the place by scope_margin.
+  double scope_min_score = 0.45;
+  double scope_margin = 0.1;
   // ResolveAddress: unique when the best street scores unique_score and
   // beats the next one by unique_margin.
   double unique_score = 0.75;

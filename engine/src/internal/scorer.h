@@ -59,6 +59,9 @@ struct StreetMatch {
   int place_match = -1;            // the PlaceMatch that agreed, if any
   bool postcode_conflict = false;
   bool place_conflict = false;  // the query names another place
+  bool in_scope = false;  // in the query's postcode or one of its sure places
+  int unexplained_words = 0;  // words of weight 1 nothing explains (extra
+                              // parts included)
 };
 
 class Scorer {
@@ -68,6 +71,10 @@ class Scorer {
          const IndexData& index, const RankingPolicy& policy);
 
   StreetMatch Score(uint32_t variant);
+
+  // Lenient: within the query's scope, words with two or three edits still
+  // align (ScopedSimilarity). For a last look when nothing else matched.
+  void set_lenient(bool lenient) { lenient_ = lenient; }
 
  private:
   // Memoised similarities, keyed by (what, query token, name words). One
@@ -109,7 +116,13 @@ class Scorer {
   // Score with the tokens of `reserved` kept out of the street alignment.
   StreetMatch ScoreMasked(uint32_t variant, uint32_t reserved);
   // Steps of ScoreMasked (see the file comment).
-  void Align(std::span<const WordId> name, uint32_t reserved, Alignment* a);
+  void Align(std::span<const WordId> name, uint32_t reserved, bool in_scope,
+             Alignment* a);
+  // The variant lies in the postcode the query gives (or one of its
+  // municipalities), or in a sure place it names.
+  bool InScope(const StreetVariantEntry& v) const;
+  // Similarity with the leniency of a known scope (see the .cc).
+  double ScopedSimilarity(size_t token, WordId word);
   double NameCoverage(std::span<const WordId> name, const Alignment& a) const;
   // Words the name left: the street's own places and its other names.
   // Fills `explained`; returns the best place agreement.
@@ -155,6 +168,7 @@ class Scorer {
   Memo memo_;
   const PostcodeEntry* postcode_entry_ = nullptr;  // of the query's postcode
   std::vector<Option> options_;                    // reused across Score calls
+  bool lenient_ = false;
 };
 
 }  // namespace beladdr::internal
