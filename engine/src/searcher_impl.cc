@@ -192,9 +192,11 @@ bool SearcherImpl::FirmScope(const ParsedQuery& q, const QueryReading& reading,
 
 // Several streets answer the text about as well ("Kerkstraat 12" in two
 // deelgemeenten of one municipality): the house-number data tells them
-// apart. Among the streets within number_evidence_band of the best, those
-// whose data lists numbers but not this one drop by number_missing_factor,
-// when at least one of them lists it. At most number_evidence_streets are
+// apart. Among the streets within number_evidence_band of the best, when
+// at least one of them lists the number, those whose data lists numbers but
+// not this one drop by number_missing_factor, and those with no numbers at
+// all (Brussels) by number_unlisted_factor: second, but not far enough for
+// the first to look unique. At most number_evidence_streets are
 // read (one read each); a longer tie keeps its later streets as they were,
 // so a number found on one of the first eight Kerkstraten puts it first
 // without making it the unique answer among the other 230.
@@ -225,6 +227,8 @@ Status SearcherImpl::WeighHouseNumbers(
   for (size_t i = 0; i < tied; ++i) {
     if (known[i] == HouseNumberKnown::kFalse) {
       (*streets)[i].score *= policy.number_missing_factor;
+    } else if (known[i] == HouseNumberKnown::kUnknown) {
+      (*streets)[i].score *= policy.number_unlisted_factor;
     }
   }
   std::stable_sort(streets->begin(), streets->end(),

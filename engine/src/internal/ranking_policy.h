@@ -170,6 +170,9 @@ struct RankingPolicy {
   double number_evidence_band = 0.03;
   size_t number_evidence_streets = 8;
   double number_missing_factor = 0.93;
+  // ... and those whose data lists no numbers at all by this (keeping them
+  // within unique_margin: no data is no evidence against them).
+  double number_unlisted_factor = 0.98;
   // When nothing passes min_score and the query names its place, the best
   // lenient match there is accepted when it scores scope_min_score and
   // beats the next street of the place by scope_margin.
