@@ -338,7 +338,7 @@ bool Scorer::InScope(const StreetVariantEntry& v) const {
 // For a street of the place the query names, where few names compete, more
 // noise still reads as the name: a one-letter slip in a short word ("ruee",
 // "roe" for rue; "dess" for des; "ven" for van), and, when lenient (nothing
-// else matched), in a long word two edits whatever its first letters
+// else matched), an edit (two in a long word) whatever the first letters
 // ("zrendunst" for varendunst).
 double Scorer::ScopedSimilarity(size_t token, WordId word) {
   const uint64_t key = (kTagScoped << 62) | (uint64_t{lenient_} << 61) |
@@ -354,7 +354,9 @@ double Scorer::ScopedSimilarity(size_t token, WordId word) {
     sim = policy_.short_slip_similarity;
   } else if (lenient_ && !numeric && n.size() >= policy_.scoped_min_length &&
              t.text.size() >= policy_.scoped_min_length) {
-    const int allowed = n.size() >= 8 ? 3 : 2;
+    const int allowed =
+        std::max(n.size(), t.text.size()) >= policy_.scoped_two_edit_length ? 2
+                                                                            : 1;
     const int gap =
         std::abs(static_cast<int>(n.size()) - static_cast<int>(t.text.size()));
     if (gap <= allowed) {

@@ -110,7 +110,7 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
       std::max(max_streets, evidence));
   if (ranked.streets.empty()) {
     ranked.streets =
-        AcceptInScope(ranked.query, ranked.reading, std::move(rescue));
+        AcceptRescue(ranked.query, ranked.reading, std::move(rescue));
   }
   BELADDR_RETURN_IF_ERROR(WeighHouseNumbers(ranked.query, &ranked.streets));
   if (ranked.streets.size() > max_streets) ranked.streets.resize(max_streets);
@@ -146,30 +146,40 @@ std::vector<StreetMatch> SearcherImpl::BestPerStreet(
   return best;
 }
 
-// A person who reads "zrendunst 2, 9200 Dendermonde" finds Varendunst: the
-// postcode leaves a few hundred streets, and among them one reads far
-// better than the next. So, when nothing passed min_score, the best lenient
-// match in the scope is accepted if it scores scope_min_score and beats the
-// next street of the scope by scope_margin; it is returned with its own
-// (low) score. Only when the scope is firm (FirmScope) and the match leaves
-// no word unexplained ("Breestraat 56, 3012 AA Rotterdam" is Dutch).
-std::vector<StreetMatch> SearcherImpl::AcceptInScope(
+// When nothing passed min_score, two kinds of match may still be the one a
+// person reading the text would pick, when it stands out from the next
+// street by scope_margin (and is returned with its own, low, score):
+//  - the best lenient match in the named place: "zrendunst 2, 9200
+//    Dendermonde" is Varendunst, for the postcode leaves a few hundred
+//    streets and one reads far better than the rest. Only with a firm scope
+//    (FirmScope), no word left unexplained, no foreign postcode
+//    ("Breestraat 56, 3012 AA Rotterdam" is Dutch), and scope_min_score;
+//  - a street whose whole name is there but whose postcode disagrees, the
+//    name existing nowhere else ("Rue des Manchettes 2990": a slip in the
+//    postcode); ResolveAddress reports postCodeMismatch.
+std::vector<StreetMatch> SearcherImpl::AcceptRescue(
     const ParsedQuery& q, const QueryReading& reading,
     std::vector<StreetMatch> rescue) const {
   const RankingPolicy& policy = options_.ranking;
   if (q.foreign_postcode) return {};
-  rescue.erase(std::remove_if(rescue.begin(), rescue.end(),
-                              [&](const StreetMatch& m) {
-                                return m.unexplained_words > 0 ||
-                                       !FirmScope(q, reading, m);
-                              }),
-               rescue.end());
-  std::vector<StreetMatch> best = BestPerStreet(std::move(rescue), 2);
-  if (best.empty() || best[0].score < policy.scope_min_score) return {};
-  const double next = best.size() > 1 ? best[1].score : 0;
-  if (best[0].score - next < policy.scope_margin) return {};
-  best.resize(1);
-  return best;
+  // The named place first: a match there that stands out is the answer.
+  std::vector<StreetMatch> in_scope, elsewhere;
+  for (StreetMatch& m : rescue) {
+    if (!m.in_scope) {
+      elsewhere.push_back(m);
+    } else if (FirmScope(q, reading, m)) {
+      in_scope.push_back(m);
+    }
+  }
+  for (std::vector<StreetMatch>* pool : {&in_scope, &elsewhere}) {
+    std::vector<StreetMatch> best = BestPerStreet(std::move(*pool), 2);
+    if (best.empty()) continue;
+    const double next = best.size() > 1 ? best[1].score : 0;
+    if (best[0].score - next < policy.scope_margin) return {};
+    best.resize(1);
+    return best;
+  }
+  return {};
 }
 
 // The place is given apart from the street: a postcode, the municipality

@@ -13,8 +13,8 @@
 //                 namesakes (AddNamesakes); when nothing matched in a named
 //                 place, a lenient look at its streets.
 //   4. score      Scorer (scorer.h), every name of each candidate street.
-//   5. decide     best variant per street, or the lenient match that
-//                 stands out in the scope (AcceptInScope), house numbers
+//   5. decide     best variant per street, or a match below min_score
+//                 that stands out (AcceptRescue), house numbers
 //                 among near ties (WeighHouseNumbers), place against street
 //                 (DecidePlaceOnly); ResolveAddress (resolver.cc) then
 //                 decides unique / ambiguous / not found.
@@ -97,9 +97,10 @@ class SearcherImpl : public Searcher {
   SearcherImpl() = default;
 
   // ---- Stage 3 (street_tiers.cc) ----
-  // Every street match above min_score, from the tiers in turn; when there
-  // is none, the lenient in-scope matches above scope_min_score go to
-  // *rescue (AcceptInScope decides on them).
+  // Every street match above min_score, from the tiers in turn. Matches
+  // below it that may still be meant go to *rescue (AcceptRescue decides):
+  // whole names whose postcode disagrees, and, when nothing matched, the
+  // lenient matches in the named place.
   std::vector<StreetMatch> CollectMatches(
       const ParsedQuery& q, const QueryReading& reading, Scorer* scorer,
       std::vector<StreetMatch>* rescue) const;
@@ -126,11 +127,12 @@ class SearcherImpl : public Searcher {
   // Best variant per street, best street first, at most `max_streets`.
   std::vector<StreetMatch> BestPerStreet(std::vector<StreetMatch> matches,
                                          size_t max_streets) const;
-  // The best lenient match in the query's scope, when it stands out from
-  // the next street there by scope_margin (see the .cc); empty otherwise.
-  std::vector<StreetMatch> AcceptInScope(const ParsedQuery& q,
-                                         const QueryReading& reading,
-                                         std::vector<StreetMatch> rescue) const;
+  // The best match below min_score that a person would still pick (a
+  // lenient one in the named place, or one whose postcode alone disagrees),
+  // when it stands out from the next by scope_margin (see the .cc).
+  std::vector<StreetMatch> AcceptRescue(const ParsedQuery& q,
+                                        const QueryReading& reading,
+                                        std::vector<StreetMatch> rescue) const;
   bool FirmScope(const ParsedQuery& q, const QueryReading& reading,
                  const StreetMatch& m) const;
   // House-number evidence among near-tied streets (see the .cc).

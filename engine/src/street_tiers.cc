@@ -14,6 +14,18 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
     std::vector<StreetMatch>* rescue) const {
   const RankingPolicy& policy = options_.ranking;
   std::vector<StreetMatch> matches;
+  // Above min_score: a match. Below it, a street whose whole name is in the
+  // query and whose postcode alone disagrees may still be the one meant
+  // (AcceptRescue decides).
+  auto keep = [&](const StreetMatch& m) {
+    if (m.score >= policy.min_score) {
+      matches.push_back(m);
+    } else if (m.postcode_conflict && m.unexplained_words == 0 &&
+               m.name_coverage >= policy.established_name_coverage &&
+               m.score >= policy.contradiction_min_score) {
+      rescue->push_back(m);
+    }
+  };
   std::vector<uint32_t> scored;  // streets scored so far, sorted
   bool settled = false;
   double best_in_place = 0;  // best score of a street that agrees with it
@@ -31,7 +43,7 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
         if (!m.postcode_conflict && !m.place_conflict) {
           best_in_place = std::max(best_in_place, m.score);
         }
-        if (m.score >= policy.min_score) matches.push_back(m);
+        keep(m);
       }
     }
     const size_t old_size = scored.size();
@@ -74,8 +86,7 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
       (best_in_place < policy.certain_score &&
        !reading.named.municipalities.empty())) {
     for (uint32_t v : ScopeCandidates(q, reading, scored)) {
-      StreetMatch m = scorer->Score(v);
-      if (m.score >= policy.min_score) matches.push_back(m);
+      keep(scorer->Score(v));
     }
   }
   AddNamesakes(q, reading, scorer, &scored, &matches);
@@ -86,7 +97,9 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
     scorer->set_lenient(true);
     for (uint32_t v : ScopeCandidates(q, reading, {})) {
       StreetMatch m = scorer->Score(v);
-      if (m.in_scope && m.score >= policy.scope_min_score) {
+      if (m.in_scope && m.unexplained_words == 0 &&
+          m.score >= policy.scope_min_score &&
+          m.name_coverage >= policy.scope_min_name_coverage) {
         rescue->push_back(m);
       }
     }

@@ -113,5 +113,34 @@ TEST(Issue13, TyposInsideAKnownScope) {
   EXPECT_TRUE(Search("Dhandijnberg 5").empty());
 }
 
+// Mechanism 6: a postcode that contradicts a name found only elsewhere
+// gives that street with a lower score, and ResolveAddress says
+// postCodeMismatch, instead of nothing.
+TEST(Issue13, PostcodeContradictingANameFoundOnlyElsewhere) {
+  auto r = testing::TinySearcher().SearchAddresses([] {
+    SearchRequest s;
+    s.query = "Blandijnberg 5, 2000";
+    return s;
+  }());
+  ASSERT_OK(r.status());
+  ASSERT_EQ(r->results.size(), 1u);
+  EXPECT_EQ(r->results[0].street_code, "crab:69735@9000");
+  EXPECT_LT(r->results[0].score, 0.61);
+  ResolveRequest resolve;
+  resolve.street = "Blandijnberg";
+  resolve.house_number = "5";
+  resolve.post_code = "2000";
+  auto resolved = testing::TinySearcher().ResolveAddress(resolve);
+  ASSERT_OK(resolved.status());
+  EXPECT_EQ(resolved->status, ResolveStatus::kAmbiguous);
+  ASSERT_EQ(resolved->candidates.size(), 1u);
+  EXPECT_EQ(resolved->candidates[0].street.street_code, "crab:69735@9000");
+  EXPECT_NE(std::find(resolved->issues.begin(), resolved->issues.end(),
+                      ResolveIssue::kPostCodeMismatch),
+            resolved->issues.end());
+  // A name found in several places is no such case: nothing stands out.
+  EXPECT_TRUE(Search("Hoogstraat 5, 8500").empty());
+}
+
 }  // namespace
 }  // namespace beladdr

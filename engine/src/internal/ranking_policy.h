@@ -101,9 +101,11 @@ struct RankingPolicy {
   // A one-letter slip in a word of 2-3 letters ("ruee", "dess"), for a
   // street of the place the query names.
   double short_slip_similarity = 0.75;
-  // ... and in words of scoped_min_length letters or more, up to two edits
-  // (three from 8 letters) whatever the first letters.
+  // ... and, when lenient (Scorer::set_lenient), in words of
+  // scoped_min_length letters or more, an edit (two from
+  // scoped_two_edit_length letters) whatever the first letters.
   size_t scoped_min_length = 5;
+  size_t scoped_two_edit_length = 8;
   // A query word agrees with an initial of the name ("J. Appelmanslaan").
   double initial_similarity = 0.8;
   // Compounds split or joined in the query must read this well.
@@ -174,10 +176,16 @@ struct RankingPolicy {
   // within unique_margin: no data is no evidence against them).
   double number_unlisted_factor = 0.98;
   // When nothing passes min_score and the query names its place, the best
-  // lenient match there is accepted when it scores scope_min_score and
-  // beats the next street of the place by scope_margin.
+  // lenient match there is accepted when it scores scope_min_score, covers
+  // scope_min_name_coverage of its name and beats the next street of the
+  // place by scope_margin.
   double scope_min_score = 0.45;
+  double scope_min_name_coverage = 0.6;
   double scope_margin = 0.1;
+  // ... and so is a street whose whole name is in the query but whose
+  // postcode disagrees, from contradiction_min_score, when it stands out
+  // by the same margin.
+  double contradiction_min_score = 0.5;
   // ResolveAddress: unique when the best street scores unique_score and
   // beats the next one by unique_margin.
   double unique_score = 0.75;
