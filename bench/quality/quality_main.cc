@@ -54,8 +54,13 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
   for (const QueryToken& t : q->tokens) {
     std::cout << " [" << t.text;
     for (const auto& e : t.expansions) std::cout << "|" << e;
-    std::cout << " class=" << int(t.word_class) << " seg=" << int(t.segment)
-              << "]";
+    std::cout << " class=" << int(t.word_class) << " seg=" << int(t.segment);
+    if (t.parts.whole || t.parts.compound()) {
+      std::cout << " concept=" << t.parts.whole
+                << " stem=" << int(t.parts.stem_length) << ":" << t.parts.stem
+                << " type=" << t.parts.type;
+    }
+    std::cout << "]";
   }
   std::cout << "\npostcode " << q->postcode
             << (q->postcode_given ? "" : " (none)") << ", house groups:";

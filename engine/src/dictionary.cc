@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 namespace beladdr::internal {
 namespace {
@@ -49,6 +50,7 @@ const std::vector<std::pair<DictionaryKind, std::string>>& Dictionary::Kinds() {
           {DictionaryKind::kTitles, "titles"},
           {DictionaryKind::kStopwords, "stopwords"},
           {DictionaryKind::kGivenNames, "given_names"},
+          {DictionaryKind::kEquivalents, "equivalents"},
       };
   return *kinds;
 }
@@ -82,7 +84,47 @@ StatusOr<Dictionary> Dictionary::Build(const std::vector<DictionaryFile>& files,
   for (const DictionaryFile& file : files) {
     BELADDR_RETURN_IF_ERROR(dict.AddFile(file, normalizer));
   }
+  dict.BuildConcepts();
   return dict;
+}
+
+void Dictionary::BuildConcepts() {
+  // Union-find over the words: every word of a line, in any file, is one
+  // concept with the others of that line.
+  std::unordered_map<std::string, size_t> index;
+  std::vector<size_t> parent;
+  auto id = [&](const std::string& w) {
+    auto [it, added] = index.emplace(w, parent.size());
+    if (added) parent.push_back(parent.size());
+    return it->second;
+  };
+  auto root = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (const auto& line : equivalent_lines_) {
+    const size_t first = root(id(line[0]));
+    for (size_t k = 1; k < line.size(); ++k) parent[root(id(line[k]))] = first;
+  }
+  std::unordered_map<size_t, uint16_t> dense;
+  std::vector<std::pair<std::string, size_t>> words(index.begin(), index.end());
+  std::sort(words.begin(), words.end());  // stable ids, whatever the order
+  for (const auto& [word, x] : words) {
+    auto [it, added] = dense.emplace(root(x), 0);
+    if (added) it->second = static_cast<uint16_t>(dense.size());
+    concepts_[word] = it->second;
+  }
+  concept_count_ = dense.size();
+  type_concepts_.assign(concept_count_ + 1, false);
+  for (const auto& [word, concept_id] : concepts_) {
+    if (Facts(word).canonical_street_type) type_concepts_[concept_id] = true;
+  }
+  equivalent_lines_.clear();
+}
+
+uint16_t Dictionary::Concept(std::string_view word) const {
+  auto it = concepts_.find(word);
+  return it == concepts_.end() ? 0 : it->second;
 }
 
 Status Dictionary::AddFile(const DictionaryFile& file,
@@ -130,6 +172,15 @@ Status Dictionary::AddFile(const DictionaryFile& file,
     ++entry_count_;
     const LanguageMask mask = MaskOf(file.lang);
 
+    if (file.kind == DictionaryKind::kEquivalents) {
+      std::vector<std::string> line_words;
+      for (const auto& phrase : phrases) {
+        if (phrase.size() != 1) return fail("an equivalent is one word");
+        line_words.push_back(phrase[0]);
+      }
+      equivalent_lines_.push_back(std::move(line_words));
+      continue;
+    }
     if (file.kind == DictionaryKind::kStopwords) {
       if (phrases.size() != 1 || phrases[0].size() != 1) {
         return fail("a stopword line holds exactly one word");

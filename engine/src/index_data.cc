@@ -262,7 +262,109 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   }
   data->fuzzy_words.Build(data->vocabulary.words());
   data->fuzzy_place_words.Build(one_word_places, 14);
+  // Place concepts: a municipality's current names (Luik, Liège, Lüttich)
+  // share one; a locality or a municipality merged away is a place of its
+  // own ("Oostham" is not "Tessenderlo").
+  const auto base = static_cast<uint32_t>(data->dictionary.concept_count() + 1);
+  uint32_t next_own = base + static_cast<uint32_t>(data->municipalities.size());
+  std::unordered_map<std::string_view, uint32_t> own_concepts;
+  for (const PlaceVariantEntry& p : data->place_variants) {
+    if (p.name.word_count != 1) continue;
+    const std::string_view text =
+        data->vocabulary.word(data->words[p.name.first_word]);
+    uint32_t concept_id = 0;
+    if (p.kind == PlaceKind::kMunicipality &&
+        !(p.name.flags & kVariantPredecessor)) {
+      concept_id = base + p.municipality;
+    } else {
+      auto [it, added] = own_concepts.emplace(text, next_own);
+      if (added) ++next_own;
+      concept_id = it->second;
+    }
+    if (concept_id < kTypeWithoutConcept) {
+      data->one_word_places.emplace_back(text,
+                                         static_cast<uint16_t>(concept_id));
+    }
+  }
+  // A name that is both (a municipality and a locality of it) keeps the
+  // municipality's concept: sorted, the smaller id comes first.
+  std::sort(data->one_word_places.begin(), data->one_word_places.end());
+  data->word_parts.resize(data->vocabulary.size());
+  for (WordId id = 0; id < data->vocabulary.size(); ++id) {
+    data->word_parts[id] = data->DecomposeWord(data->vocabulary.word(id));
+  }
+  for (StreetVariantEntry& v : data->street_variants) {
+    for (WordId w : data->Words(v.name)) {
+      const WordParts& parts = data->word_parts[w];
+      if (parts.whole != 0) v.concept_bits |= ConceptBit(parts.whole);
+      if (parts.stem != 0) v.concept_bits |= ConceptBit(parts.stem);
+    }
+  }
   return data;
+}
+
+uint64_t ConceptBit(uint16_t concept_id) {
+  return uint64_t{1} << ((concept_id * 0x9e37u) >> 10 & 63);
+}
+
+uint16_t IndexData::PlaceConcept(std::string_view word) const {
+  auto exact = [&](std::string_view text) -> int {
+    auto it = std::lower_bound(
+        one_word_places.begin(), one_word_places.end(), text,
+        [](const auto& e, std::string_view t) { return e.first < t; });
+    return it != one_word_places.end() && it->first == text ? it->second : -1;
+  };
+  if (const int m = exact(word); m >= 0) return static_cast<uint16_t>(m);
+  // Adjectival forms: "gentse", "aalsterse", "mechelse", "eupener".
+  std::string_view stem;
+  for (std::string_view suffix : {"sche", "se", "er"}) {
+    if (word.size() >= suffix.size() + 4 &&
+        word.substr(word.size() - suffix.size()) == suffix) {
+      stem = word.substr(0, word.size() - suffix.size());
+      break;
+    }
+  }
+  if (stem.empty()) return 0;
+  // A place name the stem starts, or that starts with the stem, within
+  // three letters ("aalst" for "aalster", "mechelen" for "mechel").
+  for (size_t cut = 0; cut <= 3 && stem.size() - cut >= 4; ++cut) {
+    if (const int m = exact(stem.substr(0, stem.size() - cut)); m >= 0) {
+      return static_cast<uint16_t>(m);
+    }
+  }
+  auto it = std::lower_bound(
+      one_word_places.begin(), one_word_places.end(), stem,
+      [](const auto& e, std::string_view t) { return e.first < t; });
+  if (it != one_word_places.end() && it->first.size() <= stem.size() + 3 &&
+      it->first.substr(0, stem.size()) == stem) {
+    return it->second;
+  }
+  return 0;
+}
+
+WordParts IndexData::DecomposeWord(std::string_view word) const {
+  WordParts parts;
+  parts.whole = dictionary.Concept(word);
+  if (parts.whole == 0) parts.whole = PlaceConcept(word);
+  std::vector<Dictionary::SuffixMatch> suffixes;
+  dictionary.CompoundSuffixes(word, &suffixes);
+  for (const Dictionary::SuffixMatch& m : suffixes) {
+    if (m.abbreviated || m.stem_length > 255) continue;
+    const std::string_view stem = word.substr(0, m.stem_length);
+    parts.stem_length = static_cast<uint8_t>(m.stem_length);
+    parts.type = dictionary.Concept(m.canonical);
+    if (parts.type == 0) parts.type = kTypeWithoutConcept;
+    // The stem as a word, or without a linking s or e(n): "stations",
+    // "kapellen", "schul".
+    for (std::string_view s :
+         {stem, stem.substr(0, stem.size() - 1),
+          stem.size() > 4 ? stem.substr(0, stem.size() - 2) : stem}) {
+      if (parts.stem == 0) parts.stem = dictionary.Concept(s);
+    }
+    if (parts.stem == 0) parts.stem = PlaceConcept(stem);
+    break;
+  }
+  return parts;
 }
 
 Status IndexData::LoadDictionary(const IndexStore& store) {

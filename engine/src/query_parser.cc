@@ -356,6 +356,7 @@ class Parser {
     if (facts.title) qt.word_class |= kWordTitle;
     if (text.size() == 1 && IsLetters(text)) qt.word_class |= kWordInitial;
     if (qt.numeric) qt.word_class |= kWordNumeric;
+    if (!qt.numeric) qt.parts = index_.DecomposeWord(text);
 
     // Skipped for the many words that start no dictionary variant (the
     // facts at hand already say so).

@@ -87,6 +87,10 @@ Scorer::Scorer(const ParsedQuery& query, const QueryReading& reading,
   }
   options_.reserve(64);
   if (q_.postcode_given) postcode_entry_ = index_.Postcode(q_.postcode);
+  for (const QueryToken& t : q_.tokens) {
+    has_concepts_ |= t.parts.whole != 0 || t.parts.compound() ||
+                     (t.word_class & kWordStreetType);
+  }
 }
 
 // Memo key tags: what was compared.
@@ -240,6 +244,7 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   result.in_scope = InScope(v);
   Align(name, reserved, result.in_scope, &a);
   result.street_tokens = a.used_query;
+  result.translated = a.concepts;
   result.name_coverage = NameCoverage(name, a);
   std::array<double, kMaxWords> explained = a.query_sim;
   const double best_place = ExplainRest(variant, &a, &result, &explained);
@@ -425,6 +430,7 @@ void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
         options_.push_back({sim, 1u << i, 3u << j, order++});
     }
   }
+  if (has_concepts_) AddConceptOptions(name, reserved, &order);
   std::sort(options_.begin(), options_.end(),
             [](const Option& x, const Option& y) {
               if (x.sim != y.sim) return x.sim > y.sim;
@@ -436,6 +442,7 @@ void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
     }
     a->used_query |= o.query_mask;
     a->used_name |= o.name_mask;
+    a->concepts |= o.by_meaning;
     for (size_t j = 0; j < m; ++j) {
       if (o.name_mask & (1u << j)) a->name_sim[j] = o.sim;
     }
@@ -443,6 +450,124 @@ void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
       if (o.query_mask & (1u << i)) a->query_sim[i] = o.sim;
     }
   }
+}
+
+// The same meaning in other words, a step below a misspelling: the other
+// language ("eglise" for kerk), the municipality in an adjectival form
+// ("gentse" for Gent), another street type ("route" for rue, "-dreef" for
+// -laan), a street type added ("voortstraat" for Voort); and across word
+// order, two query words for one compound name word ("rue ... eglise",
+// "steenweg op tongeren" for tongersesteenweg) and one compound query word
+// for two name words ("kerkstraat" for rue de l'eglise).
+void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
+                               uint32_t* order) {
+  const size_t n = std::min(q_.tokens.size(), kMaxWords);
+  const size_t m = std::min(name.size(), kMaxWords);
+  auto usable = [&](size_t i) {
+    const QueryToken& t = q_.tokens[i];
+    return !t.numeric && t.role != TokenRole::kPlace &&
+           !(reserved & (1u << i)) && !(t.word_class & kWordStopword);
+  };
+  auto add = [&](double sim, uint32_t query_mask, uint32_t name_mask) {
+    if (sim >= policy_.min_pair_similarity) {
+      options_.push_back({sim, query_mask, name_mask, (*order)++, true});
+    }
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (!usable(i)) continue;
+    for (size_t j = 0; j < m; ++j) {
+      add(ConceptSimilarity(q_.tokens[i], name[j]), 1u << i, 1u << j);
+    }
+  }
+  for (size_t j = 0; j < m; ++j) {
+    const WordParts& np = index_.word_parts[name[j]];
+    if (!np.compound()) continue;
+    const std::string_view stem =
+        index_.vocabulary.word(name[j]).substr(0, np.stem_length);
+    for (size_t a = 0; a < n; ++a) {
+      const QueryToken& t = q_.tokens[a];
+      if (!usable(a) || (t.word_class & kWordStreetType)) continue;
+      const double stem_sim = t.text == stem ? 1.0
+                              : (t.parts.whole != 0 && t.parts.whole == np.stem)
+                                  ? policy_.translation_similarity
+                                  : 0;
+      if (stem_sim == 0) continue;
+      for (size_t b = 0; b < n; ++b) {
+        const QueryToken& type = q_.tokens[b];
+        if (b == a || !usable(b) || !(type.word_class & kWordStreetType))
+          continue;
+        add(std::min(stem_sim, TypeSimilarity(type.parts.whole, np.type)),
+            (1u << a) | (1u << b), 1u << j);
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const QueryToken& t = q_.tokens[i];
+    if (!usable(i) || !t.parts.compound()) continue;
+    const std::string_view stem =
+        std::string_view(t.text).substr(0, t.parts.stem_length);
+    for (size_t j = 0; j < m; ++j) {
+      const WordParts& np = index_.word_parts[name[j]];
+      const double stem_sim = index_.vocabulary.word(name[j]) == stem ? 1.0
+                              : (t.parts.stem != 0 && t.parts.stem == np.whole)
+                                  ? policy_.translation_similarity
+                                  : 0;
+      if (stem_sim == 0) continue;
+      for (size_t k = 0; k < m; ++k) {
+        if (k == j || !(index_.WordClass(name[k]) & kWordStreetType)) continue;
+        add(std::min(
+                stem_sim,
+                TypeSimilarity(t.parts.type, index_.word_parts[name[k]].whole)),
+            1u << i, (1u << j) | (1u << k));
+      }
+    }
+  }
+}
+
+// Two full street types: the same concept (rue, straat, strasse) reads as a
+// translation, two others as a swap.
+double Scorer::TypeSimilarity(uint16_t a, uint16_t b) const {
+  auto is_type = [&](uint16_t c) {
+    return c == kTypeWithoutConcept || index_.dictionary.IsTypeConcept(c);
+  };
+  if (!is_type(a) || !is_type(b)) return 0;  // an abbreviation, a place
+  if (a != kTypeWithoutConcept && a == b) return policy_.translation_similarity;
+  return policy_.type_swap_similarity;
+}
+
+// One query word against one name word, by meaning (see
+// AddConceptOptions); 0 when they share none.
+double Scorer::ConceptSimilarity(const QueryToken& t, WordId word) const {
+  const WordParts& qp = t.parts;
+  const WordParts& np = index_.word_parts[word];
+  const std::string_view w = index_.vocabulary.word(word);
+  if (t.text == w) return 0;  // the plain options have it
+  if (qp.whole != 0 && qp.whole == np.whole) {
+    return policy_.translation_similarity;
+  }
+  if ((t.word_class & kWordStreetType) &&
+      (index_.WordClass(word) & kWordStreetType)) {
+    return TypeSimilarity(qp.whole, np.whole);
+  }
+  const std::string_view query_stem =
+      std::string_view(t.text).substr(0, qp.stem_length);
+  if (qp.compound() && np.compound()) {
+    if (query_stem == w.substr(0, np.stem_length)) {
+      return TypeSimilarity(qp.type, np.type);
+    }
+    if (qp.stem != 0 && qp.stem == np.stem) {
+      return std::min(policy_.translation_similarity,
+                      TypeSimilarity(qp.type, np.type));
+    }
+    return 0;
+  }
+  if (qp.compound()) {
+    if (query_stem == w) return policy_.type_added_similarity;
+    if (qp.stem != 0 && qp.stem == np.whole) {
+      return policy_.translation_similarity * policy_.type_added_similarity;
+    }
+  }
+  return 0;
 }
 
 double Scorer::NameCoverage(std::span<const WordId> name,

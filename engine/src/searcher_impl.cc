@@ -338,7 +338,9 @@ std::optional<Language> SearcherImpl::DetectedLanguage(
   LanguageEvidence evidence;
   if (!ranked.streets.empty()) {
     const StreetMatch& top = ranked.streets.front();
-    evidence.matched_name = top.matched_langs;
+    // A name matched by meaning ("Rue Kirch" for Kirchstraße) was written in
+    // another language than its own: the query's words tell which.
+    evidence.matched_name = top.translated ? 0 : top.matched_langs;
     evidence.place_match = top.place_match;
     evidence.municipality = data_->streets[top.street].municipality;
   }

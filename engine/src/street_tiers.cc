@@ -249,11 +249,17 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
   // quarter of them is not worth an alignment.
   // Then their trigrams: a word with a typo keeps more than half of them,
   // which a long name that merely has the same letters does not.
-  uint64_t wanted = 0, written = 0, readings = 0;
+  // And by meaning: a variant with a word of the same concept as a query
+  // word ("kirchstrasse" for "eglise") passes whatever its letters.
+  uint64_t wanted = 0, written = 0, readings = 0, concepts = 0;
   std::vector<Trigram> trigrams;
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     if (!IsStreetWord(q, reading, i)) continue;
     const QueryToken& t = q.tokens[i];
+    if (t.parts.whole != 0 && !(t.word_class & kWordStreetType)) {
+      concepts |= ConceptBit(t.parts.whole);
+    }
+    if (t.parts.stem != 0) concepts |= ConceptBit(t.parts.stem);
     wanted |= LetterMask(t.text);
     ExtractTrigrams(t.text, &trigrams);
     written |= TrigramSignature(trigrams);
@@ -277,9 +283,11 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
       for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
            ++v) {
         const StreetVariantEntry& e = data_->street_variants[v];
-        if (std::popcount(e.letters & wanted) < need) continue;
-        if (std::popcount(e.trigram_bits & any_reading) < need_trigrams)
+        if (!(e.concept_bits & concepts) &&
+            (std::popcount(e.letters & wanted) < need ||
+             std::popcount(e.trigram_bits & any_reading) < need_trigrams)) {
           continue;
+        }
         if (variants.size() >= options_.scope_scan_limit) return variants;
         variants.push_back(v);
       }

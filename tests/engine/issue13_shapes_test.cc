@@ -142,5 +142,34 @@ TEST(Issue13, PostcodeContradictingANameFoundOnlyElsewhere) {
   EXPECT_TRUE(Search("Hoogstraat 5, 8500").empty());
 }
 
+// Mechanisms 10 and 11: street types swapped or added, the adjectival place
+// form, and names the reference holds in one language written in another.
+// The distinctive word carries the match.
+TEST(Issue13, StreetTypesAndLanguagesRenderedOtherwise) {
+  struct Case {
+    const char* query;
+    const char* code;
+    const char* language;  // of the text, which the answer follows
+  };
+  for (const Case& c : {
+           Case{"Steenweg op Alsemberg 5, 1500 Halle", "crab:26009@1500", "nl"},
+           Case{"Rue de Malmedy 5, Eupen", "icar:7735847@4700", "fr"},
+           Case{"Route de Malmedy, 4700", "icar:7735847@4700", "fr"},
+           Case{"Rue du Moulin 3, 9300 Aalst", "crab:61985@9300", "fr"},
+           Case{"Bergensebaan 5, 1500 Halle", "crab:26028@1500", "nl"},
+       }) {
+    auto r = testing::TinySearcher().SearchAddresses([&] {
+      SearchRequest s;
+      s.query = c.query;
+      return s;
+    }());
+    ASSERT_OK(r.status());
+    ASSERT_FALSE(r->results.empty()) << c.query;
+    EXPECT_EQ(r->results[0].street_code, c.code) << c.query;
+    ASSERT_TRUE(r->detected_language.has_value()) << c.query;
+    EXPECT_EQ(LanguageCode(*r->detected_language), c.language) << c.query;
+  }
+}
+
 }  // namespace
 }  // namespace beladdr

@@ -17,6 +17,10 @@
 // language into full forms ("o l vrouwstraat" -> "onze lieve vrouwstraat");
 // given names are left as the name writes them (their readings are the
 // query's business: "ph" -> philippe, "jean" -> jan).
+// Equivalents (equivalents.txt, "eglise|kerk|kirche") are no readings: the
+// words of a line, in all three files, form one concept (Concept()), which
+// the scorer matches across languages with a lower similarity.
+//
 // Query side (language unknown): MatchesAt() lists every expansion, in any
 // language, of the phrase starting at a token; CompoundSuffixes() finds
 // street-type words glued to the end of Dutch/German compounds ("kerkstr").
@@ -46,6 +50,7 @@ enum class DictionaryKind : uint8_t {
   kTitles,
   kStopwords,
   kGivenNames,
+  kEquivalents,
 };
 
 // The raw text of one dictionary file.
@@ -132,6 +137,15 @@ class Dictionary {
   // Languages in which `token` is a canonical given name ("jean": fr).
   LanguageMask CanonicalGivenNameLanguages(std::string_view token) const;
 
+  // The concept of a word of equivalents.txt ("eglise", "kerk", "kirche"
+  // share one), numbered from 1; 0 when the word is in no line.
+  uint16_t Concept(std::string_view word) const;
+  size_t concept_count() const { return concept_count_; }
+  // True when the concept holds a full street-type word (rue, straat).
+  bool IsTypeConcept(uint16_t concept_id) const {
+    return concept_id < type_concepts_.size() && type_concepts_[concept_id];
+  }
+
   // The variants listed for a canonical phrase in `lang` ("chaussee" ->
   // "ch", "chee", ...), as folded phrases; empty when none. For generators
   // and tests.
@@ -163,6 +177,14 @@ class Dictionary {
   TextMap<std::vector<Suffix>> suffixes_;
   // Canonical given names, by language.
   TextMap<LanguageMask> given_names_;
+  // Word -> concept (after Build: dense ids from 1); while building, the
+  // lines of equivalents.txt.
+  TextMap<uint16_t> concepts_;
+  std::vector<std::vector<std::string>> equivalent_lines_;
+  size_t concept_count_ = 0;
+  std::vector<bool> type_concepts_;  // by concept
+  // Joins the words of equivalent_lines_ into concepts.
+  void BuildConcepts();
   // "<lang>|<canonical>" -> variants.
   std::unordered_map<std::string, std::vector<std::string>> abbreviations_;
   size_t max_suffix_length_ = 0;

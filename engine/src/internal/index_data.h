@@ -90,7 +90,25 @@ struct StreetVariantEntry {
   bool more_municipalities = false;
   uint64_t letters = 0;       // LetterMask of the text
   uint64_t trigram_bits = 0;  // TrigramSignature of the text
+  uint64_t concept_bits = 0;  // ConceptSignature of its words
 };
+
+// One bit per concept (hashed) of the words' whole and stem concepts.
+uint64_t ConceptBit(uint16_t concept_id);
+
+// What a word means beyond its letters, for matching across languages and
+// street types (the scorer's concept pairs): its concept (a line of
+// equivalents.txt, or the municipality it names, also in an adjectival
+// form: "gentse", "eupener"), and, for a compound ending in a street type
+// ("kirchstrasse"), the concepts of its stem and of that type.
+struct WordParts {
+  uint16_t whole = 0;
+  uint16_t stem = 0;
+  uint16_t type = 0;        // kTypeWithoutConcept for a type in no line
+  uint8_t stem_length = 0;  // bytes of the stem; 0 when no compound
+  bool compound() const { return stem_length > 0; }
+};
+inline constexpr uint16_t kTypeWithoutConcept = 0xffff;
 
 // Which of a-z and 0-9 occur in `text` (bit i: letter 'a' + i, then digits).
 uint64_t LetterMask(std::string_view text);
@@ -158,6 +176,10 @@ class IndexData {
                                                   span.word_count);
   }
   uint8_t WordClass(WordId id) const { return word_class[id]; }
+  // The parts of any word (vocabulary or query; see WordParts).
+  WordParts DecomposeWord(std::string_view word) const;
+  // The concept of a place name or its adjectival form, 0 when none.
+  uint16_t PlaceConcept(std::string_view word) const;
   // True when the street lies in municipality `muni` (primary or other).
   bool StreetInMunicipality(const StreetEntry& s, uint16_t muni) const;
   bool VariantInMunicipality(const StreetVariantEntry& v, uint16_t muni) const {
@@ -172,8 +194,11 @@ class IndexData {
 
   Dictionary dictionary;
   Vocabulary vocabulary;
-  std::vector<uint8_t> word_class;  // by WordId
-  std::vector<WordId> words;        // the words of all variants, back to back
+  std::vector<uint8_t> word_class;    // by WordId
+  std::vector<WordParts> word_parts;  // by WordId
+  // One-word place names, sorted, with their place concept (PlaceConcept).
+  std::vector<std::pair<std::string_view, uint16_t>> one_word_places;
+  std::vector<WordId> words;  // the words of all variants, back to back
   std::vector<StreetVariantEntry> street_variants;
   // Per street variant: postcode (bits 0-13), primary municipality (bits
   // 14-23), "more municipalities" (bit 24). A copy of street_variants'

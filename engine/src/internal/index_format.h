@@ -83,7 +83,8 @@
 namespace beladdr::internal {
 
 // 2: the dictionaries include given_names (dict/<lang>/given_names).
-// 3: names with a tag in brackets also have an untagged variant.
+// 3: names with a tag in brackets also have an untagged variant;
+//    dict/<lang>/equivalents.
 inline constexpr uint32_t kFormatVersion = 3;
 
 // Column families, in the order the writer creates them.

@@ -47,6 +47,7 @@ struct QueryToken {
   std::vector<WordId> expansion_words;  // kNoWord where not a name word
   LanguageMask expansion_langs = 0;     // languages of those expansions
   int house_group = -1;                 // index into house_groups, numeric only
+  WordParts parts;  // concepts, stem and street type (WordParts)
 };
 
 // A phrase of several tokens that reads as other words ("o l v" ->

@@ -106,6 +106,13 @@ struct RankingPolicy {
   // scoped_two_edit_length letters) whatever the first letters.
   size_t scoped_min_length = 5;
   size_t scoped_two_edit_length = 8;
+  // The same meaning in other words (Scorer::AddConceptOptions): another
+  // language or an adjectival place name ("eglise" / kerk, "gentse" /
+  // Gent), another street type ("route" / rue, "-dreef" / -laan), a street
+  // type added to a name that has none ("voortstraat" / Voort).
+  double translation_similarity = 0.85;
+  double type_swap_similarity = 0.7;
+  double type_added_similarity = 0.85;
   // A query word agrees with an initial of the name ("J. Appelmanslaan").
   double initial_similarity = 0.8;
   // Compounds split or joined in the query must read this well.

@@ -59,7 +59,8 @@ struct StreetMatch {
   int place_match = -1;            // the PlaceMatch that agreed, if any
   bool postcode_conflict = false;
   bool place_conflict = false;  // the query names another place
-  bool in_scope = false;  // in the query's postcode or one of its sure places
+  bool in_scope = false;    // in the query's postcode or one of its sure places
+  bool translated = false;  // some word matched by meaning only
   int unexplained_words = 0;  // words of weight 1 nothing explains (extra
                               // parts included)
 };
@@ -102,7 +103,8 @@ class Scorer {
     double sim;
     uint32_t query_mask;
     uint32_t name_mask;
-    uint32_t order;  // insertion order, for a stable sort
+    uint32_t order;           // insertion order, for a stable sort
+    bool by_meaning = false;  // matched by meaning (AddConceptOptions)
   };
   static constexpr size_t kMaxWords = 32;
   // Query words aligned to name words: the similarity each got.
@@ -111,6 +113,7 @@ class Scorer {
     std::array<double, kMaxWords> query_sim{};
     uint32_t used_query = 0;
     uint32_t used_name = 0;
+    bool concepts = false;  // some pair matched by meaning
   };
 
   // Score with the tokens of `reserved` kept out of the street alignment.
@@ -121,6 +124,10 @@ class Scorer {
   // The variant lies in the postcode the query gives (or one of its
   // municipalities), or in a sure place it names.
   bool InScope(const StreetVariantEntry& v) const;
+  void AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
+                         uint32_t* order);
+  double ConceptSimilarity(const QueryToken& t, WordId word) const;
+  double TypeSimilarity(uint16_t a, uint16_t b) const;
   // Similarity with the leniency of a known scope (see the .cc).
   double ScopedSimilarity(size_t token, WordId word);
   double NameCoverage(std::span<const WordId> name, const Alignment& a) const;
@@ -169,6 +176,7 @@ class Scorer {
   const PostcodeEntry* postcode_entry_ = nullptr;  // of the query's postcode
   std::vector<Option> options_;                    // reused across Score calls
   bool lenient_ = false;
+  bool has_concepts_ = false;  // some query word has a concept or type
 };
 
 }  // namespace beladdr::internal
