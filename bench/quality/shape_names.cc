@@ -197,8 +197,16 @@ bool GivenNamesShape(ShapeWriter& w, LabelledQuery* q) {
   if (tag.empty()) return false;
   q->noise.push_back(tag);
   const std::string typed = w.Light(Join(parts));
+  // What is left must still name something: a word of its own, not "Rue
+  // du" once a title is dropped.
+  if (w.corpus().DistinctiveWords(typed).empty() || NameKey(typed).size() < 6) {
+    return false;
+  }
   const PlaceText place = w.Place(id, lang, true);
-  if (!w.corpus().NoOtherNamed(NameKey(typed), id, place.scope)) return false;
+  if (!w.corpus().NoOtherNamed(NameKey(typed), id, place.scope) ||
+      w.corpus().SharedDistinctiveWords(typed, id, place.scope)) {
+    return false;
+  }
   const bool scoped =
       place.scope.postcode != 0 || place.scope.municipality >= 0;
   if (scoped && !w.corpus().ClosestInScope(typed, id, place.scope)) {

@@ -187,6 +187,32 @@ std::vector<std::string> StreetCorpus::DistinctiveWords(
   return out;
 }
 
+std::string StreetCorpus::WordsKey(const std::string& name) const {
+  std::vector<std::string> words = DistinctiveWords(name);
+  std::sort(words.begin(), words.end());
+  std::string key;
+  for (const std::string& w : words) key += w + " ";
+  return key;
+}
+
+bool StreetCorpus::SharedDistinctiveWords(const std::string& typed,
+                                          uint32_t target, const Scope& scope) {
+  if (by_words_.empty()) {
+    for (uint32_t id = 0; id < index_.streets.size(); ++id) {
+      std::set<std::string> keys;
+      for (const std::string& n : index_.streets[id].names) {
+        if (!n.empty()) keys.insert(WordsKey(n));
+      }
+      for (const std::string& k : keys) by_words_[k].push_back(id);
+    }
+  }
+  auto it = by_words_.find(WordsKey(typed));
+  if (it == by_words_.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [&](uint32_t id) {
+    return id != target && InScope(id, scope);
+  });
+}
+
 std::string StreetCorpus::MunicipalityName(uint16_t municipality,
                                            Language lang) const {
   const auto& m = index_.municipalities[municipality];

@@ -75,6 +75,11 @@ class StreetCorpus {
   // Words of a folded name that carry its meaning (no article, street type,
   // title, given name or number).
   std::vector<std::string> DistinctiveWords(const std::string& name) const;
+  // True when another street of the scope (of Belgium when the scope is
+  // empty) has a name with the same distinctive words as `typed` ("Rue
+  // Jouet" reads Rue Albert Jouet and Rue Joseph Jouet alike).
+  bool SharedDistinctiveWords(const std::string& typed, uint32_t target,
+                              const Scope& scope);
 
   // Municipality name in `lang`, else its first name.
   std::string MunicipalityName(uint16_t municipality, Language lang) const;
@@ -86,6 +91,9 @@ class StreetCorpus {
   const internal::IndexStore& store_;
   std::map<std::string, std::vector<uint32_t>> by_name_;
   std::unordered_map<uint32_t, std::vector<std::string>> numbers_;
+  // Sorted distinctive words, joined -> streets (built on first use).
+  std::map<std::string, std::vector<uint32_t>> by_words_;
+  std::string WordsKey(const std::string& name) const;
 };
 
 }  // namespace beladdr::quality

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "internal/edit_distance.h"
+#include "internal/numerals.h"
 #include "internal/word_matcher.h"
 
 namespace beladdr::internal {
@@ -104,6 +105,9 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
   if (const float* hit = memo_.Find(key)) return *hit;
   const QueryToken& t = q_.tokens[token];
   double sim = t.word == word ? 1.0 : 0.0;
+  const std::string_view text = index_.vocabulary.word(word);
+  // "1er" for "Ier", "3" for "III", "2eme" for "2e".
+  if (sim < 1.0 && SameNumeral(t.text, text)) sim = policy_.numeral_similarity;
   if (sim < 1.0 && !t.numeric &&
       !(index_.WordClass(word) & kWordNumeric)) {  // numbers match exactly
     const std::string_view name_word = index_.vocabulary.word(word);
@@ -126,6 +130,11 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
     const uint8_t cls = index_.WordClass(word);
     if (name_word.size() == 1 && (cls & kWordInitial) &&
         !(cls & kWordStopword) && t.text.size() > 1 &&
+        t.text[0] == name_word[0]) {
+      sim = std::max(sim, policy_.initial_similarity);
+    }
+    // And the other way round: "E. Verhaeren" for Emile Verhaeren.
+    if ((t.word_class & kWordInitial) && (cls & kWordGivenName) &&
         t.text[0] == name_word[0]) {
       sim = std::max(sim, policy_.initial_similarity);
     }
@@ -570,12 +579,27 @@ double Scorer::ConceptSimilarity(const QueryToken& t, WordId word) const {
   return 0;
 }
 
+// A given name followed, after more given names, by a word of no
+// dictionary (a surname): "Emile" of Rue Emile Verhaeren, left out as
+// often as written. Not "Albert" of Avenue Albert Ier, nor Leopoldlaan.
+bool Scorer::GivenNameBeforeSurname(std::span<const WordId> name,
+                                    size_t j) const {
+  if (!(index_.WordClass(name[j]) & kWordGivenName)) return false;
+  for (size_t k = j + 1; k < name.size(); ++k) {
+    const uint8_t cls = index_.WordClass(name[k]);
+    if (cls & kWordGivenName) continue;
+    return cls == 0 && !ReadNumeral(index_.vocabulary.word(name[k])).value;
+  }
+  return false;
+}
+
 double Scorer::NameCoverage(std::span<const WordId> name,
                             const Alignment& a) const {
   const size_t m = std::min(name.size(), kMaxWords);
   double total = 0, matched = 0;
   for (size_t j = 0; j < m; ++j) {
-    const double w = NameWordWeight(index_.WordClass(name[j]));
+    double w = NameWordWeight(index_.WordClass(name[j]));
+    if (GivenNameBeforeSurname(name, j)) w = policy_.given_name_weight;
     total += w;
     matched += w * a.name_sim[j];
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "beladdr/resolve.h"
+#include "internal/numerals.h"
 #include "test_util.h"
 #include "tiny_index.h"
 
@@ -169,6 +170,43 @@ TEST(Issue13, StreetTypesAndLanguagesRenderedOtherwise) {
     ASSERT_TRUE(r->detected_language.has_value()) << c.query;
     EXPECT_EQ(LanguageCode(*r->detected_language), c.language) << c.query;
   }
+}
+
+// Mechanism 7: initials, dropped or translated given names, abbreviated
+// titles.
+TEST(Issue13, GivenNamesTitlesAndNumerals) {
+  struct Case {
+    const char* query;
+    const char* code;
+  };
+  for (const Case& c : {
+           Case{"Rue E. Feron 5, 1060", "urbis:2454@1060"},
+           Case{"Rue Feron 5, 1060", "urbis:2454@1060"},
+           Case{"Rue Jan Stas, 1060", "urbis:3375@1060"},
+           Case{"Avenue Bgm. J. Herinckx 5, 1180", "urbis:3580@1180"},
+           Case{"J. Volderslaan 7, Sint-Gillis", "urbis:818@1060"},
+           Case{"Gallemaertstraat 3, 1500 Halle", "crab:26075@1500"},
+       }) {
+    const std::vector<std::string> codes = Search(c.query);
+    ASSERT_FALSE(codes.empty()) << c.query;
+    EXPECT_EQ(codes.front(), c.code) << c.query;
+  }
+}
+
+TEST(Issue13, NumeralsHaveOneMeaning) {
+  using internal::SameNumeral;
+  EXPECT_TRUE(SameNumeral("ier", "1er"));
+  EXPECT_TRUE(SameNumeral("i", "1er"));
+  EXPECT_TRUE(SameNumeral("iii", "3"));
+  EXPECT_TRUE(SameNumeral("2eme", "2e"));
+  EXPECT_TRUE(SameNumeral("iie", "2de"));
+  EXPECT_TRUE(SameNumeral("xiv", "14"));
+  EXPECT_FALSE(SameNumeral("3", "3"));
+  EXPECT_FALSE(SameNumeral("3", "03"));  // plain numbers: house numbers
+  EXPECT_FALSE(SameNumeral("iv", "5"));
+  EXPECT_FALSE(SameNumeral("vieux", "5"));
+  EXPECT_FALSE(SameNumeral("de", "2de"));
+  EXPECT_FALSE(SameNumeral("12a", "12"));
 }
 
 }  // namespace

@@ -90,6 +90,9 @@ struct RankingPolicy {
   double name_initial_weight = 0.25;
   double name_street_type_weight = 0.5;
   double name_title_weight = 0.6;
+  // A given name before a surname ("Emile" of Rue Emile Verhaeren), often
+  // left out.
+  double given_name_weight = 0.4;
 
   // ---- Word pairs ---------------------------------------------------------
   // Pairs below this similarity are not aligned at all.
@@ -113,7 +116,10 @@ struct RankingPolicy {
   double translation_similarity = 0.85;
   double type_swap_similarity = 0.7;
   double type_added_similarity = 0.85;
-  // A query word agrees with an initial of the name ("J. Appelmanslaan").
+  // The same number written otherwise ("1er" / Ier, "3" / III).
+  double numeral_similarity = 0.95;
+  // A query word agrees with an initial of the name ("J. Appelmanslaan"),
+  // or a query initial with a given name of the name ("E. Verhaeren").
   double initial_similarity = 0.8;
   // Compounds split or joined in the query must read this well.
   double min_compound_similarity = 0.8;
