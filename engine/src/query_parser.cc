@@ -254,14 +254,16 @@ class Parser {
     if (t.size() == 4 && role == TokenRole::kAny) {
       const bool luxembourg = k > 0 && raw[k - 1].text == "l" &&
                               raw[k].before == Separator::kHyphen;
-      // "1234 AB" is Dutch unless 1234 is a Belgian postcode ("3665 As" is
-      // the municipality As) or AB a word we know ("1428 av").
+      // "1234 AB" is Dutch unless AB is a word we know ("1428 av", "3665
+      // As" the municipality) -- and, when 1234 is no Belgian postcode,
+      // even then.
       const Dictionary& dict = index_.dictionary;
       const bool dutch =
           k + 1 < raw.size() && raw[k + 1].text.size() == 2 &&
           IsLetters(raw[k + 1].text) &&
           raw[k + 1].before == Separator::kSpace &&
-          index_.Postcode(ParsePostcode(t)) == nullptr &&
+          (index_.Postcode(ParsePostcode(t)) == nullptr ||
+           index_.vocabulary.Find(raw[k + 1].text) == kNoWord) &&
           !dict.Facts(raw[k + 1].text).known() &&
           !IsBoxKeyword(raw[k + 1].text) &&
           (k + 2 >= raw.size() || raw[k + 2].before != Separator::kHyphen);

@@ -294,6 +294,14 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
     result.evidence += policy_.address_evidence;
   }
   if (q_.has_street_field) result.evidence += policy_.address_evidence;
+  // A bare name (no number, postcode, place or street field) that leaves a
+  // word of the street's name out ("Esch-sur-Alzette" of Rue
+  // d'Esch-sur-Alzette) is as likely a town abroad as this street.
+  if (q_.house_groups.empty() && q_.house_number_field.empty() &&
+      !q_.postcode_given && !q_.has_street_field && best_place == 0 &&
+      OmitsNameWord(name, a)) {
+    score *= policy_.bare_name_factor;
+  }
   score *= policy_.evidence_floor +
            (1 - policy_.evidence_floor) *
                std::min(1.0, result.evidence / policy_.full_evidence);
@@ -571,12 +579,31 @@ double Scorer::ConceptSimilarity(const QueryToken& t, WordId word) const {
     return 0;
   }
   if (qp.compound()) {
-    if (query_stem == w) return policy_.type_added_similarity;
+    // "voortstraat" for Voort; not "oudegracht" for the "oude" of Oude Waag.
+    if (query_stem == w && np.whole == 0 && w.size() >= 4) {
+      return policy_.type_added_similarity;
+    }
     if (qp.stem != 0 && qp.stem == np.whole) {
       return policy_.translation_similarity * policy_.type_added_similarity;
     }
   }
   return 0;
+}
+
+// True when a name word that counts (a street type or a word of its own,
+// not an article, initial or given name) matched nothing.
+bool Scorer::OmitsNameWord(std::span<const WordId> name,
+                           const Alignment& a) const {
+  const size_t m = std::min(name.size(), kMaxWords);
+  for (size_t j = 0; j < m; ++j) {
+    if (a.name_sim[j] > 0) continue;
+    if (GivenNameBeforeSurname(name, j)) continue;
+    if (NameWordWeight(index_.WordClass(name[j])) >=
+        policy_.name_street_type_weight) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // A given name followed, after more given names, by a word of no

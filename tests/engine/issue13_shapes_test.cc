@@ -209,5 +209,20 @@ TEST(Issue13, NumeralsHaveOneMeaning) {
   EXPECT_FALSE(SameNumeral("12a", "12"));
 }
 
+// Precision: a bare name that leaves part of the street's name out may be a
+// town abroad ("Esch-sur-Alzette" for Rue d'Esch-sur-Alzette): it scores
+// well below the same name with a number or a place.
+TEST(Issue13, BareNamesLeavingPartOfTheNameOutScoreLow) {
+  auto top = [](const char* query) {
+    SearchRequest s;
+    s.query = query;
+    auto r = testing::TinySearcher().SearchAddresses(s);
+    return r.ok() && !r->results.empty() ? r->results[0].score : 0.0;
+  };
+  EXPECT_LT(top("Toussaint-Beaujean"), 0.8 * top("Toussaint-Beaujean 5"));
+  EXPECT_LT(top("Toussaint-Beaujean"), 0.8 * top("Toussaint-Beaujean, Liège"));
+  EXPECT_GT(top("Rue Toussaint-Beaujean"), 0.9);
+}
+
 }  // namespace
 }  // namespace beladdr

@@ -110,6 +110,17 @@ TEST(QueryParser, MendsWordsBrokenBySpaceOrStrayComma) {
             (std::vector<std::string>{"hoog", "straat", "5"}));
 }
 
+// A Dutch postcode is Dutch even when its digits are a Belgian postcode,
+// unless its letters are a word we know ("3665 As" is the municipality As).
+TEST(QueryParser, DutchPostcodesWhoseDigitsAreBelgian) {
+  ParsedQuery q = Parse("Kalverstraat 61, 3000 QX Rotterdam");
+  EXPECT_TRUE(q.foreign_postcode);
+  EXPECT_FALSE(q.postcode_given);
+  q = Parse("Kalverstraat 61, 2000 Antwerpen");
+  EXPECT_FALSE(q.foreign_postcode);
+  EXPECT_TRUE(q.postcode_given);
+}
+
 TEST(QueryParser, BoxWordsStillMakeABoxOfAnyNumber) {
   const ParsedQuery q = Parse("Kerkstraat 12 bus 1000");
   EXPECT_FALSE(q.postcode_given);
@@ -130,8 +141,9 @@ TEST(QueryParser, RecognisesForeignPostcodes) {
   EXPECT_TRUE(Parse("rue de rivoli 22, 75001 Paris").foreign_postcode);
   EXPECT_TRUE(Parse("Kalverstraat 5, 1012 NX Amsterdam").foreign_postcode);
   EXPECT_TRUE(Parse("Grand-Rue 4, L-1661 Luxembourg").foreign_postcode);
-  // "3665 As" is the Belgian municipality As, not a Dutch postcode.
-  EXPECT_FALSE(Parse("Sylvesterstraat, 1000 As").foreign_postcode);
+  // Two letters that are a word we know are no Dutch postcode ("3665 As"
+  // in the full data is the municipality As).
+  EXPECT_FALSE(Parse("Sylvesterstraat, 1000 op").foreign_postcode);
   EXPECT_FALSE(Parse("chee de waterloo 1180").foreign_postcode);
 }
 

@@ -160,6 +160,9 @@ struct RankingPolicy {
   double extra_part_factor = 0.9;
   double established_name_coverage = 0.9;
   double foreign_postcode_factor = 0.6;
+  // A bare name (no number, postcode, place, street field) that leaves out
+  // a street type or a word of the street's own.
+  double bare_name_factor = 0.75;
   // The street's words span two comma-separated parts, or a foreign word
   // sits between them.
   double split_street_factor = 0.95;

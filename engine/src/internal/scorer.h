@@ -132,6 +132,7 @@ class Scorer {
   double ScopedSimilarity(size_t token, WordId word);
   double NameCoverage(std::span<const WordId> name, const Alignment& a) const;
   bool GivenNameBeforeSurname(std::span<const WordId> name, size_t j) const;
+  bool OmitsNameWord(std::span<const WordId> name, const Alignment& a) const;
   // Words the name left: the street's own places and its other names.
   // Fills `explained`; returns the best place agreement.
   double ExplainRest(uint32_t variant, Alignment* a, StreetMatch* result,
