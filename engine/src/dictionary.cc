@@ -115,9 +115,17 @@ void Dictionary::BuildConcepts() {
     concepts_[word] = it->second;
   }
   concept_count_ = dense.size();
+  // Type concepts hold a street type; pure ones nothing else (rue, straat,
+  // strasse -- not markt, whose concept holds the noun marche).
   type_concepts_.assign(concept_count_ + 1, false);
+  pure_type_concepts_.assign(concept_count_ + 1, true);
+  pure_type_concepts_[0] = false;
   for (const auto& [word, concept_id] : concepts_) {
-    if (Facts(word).canonical_street_type) type_concepts_[concept_id] = true;
+    if (Facts(word).canonical_street_type) {
+      type_concepts_[concept_id] = true;
+    } else {
+      pure_type_concepts_[concept_id] = false;
+    }
   }
   equivalent_lines_.clear();
 }

@@ -73,18 +73,62 @@ bool CoveredByOnePlace(const ParsedQuery& q,
   });
 }
 
+uint32_t Mask(const PlaceMatch& m) {
+  uint32_t mask = 0;
+  for (size_t i = m.begin; i < m.begin + m.length && i < 32; ++i) {
+    mask |= 1u << i;
+  }
+  return mask;
+}
+
+// True when a street type stands before the place's words, with at most
+// articles between, in the same part: "Rue de Namur", "rue haacht".
+bool AfterStreetType(const ParsedQuery& q, const PlaceMatch& m) {
+  for (size_t i = m.begin; i-- > 0;) {
+    const QueryToken& t = q.tokens[i];
+    if (t.segment != q.tokens[m.begin].segment) return false;
+    if (t.word_class & kWordStreetType) return true;
+    if (!(t.word_class & kWordStopword)) return false;
+  }
+  return false;
+}
+
+// The words of the sure places. When they are all the query has besides
+// numbers, articles and street types ("Rue de Namur, Bruxelles", "rue
+// haacht 2600 anvers", "Wegnez Rue de Lambermont"), a place right after a
+// street type names the street, and the others are the place.
+uint32_t SurePlaceTokens(const ParsedQuery& q,
+                         const std::vector<PlaceMatch>& places,
+                         const RankingPolicy& policy) {
+  uint32_t tokens = 0;
+  for (const PlaceMatch& m : places) {
+    if (m.quality >= policy.sure_place) tokens |= Mask(m);
+  }
+  if (tokens == 0 || q.has_street_field) return tokens;
+  for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
+    const QueryToken& t = q.tokens[i];
+    if (!t.numeric && t.role == TokenRole::kAny &&
+        !(t.word_class & (kWordStopword | kWordStreetType)) &&
+        !(tokens & (1u << i))) {
+      return tokens;  // a street word is left
+    }
+  }
+  uint32_t kept = 0;
+  for (const PlaceMatch& m : places) {
+    if (m.quality >= policy.sure_place && !AfterStreetType(q, m)) {
+      kept |= Mask(m);
+    }
+  }
+  return kept != 0 ? kept : tokens;
+}
+
 }  // namespace
 
 QueryReading ReadQuery(const ParsedQuery& query, const IndexData& index,
                        const RankingPolicy& policy) {
   QueryReading r;
   r.places = FindPlaces(query, index, policy);
-  for (const PlaceMatch& m : r.places) {
-    if (m.quality < policy.sure_place) continue;
-    for (size_t i = m.begin; i < m.begin + m.length && i < 32; ++i) {
-      r.place_tokens |= 1u << i;
-    }
-  }
+  r.place_tokens = SurePlaceTokens(query, r.places, policy);
   r.named = CollectNamedPlaces(r.places, index, policy);
   r.place_only = IsPlaceOnly(query, r.places, policy);
   r.one_place =

@@ -171,11 +171,18 @@ std::vector<StreetMatch> SearcherImpl::AcceptRescue(
       in_scope.push_back(m);
     }
   }
+  auto whole = [&](const StreetMatch& m) {
+    return m.name_coverage >= policy.settled_coverage &&
+           m.query_coverage >= policy.settled_coverage;
+  };
   for (std::vector<StreetMatch>* pool : {&in_scope, &elsewhere}) {
     std::vector<StreetMatch> best = BestPerStreet(std::move(*pool), 2);
     if (best.empty()) continue;
     const double next = best.size() > 1 ? best[1].score : 0;
-    if (best[0].score - next < policy.scope_margin) return {};
+    // It stands out by its score, or as the only street the text names
+    // whole ("Ten Akker" of Ten Akker, not of Akker).
+    const bool alone = whole(best[0]) && (best.size() < 2 || !whole(best[1]));
+    if (best[0].score - next < policy.scope_margin && !alone) return {};
     best.resize(1);
     return best;
   }

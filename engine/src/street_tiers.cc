@@ -256,7 +256,8 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     if (!IsStreetWord(q, reading, i)) continue;
     const QueryToken& t = q.tokens[i];
-    if (t.parts.whole != 0 && !(t.word_class & kWordStreetType)) {
+    if (t.parts.whole != 0 &&
+        !data_->dictionary.IsPureTypeConcept(t.parts.whole)) {
       concepts |= ConceptBit(t.parts.whole);
     }
     if (t.parts.stem != 0) concepts |= ConceptBit(t.parts.stem);

@@ -141,9 +141,15 @@ class Dictionary {
   // share one), numbered from 1; 0 when the word is in no line.
   uint16_t Concept(std::string_view word) const;
   size_t concept_count() const { return concept_count_; }
-  // True when the concept holds a full street-type word (rue, straat).
+  // True when the concept holds a full street type (rue, straat; markt).
   bool IsTypeConcept(uint16_t concept_id) const {
     return concept_id < type_concepts_.size() && type_concepts_[concept_id];
+  }
+  // True when it holds nothing else (not markt, whose concept holds the
+  // noun marche).
+  bool IsPureTypeConcept(uint16_t concept_id) const {
+    return concept_id < pure_type_concepts_.size() &&
+           pure_type_concepts_[concept_id];
   }
 
   // The variants listed for a canonical phrase in `lang` ("chaussee" ->
@@ -182,7 +188,8 @@ class Dictionary {
   TextMap<uint16_t> concepts_;
   std::vector<std::vector<std::string>> equivalent_lines_;
   size_t concept_count_ = 0;
-  std::vector<bool> type_concepts_;  // by concept
+  std::vector<bool> type_concepts_;       // by concept
+  std::vector<bool> pure_type_concepts_;  // by concept
   // Joins the words of equivalent_lines_ into concepts.
   void BuildConcepts();
   // "<lang>|<canonical>" -> variants.
