@@ -109,8 +109,9 @@ class Parser {
   // Text extracted from forms and PDFs breaks words with a stray space or
   // comma: "TOUR NAI", "WAV,RE", "2,E". Two tokens one byte apart are read
   // as one word when together they are a word of some name and apart they
-  // are not both words of names (or a comma sits tight between them,
-  // which people do not type between words). A digit then a letter
+  // are not both words of names, or together a place ("BRUS SEL"), or a
+  // comma sits tight between them (which people do not type between
+  // words). A digit then a letter
   // ("2,e") only across a tight comma: "12 a" is a house number. Across a
   // space, an article before ("van tieghem") or a street type on either
   // side ("drogenbosse steenweg") is a word of its own: the scorer reads
@@ -135,7 +136,8 @@ class Parser {
           (letters || ordinal) && joined.size() >= 4 &&
           vocabulary.Find(joined) != kNoWord &&
           (tight_comma || vocabulary.Find(a.text) == kNoWord ||
-           vocabulary.Find(b.text) == kNoWord);
+           vocabulary.Find(b.text) == kNoWord ||
+           index_.places_by_text.count(joined) != 0);
       if (!mend) {
         ++k;
         continue;

@@ -276,7 +276,10 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
   const int need_trigrams =
       static_cast<int>(options_.scope_trigram_share *
                        static_cast<double>(std::popcount(written)));
-  std::vector<uint32_t> variants;
+  // Variants that share a concept with the query come first: rare and
+  // telling, they must not wait behind the letter matches of a large city.
+  std::vector<uint32_t> by_meaning, by_letters;
+  const size_t limit = options_.scope_scan_limit;
   for (const auto* scope : scopes) {
     for (uint32_t street : *scope) {
       if (std::binary_search(done.begin(), done.end(), street)) continue;
@@ -284,17 +287,20 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
       for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
            ++v) {
         const StreetVariantEntry& e = data_->street_variants[v];
-        if (!(e.concept_bits & concepts) &&
-            (std::popcount(e.letters & wanted) < need ||
-             std::popcount(e.trigram_bits & any_reading) < need_trigrams)) {
-          continue;
+        if (e.concept_bits & concepts) {
+          if (by_meaning.size() < limit) by_meaning.push_back(v);
+        } else if (by_letters.size() < limit &&
+                   std::popcount(e.letters & wanted) >= need &&
+                   std::popcount(e.trigram_bits & any_reading) >=
+                       need_trigrams) {
+          by_letters.push_back(v);
         }
-        if (variants.size() >= options_.scope_scan_limit) return variants;
-        variants.push_back(v);
       }
     }
   }
-  return variants;
+  by_meaning.insert(by_meaning.end(), by_letters.begin(), by_letters.end());
+  if (by_meaning.size() > limit) by_meaning.resize(limit);
+  return by_meaning;
 }
 
 }  // namespace beladdr::internal

@@ -25,6 +25,10 @@
 // then the evidence, order and penalty factors. Every number is a field of
 // RankingPolicy (ranking_policy.h).
 //
+// Files: scorer.cc scores a variant (the steps above); word_pairs.cc says how
+// similar one query word is to one name word, and which pairs match by
+// meaning.
+//
 // Thread safety: a Scorer memoises word similarities for one query; use one
 // per query (and per thread).
 
