@@ -209,39 +209,89 @@ class Parser {
         return ReadBoxAfter(raw, k);
       }
     }
-    // A missing space after a street type: "rudu", "placede", "avegeorges".
-    if (SplitGluedStreetType(t, role)) return k;
+    // A missing space: "rudu", "placede", "HenriConsciencestrt".
+    if (SplitGluedWords(t, role)) return k;
     AddWord(t, role);
     return k;
   }
 
-  bool SplitGluedStreetType(const std::string& t, TokenRole role) {
+  // A word we can read on its own: an article, a word of three letters or
+  // more of a dictionary or of a name ("chem" is no "ch" + "em"), or a
+  // compound whose abbreviated street type completes to one
+  // ("consciencestrt").
+  bool KnownPart(std::string_view part) const {
+    const Dictionary::WordFacts facts = index_.dictionary.Facts(part);
+    if (facts.stopword != 0) return true;  // "rudu"
+    if (part.size() < 3) return false;     // "ru" + "ed" is no "rued"
+    if (facts.known()) return true;
+    if (index_.vocabulary.Find(part) != kNoWord) return true;
+    std::vector<Dictionary::SuffixMatch> suffixes;
+    index_.dictionary.CompoundSuffixes(part, &suffixes);
+    for (const auto& m : suffixes) {
+      if (m.abbreviated && m.stem_length >= 4 &&
+          index_.vocabulary.Find(std::string(part.substr(0, m.stem_length)) +
+                                 std::string(m.canonical)) != kNoWord) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Words glued together, by a missing space or by extraction: "rudu",
+  // "placede", "HenriConsciencestrt", "RueCam", "PlcSt". An unknown token
+  // is read as two (or three) parts when the first is a street type or a
+  // whole given name, and the rest a word we know
+  // (KnownPart), and it is no misspelling of a known word ("bdussel"
+  // is Brussel, not "bd ussel"; "rueland" is Reuland). A compound of two
+  // name words ("molenvaart") stays whole: the scorer reads compounds.
+  bool SplitGluedWords(const std::string& t, TokenRole role) {
     if (t.size() < 4 || index_.vocabulary.Find(t) != kNoWord) return false;
     const Dictionary& dict = index_.dictionary;
-    // A dictionary word is itself ("chem" is chemin, not "ch em").
-    if (dict.Facts(t).known()) return false;
-    for (size_t len = std::min<size_t>(t.size() - 2, 8); len >= 2; --len) {
-      const std::string_view head = std::string_view(t).substr(0, len);
-      const std::string_view rest = std::string_view(t).substr(len);
-      if (!dict.StreetTypeLanguages(head)) continue;
-      // The rest must be a word we know, so that a misspelt word that
-      // merely starts like "ru" or "av" stays whole.
-      // An article may be short ("rudu"); a name word has three letters
-      // at least ("chem" is no "ch" + "em").
-      const bool article = dict.StopwordLanguages(rest) != 0;
-      if (rest.size() < 2 ||
-          (!article &&
-           (rest.size() < 3 || index_.vocabulary.Find(rest) == kNoWord))) {
+    // A dictionary word is itself ("chem" is chemin, not "ch em"), and so
+    // is an abbreviated compound ("veldstrt").
+    if (dict.Facts(t).known() || KnownPart(t)) return false;
+    std::vector<std::string> parts;
+    if (!Segment(t, 2, &parts)) return false;
+    std::vector<uint32_t> near;
+    index_.fuzzy_words.Find(t, &near);
+    if (!near.empty()) return false;
+    for (const std::string& part : parts) AddWord(part, role);
+    return true;
+  }
+
+  // Splits `t` into at most `max_parts` + 1 known parts, the longest first
+  // part first (see SplitGluedWords).
+  bool Segment(std::string_view t, int max_parts,
+               std::vector<std::string>* parts) const {
+    const Dictionary& dict = index_.dictionary;
+    for (size_t len = t.size() - 2; len >= 2; --len) {
+      const std::string_view head = t.substr(0, len);
+      const std::string_view rest = t.substr(len);
+      // A street type (abbreviated or not) or a whole given name: articles
+      // and short abbreviations of names and titles ("du", "wil", "ger",
+      // "cap") would cut every word that starts like them ("dumanoir").
+      const Dictionary::WordFacts facts = dict.Facts(head);
+      const bool type = facts.street_type != 0;
+      if (!type &&
+          (head.size() < 4 || dict.CanonicalGivenNameLanguages(head) == 0)) {
         continue;
       }
-      // A misspelling of a known word is no glued street type: "bdussel"
-      // is Brussel, not "bd ussel"; "rueland" is Reuland.
-      std::vector<uint32_t> near;
-      index_.fuzzy_words.Find(t, &near);
-      if (!near.empty()) return false;
-      AddWord(std::string(head), role);
-      AddWord(std::string(rest), role);
-      return true;
+      // A two-letter type only before an article: "rudu", not "gr" +
+      // "avehuis".
+      if (head.size() < 3 && dict.Facts(rest).stopword == 0) continue;
+      if (KnownPart(rest)) {
+        parts->emplace_back(head);
+        parts->emplace_back(rest);
+        return true;
+      }
+      if (max_parts > 1 && type) {
+        std::vector<std::string> tail;
+        if (Segment(rest, max_parts - 1, &tail)) {
+          parts->emplace_back(head);
+          parts->insert(parts->end(), tail.begin(), tail.end());
+          return true;
+        }
+      }
     }
     return false;
   }

@@ -121,6 +121,18 @@ TEST(QueryParser, DutchPostcodesWhoseDigitsAreBelgian) {
   EXPECT_TRUE(q.postcode_given);
 }
 
+// Glued words: a street type or a whole given name before a word we know.
+TEST(QueryParser, SplitsGluedWords) {
+  EXPECT_EQ(Words(Parse("RueHaute 5")),
+            (std::vector<std::string>{"rue", "haute", "5"}));
+  EXPECT_EQ(Words(Parse("JeanVolderslaan 7")),
+            (std::vector<std::string>{"jean", "volderslaan", "7"}));
+  // An abbreviated compound is a word; short abbreviations cut nothing.
+  EXPECT_EQ(Words(Parse("hoogstr 5")),
+            (std::vector<std::string>{"hoogstr", "5"}));
+  EXPECT_EQ(Words(Parse("gravehuis")), (std::vector<std::string>{"gravehuis"}));
+}
+
 TEST(QueryParser, BoxWordsStillMakeABoxOfAnyNumber) {
   const ParsedQuery q = Parse("Kerkstraat 12 bus 1000");
   EXPECT_FALSE(q.postcode_given);
