@@ -251,17 +251,28 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
   // which a long name that merely has the same letters does not.
   // And by meaning: a variant with a word of the same concept as a query
   // word ("kirchstrasse" for "eglise") passes whatever its letters.
+  // The letters are those of the distinctive words: a street type may be
+  // another one, or in another language ("mastendreef" for Mastenlaan,
+  // "chemin molenbeek" for Molenbeekweg).
   uint64_t wanted = 0, written = 0, readings = 0, concepts = 0;
   std::vector<Trigram> trigrams;
+  bool head_type = false;  // the first street type word has been seen
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     if (!IsStreetWord(q, reading, i)) continue;
     const QueryToken& t = q.tokens[i];
+    const bool type = (t.word_class & kWordStreetType) != 0;
+    // The concept of a street type says little ("rue" is every street), but
+    // a second one is a noun in disguise ("rue du pont": brug).
     if (t.parts.whole != 0 &&
-        !data_->dictionary.IsPureTypeConcept(t.parts.whole)) {
+        (!data_->dictionary.IsPureTypeConcept(t.parts.whole) || head_type)) {
       concepts |= ConceptBit(t.parts.whole);
     }
+    head_type |= type;
     if (t.parts.stem != 0) concepts |= ConceptBit(t.parts.stem);
-    wanted |= LetterMask(t.text);
+    if (!type) {
+      wanted |= LetterMask(std::string_view(t.text).substr(
+          0, t.parts.compound() ? t.parts.stem_length : t.text.size()));
+    }
     ExtractTrigrams(t.text, &trigrams);
     written |= TrigramSignature(trigrams);
     for (const std::string& e : t.expansions) {

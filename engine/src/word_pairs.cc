@@ -223,7 +223,7 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
         index_.vocabulary.word(name[j]).substr(0, np.stem_length);
     for (size_t a = 0; a < n; ++a) {
       const QueryToken& t = q_.tokens[a];
-      if (!usable(a) || (t.word_class & kWordStreetType)) continue;
+      if (!usable(a)) continue;
       const bool same = t.parts.whole != 0 && t.parts.whole == np.stem;
       const double stem_sim = t.text == stem ? 1.0
                               : same || AdjectivalOf(stem, t.text)
