@@ -27,6 +27,14 @@ bool IsNumberMarker(std::string_view s) {
          s == "nummer" || s == "huisnummer" || s == "hnr";
 }
 
+// The longest first part of glued words: street types and given names are
+// shorter.
+constexpr size_t kMaxGluedHead = 10;
+
+// The longest piece of a place name broken by a stray space that is itself
+// a word of some name ("charle roi", "mes en", "ch aumont").
+constexpr size_t kMaxPlaceFragment = 6;
+
 bool IsLatinSuffix(std::string_view s) {
   return s == "bis" || s == "ter" || s == "quater";
 }
@@ -130,14 +138,25 @@ class Parser {
       const bool space = b.before == Separator::kSpace && b.gap == 1;
       const bool letters = IsLetters(a.text) && IsLetters(b.text);
       const bool ordinal = tight_comma && IsDigits(a.text) && IsLetters(b.text);
+      // Cheap tests first: most pairs are two words people typed apart.
+      if (!(tight_comma || space) || !(letters || ordinal) ||
+          a.text.size() + b.text.size() < 4 ||
+          (space && separate_word(a.text, b.text))) {
+        ++k;
+        continue;
+      }
+      const bool both_known = vocabulary.Find(a.text) != kNoWord &&
+                              vocabulary.Find(b.text) != kNoWord;
+      // Two known words become a place only when one is a fragment.
+      if (space && both_known &&
+          std::min(a.text.size(), b.text.size()) > kMaxPlaceFragment) {
+        ++k;
+        continue;
+      }
       std::string joined = a.text + b.text;
-      const bool mend =
-          (tight_comma || (space && !separate_word(a.text, b.text))) &&
-          (letters || ordinal) && joined.size() >= 4 &&
-          vocabulary.Find(joined) != kNoWord &&
-          (tight_comma || vocabulary.Find(a.text) == kNoWord ||
-           vocabulary.Find(b.text) == kNoWord ||
-           index_.places_by_text.count(joined) != 0);
+      const bool mend = vocabulary.Find(joined) != kNoWord &&
+                        (tight_comma || !both_known ||
+                         index_.places_by_text.count(joined) != 0);
       if (!mend) {
         ++k;
         continue;
@@ -264,7 +283,7 @@ class Parser {
   bool Segment(std::string_view t, int max_parts,
                std::vector<std::string>* parts) const {
     const Dictionary& dict = index_.dictionary;
-    for (size_t len = t.size() - 2; len >= 2; --len) {
+    for (size_t len = std::min(t.size() - 2, kMaxGluedHead); len >= 2; --len) {
       const std::string_view head = t.substr(0, len);
       const std::string_view rest = t.substr(len);
       // A street type (abbreviated or not) or a whole given name: articles
@@ -410,7 +429,11 @@ class Parser {
     if (facts.title) qt.word_class |= kWordTitle;
     if (text.size() == 1 && IsLetters(text)) qt.word_class |= kWordInitial;
     if (qt.numeric) qt.word_class |= kWordNumeric;
-    if (!qt.numeric) qt.parts = index_.DecomposeWord(text);
+    if (qt.word != kNoWord) {
+      qt.parts = index_.word_parts[qt.word];  // computed at load
+    } else if (!qt.numeric) {
+      qt.parts = index_.DecomposeWord(text);
+    }
 
     // Skipped for the many words that start no dictionary variant (the
     // facts at hand already say so).

@@ -69,6 +69,7 @@ Scorer::Scorer(const ParsedQuery& query, const QueryReading& reading,
   for (const QueryToken& t : q_.tokens) {
     has_concepts_ |= t.parts.whole != 0 || t.parts.compound() ||
                      (t.word_class & kWordStreetType);
+    numerals_.push_back(static_cast<uint8_t>(ReadNumeral(t.text).value != 0));
   }
 }
 
@@ -258,7 +259,8 @@ void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
       continue;
     for (size_t j = 0; j < m; ++j) {
       double sim = TokenSimilarity(i, name[j]);
-      if (sim < policy_.min_pair_similarity && in_scope) {
+      if (sim < policy_.min_pair_similarity && in_scope &&
+          (lenient_ || q_.tokens[i].text.size() <= 4)) {
         sim = ScopedSimilarity(i, name[j]);
       }
       best_single[j] = std::max(best_single[j], sim);

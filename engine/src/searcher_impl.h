@@ -57,6 +57,8 @@ struct EngineOptions {
   // ... and only variants with this share of the signature bits of the
   // query's street words (TrigramSignature). Default: 0.35.
   double scope_trigram_share = 0.35;
+  // The lenient last look (tier 5) scores at most this many. Default: 200.
+  size_t lenient_scan_limit = 200;
 };
 
 // What a search found, before it is turned into the public response.
@@ -117,11 +119,13 @@ class SearcherImpl : public Searcher {
   // municipalities) or in a place it names.
   bool InScope(const ParsedQuery& q, const QueryReading& reading,
                uint32_t v) const;
-  // The streets of the postcode or places the query names that are not in
-  // `done` (sorted), prefiltered by letters and trigrams, bounded.
-  std::vector<uint32_t> ScopeCandidates(
-      const ParsedQuery& q, const QueryReading& reading,
-      const std::vector<uint32_t>& done) const;
+  // The variants of the streets of the postcode or places the query names
+  // that are not in `done` (sorted), prefiltered by meaning, letters and
+  // trigrams; at most `limit`.
+  std::vector<uint32_t> ScopeCandidates(const ParsedQuery& q,
+                                        const QueryReading& reading,
+                                        const std::vector<uint32_t>& done,
+                                        size_t limit) const;
 
   // ---- Stage 5 ----
   // Best variant per street, best street first, at most `max_streets`.

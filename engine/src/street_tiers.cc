@@ -85,7 +85,8 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
   if (best_in_place < policy.confident_score ||
       (best_in_place < policy.certain_score &&
        !reading.named.municipalities.empty())) {
-    for (uint32_t v : ScopeCandidates(q, reading, scored)) {
+    for (uint32_t v :
+         ScopeCandidates(q, reading, scored, options_.scope_scan_limit)) {
       keep(scorer->Score(v));
     }
   }
@@ -95,7 +96,8 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
     // lenient look at that place's streets (see Rank for what it takes to
     // accept one).
     scorer->set_lenient(true);
-    for (uint32_t v : ScopeCandidates(q, reading, {})) {
+    for (uint32_t v :
+         ScopeCandidates(q, reading, {}, options_.lenient_scan_limit)) {
       StreetMatch m = scorer->Score(v);
       if (m.in_scope && m.unexplained_words == 0 &&
           m.score >= policy.scope_min_score &&
@@ -224,7 +226,7 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
 
 std::vector<uint32_t> SearcherImpl::ScopeCandidates(
     const ParsedQuery& q, const QueryReading& reading,
-    const std::vector<uint32_t>& done) const {
+    const std::vector<uint32_t>& done, size_t limit) const {
   std::vector<const std::vector<uint32_t>*> scopes;
   if (q.postcode_given) {
     // The postcode first, then the rest of its municipalities.
@@ -290,7 +292,6 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
   // Variants that share a concept with the query come first: rare and
   // telling, they must not wait behind the letter matches of a large city.
   std::vector<uint32_t> by_meaning, by_letters;
-  const size_t limit = options_.scope_scan_limit;
   for (const auto* scope : scopes) {
     for (uint32_t street : *scope) {
       if (std::binary_search(done.begin(), done.end(), street)) continue;

@@ -16,6 +16,12 @@
 namespace beladdr::internal {
 namespace {
 
+// Cheap: only words that start with a digit or a Roman letter are read.
+bool MayBeNumeral(std::string_view w) {
+  return !w.empty() && ((w[0] >= '0' && w[0] <= '9') || w[0] == 'i' ||
+                        w[0] == 'v' || w[0] == 'x');
+}
+
 // "zondereigse" of Zondereigen, "aalsterse" of Aalst, "eupener" of Eupen:
 // an adjective made of a name (place names have a concept already; this
 // also covers the hamlets and streets that are none).
@@ -72,7 +78,10 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
   double sim = t.word == word ? 1.0 : 0.0;
   const std::string_view text = index_.vocabulary.word(word);
   // "1er" for "Ier", "3" for "III", "2eme" for "2e".
-  if (sim < 1.0 && SameNumeral(t.text, text)) sim = policy_.numeral_similarity;
+  if (sim < 1.0 && numerals_[token] != 0 && MayBeNumeral(text) &&
+      SameNumeral(t.text, text)) {
+    sim = policy_.numeral_similarity;
+  }
   if (sim < 1.0 && !t.numeric &&
       !(index_.WordClass(word) & kWordNumeric)) {  // numbers match exactly
     const std::string_view name_word = index_.vocabulary.word(word);
@@ -154,11 +163,13 @@ double Scorer::SplitSimilarity(size_t token, WordId first, WordId second) {
 // else matched), an edit (two in a long word) whatever the first letters
 // ("zrendunst" for varendunst).
 double Scorer::ScopedSimilarity(size_t token, WordId word) {
+  const QueryToken& t = q_.tokens[token];
+  const std::string_view n = index_.vocabulary.word(word);
+  // Most pairs are neither: a word of 4 letters or more unless lenient.
+  if (!lenient_ && (n.size() > 3 || t.text.size() > 4)) return 0;
   const uint64_t key = (kTagScoped << 62) | (uint64_t{lenient_} << 61) |
                        (uint64_t{token} << 32) | word;
   if (const float* hit = memo_.Find(key)) return *hit;
-  const QueryToken& t = q_.tokens[token];
-  const std::string_view n = index_.vocabulary.word(word);
   double sim = 0;
   const bool numeric = t.numeric || (index_.WordClass(word) & kWordNumeric);
   if (!numeric && n.size() >= 2 && n.size() <= 3 && t.text.size() >= 2 &&
@@ -211,9 +222,13 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
     }
   };
   for (size_t i = 0; i < n; ++i) {
-    if (!usable(i)) continue;
+    const QueryToken& t = q_.tokens[i];
+    if (!usable(i) || (t.parts.whole == 0 && !t.parts.compound() &&
+                       !(t.word_class & kWordStreetType))) {
+      continue;
+    }
     for (size_t j = 0; j < m; ++j) {
-      add(ConceptSimilarity(q_.tokens[i], name[j]), 1u << i, 1u << j);
+      add(ConceptSimilarity(t, name[j]), 1u << i, 1u << j);
     }
   }
   for (size_t j = 0; j < m; ++j) {
@@ -280,8 +295,11 @@ double Scorer::TypeSimilarity(uint16_t a, uint16_t b) const {
 double Scorer::ConceptSimilarity(const QueryToken& t, WordId word) const {
   const WordParts& qp = t.parts;
   const WordParts& np = index_.word_parts[word];
+  // Cheap first: a name word with no meaning to share, against a query
+  // word that is no compound.
+  if (np.whole == 0 && !np.compound() && !qp.compound()) return 0;
+  if (t.word == word) return 0;  // the plain options have it
   const std::string_view w = index_.vocabulary.word(word);
-  if (t.text == w) return 0;  // the plain options have it
   if (qp.whole != 0 && qp.whole == np.whole) {
     return policy_.translation_similarity;
   }

@@ -183,6 +183,7 @@ class Scorer {
   std::vector<Option> options_;                    // reused across Score calls
   bool lenient_ = false;
   bool has_concepts_ = false;  // some query word has a concept or type
+  std::vector<uint8_t> numerals_;  // by token: 1 when it reads as a number
 };
 
 }  // namespace beladdr::internal
