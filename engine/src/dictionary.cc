@@ -186,6 +186,7 @@ Status Dictionary::AddFile(const DictionaryFile& file,
         if (phrase.size() != 1) return fail("an equivalent is one word");
         line_words.push_back(phrase[0]);
       }
+      equivalent_langs_[line_words[0]] |= mask;
       equivalent_lines_.push_back(std::move(line_words));
       continue;
     }

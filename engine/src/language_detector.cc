@@ -54,6 +54,7 @@ std::optional<Language> DetectLanguage(const ParsedQuery& query,
       MaskOf(Language::kNl) | MaskOf(Language::kFr) | MaskOf(Language::kDe);
   LanguageMask allowed =
       evidence.matched_name != 0 ? evidence.matched_name : all;
+  if ((allowed & ~evidence.excluded) != 0) allowed &= ~evidence.excluded;
   if (std::popcount(static_cast<unsigned>(allowed)) == 1) {
     for (Language l : kAllLanguages) {
       if (MaskHas(allowed, l)) return l;
@@ -71,6 +72,11 @@ std::optional<Language> DetectLanguage(const ParsedQuery& query,
     if (!t.street_type_langs && t.expansion_langs &&
         (t.word_class & kWordTitle)) {
       Vote(&votes, t.expansion_langs, weights.title_reading);
+    }
+    const std::string_view stem = std::string_view(t.text).substr(
+        0, t.parts.compound() ? t.parts.stem_length : t.text.size());
+    if (const LanguageMask langs = index.dictionary.EquivalentLanguages(stem)) {
+      Vote(&votes, langs, weights.equivalent);
     }
     suffixes.clear();
     index.dictionary.CompoundSuffixes(t.text, &suffixes);

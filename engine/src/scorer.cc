@@ -143,7 +143,7 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   result.in_scope = InScope(v);
   Align(name, reserved, result.in_scope, &a);
   result.street_tokens = a.used_query;
-  result.translated = a.concepts;
+  result.translated = a.translated;
   result.name_coverage = NameCoverage(name, a);
   std::array<double, kMaxWords> explained = a.query_sim;
   const double best_place = ExplainRest(variant, &a, &result, &explained);
@@ -309,7 +309,7 @@ void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
     }
     a->used_query |= o.query_mask;
     a->used_name |= o.name_mask;
-    a->concepts |= o.by_meaning;
+    a->translated |= o.translated;
     for (size_t j = 0; j < m; ++j) {
       if (o.name_mask & (1u << j)) a->name_sim[j] = o.sim;
     }

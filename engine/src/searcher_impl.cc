@@ -348,6 +348,7 @@ std::optional<Language> SearcherImpl::DetectedLanguage(
     // A name matched by meaning ("Rue Kirch" for Kirchstraße) was written in
     // another language than its own: the query's words tell which.
     evidence.matched_name = top.translated ? 0 : top.matched_langs;
+    if (top.translated) evidence.excluded = top.matched_langs;
     evidence.place_match = top.place_match;
     evidence.municipality = data_->streets[top.street].municipality;
   }

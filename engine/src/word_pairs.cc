@@ -216,9 +216,10 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
     return !t.numeric && t.role != TokenRole::kPlace &&
            !(reserved & (1u << i)) && !(t.word_class & kWordStopword);
   };
-  auto add = [&](double sim, uint32_t query_mask, uint32_t name_mask) {
+  auto add = [&](double sim, uint32_t query_mask, uint32_t name_mask,
+                 bool cross) {
     if (sim >= policy_.min_pair_similarity) {
-      options_.push_back({sim, query_mask, name_mask, (*order)++, true});
+      options_.push_back({sim, query_mask, name_mask, (*order)++, cross});
     }
   };
   for (size_t i = 0; i < n; ++i) {
@@ -228,14 +229,17 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
       continue;
     }
     for (size_t j = 0; j < m; ++j) {
-      add(ConceptSimilarity(t, name[j]), 1u << i, 1u << j);
+      bool cross = false;
+      const double sim = ConceptSimilarity(t, name[j], &cross);
+      add(sim, 1u << i, 1u << j, cross);
     }
   }
   for (size_t j = 0; j < m; ++j) {
     const WordParts& np = index_.word_parts[name[j]];
     if (!np.compound()) continue;
-    const std::string_view stem =
-        index_.vocabulary.word(name[j]).substr(0, np.stem_length);
+    const std::string_view whole = index_.vocabulary.word(name[j]);
+    const std::string_view stem = whole.substr(0, np.stem_length);
+    const std::string_view suffix = whole.substr(np.stem_length);
     for (size_t a = 0; a < n; ++a) {
       const QueryToken& t = q_.tokens[a];
       if (!usable(a)) continue;
@@ -250,7 +254,8 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
         if (b == a || !usable(b) || !(type.word_class & kWordStreetType))
           continue;
         add(std::min(stem_sim, TypeSimilarity(type.parts.whole, np.type)),
-            (1u << a) | (1u << b), 1u << j);
+            (1u << a) | (1u << b), 1u << j,
+            CrossLanguage(t.text, stem) || CrossLanguage(type.text, suffix));
       }
     }
   }
@@ -270,10 +275,14 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
       if (stem_sim == 0) continue;
       for (size_t k = 0; k < m; ++k) {
         if (k == j || !(index_.WordClass(name[k]) & kWordStreetType)) continue;
+        const std::string_view suffix =
+            std::string_view(t.text).substr(t.parts.stem_length);
         add(std::min(
                 stem_sim,
                 TypeSimilarity(t.parts.type, index_.word_parts[name[k]].whole)),
-            1u << i, (1u << j) | (1u << k));
+            1u << i, (1u << j) | (1u << k),
+            CrossLanguage(stem, word) ||
+                CrossLanguage(suffix, index_.vocabulary.word(name[k])));
       }
     }
   }
@@ -292,7 +301,14 @@ double Scorer::TypeSimilarity(uint16_t a, uint16_t b) const {
 
 // One query word against one name word, by meaning (see
 // AddConceptOptions); 0 when they share none.
-double Scorer::ConceptSimilarity(const QueryToken& t, WordId word) const {
+bool Scorer::CrossLanguage(std::string_view a, std::string_view b) const {
+  const LanguageMask x = index_.dictionary.EquivalentLanguages(a);
+  const LanguageMask y = index_.dictionary.EquivalentLanguages(b);
+  return x != 0 && y != 0 && (x & y) == 0;
+}
+
+double Scorer::ConceptSimilarity(const QueryToken& t, WordId word,
+                                 bool* cross) const {
   const WordParts& qp = t.parts;
   const WordParts& np = index_.word_parts[word];
   // Cheap first: a name word with no meaning to share, against a query
@@ -301,18 +317,23 @@ double Scorer::ConceptSimilarity(const QueryToken& t, WordId word) const {
   if (t.word == word) return 0;  // the plain options have it
   const std::string_view w = index_.vocabulary.word(word);
   if (qp.whole != 0 && qp.whole == np.whole) {
+    *cross = CrossLanguage(t.text, w);
     return policy_.translation_similarity;
   }
   if ((t.word_class & kWordStreetType) &&
       (index_.WordClass(word) & kWordStreetType)) {
+    *cross = CrossLanguage(t.text, w);
     return TypeSimilarity(qp.whole, np.whole);
   }
   const std::string_view query_stem =
       std::string_view(t.text).substr(0, qp.stem_length);
+  const std::string_view query_type =
+      std::string_view(t.text).substr(qp.stem_length);
   if (qp.compound() && np.compound()) {
-    if (query_stem == w.substr(0, np.stem_length)) {
-      return TypeSimilarity(qp.type, np.type);
-    }
+    const std::string_view name_stem = w.substr(0, np.stem_length);
+    *cross = CrossLanguage(query_stem, name_stem) ||
+             CrossLanguage(query_type, w.substr(np.stem_length));
+    if (query_stem == name_stem) return TypeSimilarity(qp.type, np.type);
     if (qp.stem != 0 && qp.stem == np.stem) {
       return std::min(policy_.translation_similarity,
                       TypeSimilarity(qp.type, np.type));
@@ -325,6 +346,7 @@ double Scorer::ConceptSimilarity(const QueryToken& t, WordId word) const {
       return policy_.type_added_similarity;
     }
     if (qp.stem != 0 && qp.stem == np.whole) {
+      *cross = CrossLanguage(query_stem, w);
       return policy_.translation_similarity * policy_.type_added_similarity;
     }
   }

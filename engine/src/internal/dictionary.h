@@ -141,6 +141,12 @@ class Dictionary {
   // share one), numbered from 1; 0 when the word is in no line.
   uint16_t Concept(std::string_view word) const;
   size_t concept_count() const { return concept_count_; }
+  // The languages whose equivalents.txt has `word` first on a line ("kerk":
+  // nl); 0 when none.
+  LanguageMask EquivalentLanguages(std::string_view word) const {
+    auto it = equivalent_langs_.find(word);
+    return it == equivalent_langs_.end() ? 0 : it->second;
+  }
   // True when the concept holds a full street type (rue, straat; markt).
   bool IsTypeConcept(uint16_t concept_id) const {
     return concept_id < type_concepts_.size() && type_concepts_[concept_id];
@@ -186,6 +192,7 @@ class Dictionary {
   // Word -> concept (after Build: dense ids from 1); while building, the
   // lines of equivalents.txt.
   TextMap<uint16_t> concepts_;
+  TextMap<LanguageMask> equivalent_langs_;
   std::vector<std::vector<std::string>> equivalent_lines_;
   size_t concept_count_ = 0;
   std::vector<bool> type_concepts_;       // by concept

@@ -5,7 +5,8 @@
 //     exists in one language only ("Chaussée de Waterloo" -> fr);
 //  2. street-type words and articles in the query: rue/chée/avenue -> fr,
 //     straat/stwg/...straat compounds -> nl, strasse/gasse -> de,
-//     du/des/la -> fr, het/van -> nl, der/zum -> de;
+//     du/des/la -> fr, het/van -> nl, der/zum -> de; and words of
+//     equivalents.txt (kerk -> nl, eglise -> fr), also as compound stems;
 //  3. the language of the place name the query used (Luik nl, Liège fr,
 //     Lüttich de);
 //  4. the municipality's official language (Statbel N/F/D), for names
@@ -30,8 +31,12 @@ namespace beladdr::internal {
 
 struct LanguageEvidence {
   LanguageMask matched_name = 0;  // langs of the best name variant, or 0
-  int place_match = -1;           // the place the best result agreed with
-  int municipality = -1;          // the best result's municipality, or -1
+  // Languages the query is not in: the name's, when it was matched by
+  // meaning in another language ("Avenue Vuurkruisen" for
+  // Vuurkruisenlaan).
+  LanguageMask excluded = 0;
+  int place_match = -1;   // the place the best result agreed with
+  int municipality = -1;  // the best result's municipality, or -1
 };
 
 std::optional<Language> DetectLanguage(const ParsedQuery& query,

@@ -42,6 +42,7 @@ struct LanguageVotes {
   double compound_suffix = 2.0;     // ...straat, ...strasse
   double abbreviated_suffix = 1.0;  // ...str
   double place_name = 1.5;          // Luik, Liège, Lüttich
+  double equivalent = 1.0;          // kerk, eglise, kirche (equivalents.txt)
 };
 
 struct RankingPolicy {

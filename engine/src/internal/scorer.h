@@ -64,7 +64,7 @@ struct StreetMatch {
   bool postcode_conflict = false;
   bool place_conflict = false;  // the query names another place
   bool in_scope = false;    // in the query's postcode or one of its sure places
-  bool translated = false;  // some word matched by meaning only
+  bool translated = false;  // some words matched in another language
   int unexplained_words = 0;  // words of weight 1 nothing explains (extra
                               // parts included)
 };
@@ -108,7 +108,7 @@ class Scorer {
     uint32_t query_mask;
     uint32_t name_mask;
     uint32_t order;           // insertion order, for a stable sort
-    bool by_meaning = false;  // matched by meaning (AddConceptOptions)
+    bool translated = false;  // one word in two languages (rue / straat)
   };
   static constexpr size_t kMaxWords = 32;
   // Query words aligned to name words: the similarity each got.
@@ -117,7 +117,7 @@ class Scorer {
     std::array<double, kMaxWords> query_sim{};
     uint32_t used_query = 0;
     uint32_t used_name = 0;
-    bool concepts = false;  // some pair matched by meaning
+    bool translated = false;  // some pair is one word in two languages
   };
 
   // Score with the tokens of `reserved` kept out of the street alignment.
@@ -130,7 +130,9 @@ class Scorer {
   bool InScope(const StreetVariantEntry& v) const;
   void AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
                          uint32_t* order);
-  double ConceptSimilarity(const QueryToken& t, WordId word) const;
+  // *cross: the pair is one word in two languages ("rue" / "straat").
+  double ConceptSimilarity(const QueryToken& t, WordId word, bool* cross) const;
+  bool CrossLanguage(std::string_view a, std::string_view b) const;
   double TypeSimilarity(uint16_t a, uint16_t b) const;
   // Similarity with the leniency of a known scope (see the .cc).
   double ScopedSimilarity(size_t token, WordId word);
@@ -182,7 +184,7 @@ class Scorer {
   const PostcodeEntry* postcode_entry_ = nullptr;  // of the query's postcode
   std::vector<Option> options_;                    // reused across Score calls
   bool lenient_ = false;
-  bool has_concepts_ = false;  // some query word has a concept or type
+  bool has_concepts_ = false;      // some query word has a concept or type
   std::vector<uint8_t> numerals_;  // by token: 1 when it reads as a number
 };
 
