@@ -13,6 +13,10 @@
 //       [--sweep]
 //       ResolveAddress on the structured queries: unique right / wrong,
 //       ambiguous, not found (--sweep: under other unique rules)
+//   beladdr-quality policy
+//       lists the ranking policy's fields (ranking_policy.h) and defaults;
+//       evaluate, resolve, answers and explain take --policy NAME=VALUE,
+//       repeatable, to measure another value of any of them
 //   beladdr-quality answers --index DIR [--set DIR | --queries FILE]...
 //       every search (and resolution) answer, one line per query: diff two
 //       builds' outputs to show that a change keeps every answer
@@ -178,6 +182,28 @@ int PrintAnswers(const beladdr::Searcher& searcher,
   return 0;
 }
 
+// "NAME=VALUE" of --policy.
+beladdr::Status SetPolicy(const std::string& arg,
+                          beladdr::internal::RankingPolicy* policy) {
+  const size_t eq = arg.find('=');
+  char* end = nullptr;
+  const double value =
+      eq == std::string::npos ? 0 : std::strtod(arg.c_str() + eq + 1, &end);
+  if (eq == std::string::npos || eq + 1 == arg.size() || *end != '\0') {
+    return beladdr::Status::InvalidArgument(
+        "--policy wants NAME=NUMBER, got '" + arg + "'");
+  }
+  return beladdr::internal::SetPolicyField(arg.substr(0, eq), value, policy);
+}
+
+int PrintPolicy(const beladdr::internal::RankingPolicy& policy) {
+  for (const auto& field : beladdr::internal::ListPolicyFields(policy)) {
+    std::cout << field.name << " = " << field.value
+              << (field.whole ? " (count)" : "") << "\n";
+  }
+  return 0;
+}
+
 int Usage(const std::string& error) {
   std::cerr
       << "beladdr-quality: " << error << "\n"
@@ -188,7 +214,11 @@ int Usage(const std::string& error) {
          "[--failures N] [--sweep]\n"
       << "       beladdr-quality bodies [--queries FILE]... [--seed N]\n"
       << "       beladdr-quality answers --index DIR [--set DIR]...\n"
-      << "       beladdr-quality explain --index DIR QUERY...\n";
+      << "       beladdr-quality explain --index DIR QUERY...\n"
+      << "       beladdr-quality policy\n"
+      << "evaluate, resolve, answers and explain take --policy NAME=VALUE "
+         "(repeatable)\n"
+      << "to change a ranking policy field; policy lists the fields.\n";
   return 2;
 }
 
@@ -203,6 +233,7 @@ int main(int argc, char** argv) {
   bool sweep = false;
   size_t failures = 30;
   std::vector<std::string> files;
+  beladdr::internal::EngineOptions engine_options;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -222,13 +253,16 @@ int main(int argc, char** argv) {
       min_score = std::strtod(next().c_str(), nullptr);
     else if (a == "--sweep")
       sweep = true;
-    else if (command == "explain")
+    else if (a == "--policy") {
+      beladdr::Status s = SetPolicy(next(), &engine_options.ranking);
+      if (!s.ok()) return Usage(s.ToString());
+    } else if (command == "explain")
       files.push_back(a);
     else
       return Usage("unknown argument " + a);
   }
   if (command == "bodies") return PrintBodies(files, out_dir, seed);
-  beladdr::internal::EngineOptions engine_options;
+  if (command == "policy") return PrintPolicy(engine_options.ranking);
   if (min_score >= 0) engine_options.ranking.min_score = min_score;
   // The sweep needs every candidate ranked: never unique.
   if (command == "resolve" && sweep) engine_options.ranking.unique_score = 2;

@@ -2,8 +2,8 @@
 // query, named once, in the spirit of Xapian's BM25Weight(k1, k2, k3, b):
 // the pipeline stages (searcher_impl.h lists them) read their thresholds
 // and weights from here and carry no literals of their own. The quality
-// harness (bench/quality) measures any change, and can sweep a field
-// through EngineOptions::ranking.
+// harness (bench/quality) measures any change, and sets any field by name
+// (SetPolicyField; beladdr-quality --policy NAME=VALUE) to sweep it.
 //
 // The values were chosen on the development query sets (bench/queries) and
 // checked on the validation sets (bench/queries/validation); README,
@@ -15,6 +15,11 @@
 #define BELADDR_ENGINE_SRC_INTERNAL_RANKING_POLICY_H_
 
 #include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "beladdr/status.h"
 
 namespace beladdr::internal {
 
@@ -213,6 +218,22 @@ struct RankingPolicy {
   double municipality_band = 0.1;
   double min_municipality_score = 0.5;
 };
+
+// One field of a RankingPolicy, by its path ("word.prefix_base",
+// "min_score"), for sweeps in the quality harness.
+struct PolicyField {
+  std::string name;
+  double value = 0;
+  bool whole = false;  // a count (size_t), not a weight
+};
+
+// Every field of `policy`, in declaration order.
+std::vector<PolicyField> ListPolicyFields(const RankingPolicy& policy);
+
+// Sets the field at `name` to `value`. InvalidArgument for an unknown name,
+// or a count given a value that is not a whole number >= 0.
+Status SetPolicyField(std::string_view name, double value,
+                      RankingPolicy* policy);
 
 }  // namespace beladdr::internal
 
