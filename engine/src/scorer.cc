@@ -150,25 +150,8 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   Unexplained unexplained;
   result.query_coverage = QueryCoverage(a, explained, &result, &unexplained);
 
-  // 4. Postcode and places.
-  double place_sum = 0;
-  int place_parts = 0;
   bool near_postcode = false;
-  if (q_.postcode_given) {
-    place_sum += PostcodeAgreement(v, &result, &near_postcode);
-    ++place_parts;
-  }
-  if (best_place > 0) {
-    place_sum += best_place;
-    ++place_parts;
-  } else if (result.place_conflict || q_.has_municipality_field) {
-    result.place_conflict = true;
-    ++place_parts;
-  }
-  result.place_agreement = place_parts > 0 ? place_sum / place_parts
-                                           : policy_.neutral_place_agreement;
-  result.evidence += place_sum;
-
+  CombinePlaces(v, best_place, &result, &near_postcode);
   double score = policy_.name_weight * result.name_coverage +
                  policy_.query_weight * result.query_coverage +
                  policy_.place_weight * result.place_agreement;
@@ -176,59 +159,100 @@ StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
   // part: "rue de namur 84, bruxelles" is Rue de Namur in Brussels, not Rue
   // de Bruxelles in Namur.
   score *= OrderFactor(a.used_query);
+  score *= EvidenceFactor(name, a, best_place, &result);
+  score *= ConflictFactor(best_place, near_postcode, result);
+  score *= UnexplainedFactor(best_place, unexplained, &result);
+  result.score = std::clamp(score, 0.0, 1.0);
+  return result;
+}
+
+void Scorer::CombinePlaces(const StreetVariantEntry& v, double best_place,
+                           StreetMatch* result, bool* near_postcode) const {
+  double place_sum = 0;
+  int place_parts = 0;
+  if (q_.postcode_given) {
+    place_sum += PostcodeAgreement(v, result, near_postcode);
+    ++place_parts;
+  }
+  if (best_place > 0) {
+    place_sum += best_place;
+    ++place_parts;
+  } else if (result->place_conflict || q_.has_municipality_field) {
+    result->place_conflict = true;
+    ++place_parts;
+  }
+  result->place_agreement = place_parts > 0 ? place_sum / place_parts
+                                            : policy_.neutral_place_agreement;
+  result->evidence += place_sum;
+}
+
+double Scorer::EvidenceFactor(std::span<const WordId> name, const Alignment& a,
+                              double best_place, StreetMatch* result) const {
+  double factor = 1;
   // One word matching part of a name ("lyon" of Rue de Lyon), with no
   // place to back it, is weak evidence. A house number says the text is a
   // street address ("agnzendam 50 bte 8"), which a lone town name is not;
   // so does a structured street field.
   if (!q_.house_groups.empty() || !q_.house_number_field.empty()) {
-    result.evidence += policy_.address_evidence;
+    result->evidence += policy_.address_evidence;
   }
-  if (q_.has_street_field) result.evidence += policy_.address_evidence;
+  if (q_.has_street_field) result->evidence += policy_.address_evidence;
   // A bare name (no number, postcode, place or street field) that leaves a
   // word of the street's name out ("Esch-sur-Alzette" of Rue
   // d'Esch-sur-Alzette) is as likely a town abroad as this street.
   if (q_.house_groups.empty() && q_.house_number_field.empty() &&
       !q_.postcode_given && !q_.has_street_field && best_place == 0 &&
       OmitsNameWord(name, a)) {
-    score *= policy_.bare_name_factor;
+    factor *= policy_.bare_name_factor;
   }
-  score *= policy_.evidence_floor +
-           (1 - policy_.evidence_floor) *
-               std::min(1.0, result.evidence / policy_.full_evidence);
+  return factor * (policy_.evidence_floor +
+                   (1 - policy_.evidence_floor) *
+                       std::min(1.0, result->evidence / policy_.full_evidence));
+}
+
+double Scorer::ConflictFactor(double best_place, bool near_postcode,
+                              const StreetMatch& result) const {
+  double factor = 1;
   if (result.postcode_conflict) {
-    score *= near_postcode ? policy_.near_postcode_factor
-                           : policy_.far_postcode_factor;
+    factor *= near_postcode ? policy_.near_postcode_factor
+                            : policy_.far_postcode_factor;
   }
   if (q_.has_municipality_field && best_place == 0) {
-    score *= policy_.municipality_mismatch_factor;
+    factor *= policy_.municipality_mismatch_factor;
   }
+  // A foreign postcode format says the address may be abroad.
+  if (q_.foreign_postcode && !q_.postcode_given) {
+    factor *= policy_.foreign_postcode_factor;
+  }
+  return factor;
+}
+
+double Scorer::UnexplainedFactor(double best_place,
+                                 const Unexplained& unexplained,
+                                 StreetMatch* result) const {
   // A word that is neither in the street's name nor its place ("paris" in
   // "rue de rivoli, paris") says the address may be another one, possibly
-  // abroad; a foreign postcode format says so outright.
-  // A whole part of the text that is neither street nor place ("Résidence
-  // Beau Site, Kerkdreef 3, Gent": a residence, a hamlet, a building) costs
-  // little once the street is established by its name and its place; else
-  // its words count like any other.
+  // abroad. A whole part of the text that is neither street nor place
+  // ("Résidence Beau Site, Kerkdreef 3, Gent": a residence, a hamlet, a
+  // building) costs little once the street is established by its name and
+  // its place; else its words count like any other.
   const bool established =
-      result.name_coverage >= policy_.established_name_coverage &&
-      (best_place > 0 || (q_.postcode_given && !result.postcode_conflict));
+      result->name_coverage >= policy_.established_name_coverage &&
+      (best_place > 0 || (q_.postcode_given && !result->postcode_conflict));
+  double factor = 1;
   int unexplained_words = unexplained.words;
   if (established) {
     for (int k = 0; k < unexplained.extra_parts; ++k) {
-      score *= policy_.extra_part_factor;
+      factor *= policy_.extra_part_factor;
     }
   } else {
     unexplained_words += unexplained.extra_part_words;
   }
-  result.unexplained_words = unexplained.words + unexplained.extra_part_words;
+  result->unexplained_words = unexplained.words + unexplained.extra_part_words;
   for (int k = 0; k < unexplained_words; ++k) {
-    score *= policy_.unexplained_word_factor;
+    factor *= policy_.unexplained_word_factor;
   }
-  if (q_.foreign_postcode && !q_.postcode_given) {
-    score *= policy_.foreign_postcode_factor;
-  }
-  result.score = std::clamp(score, 0.0, 1.0);
-  return result;
+  return factor;
 }
 
 bool Scorer::InScope(const StreetVariantEntry& v) const {

@@ -157,6 +157,18 @@ class Scorer {
   // Postcode agreement in [0, 1]; sets the conflict flags.
   double PostcodeAgreement(const StreetVariantEntry& v, StreetMatch* result,
                            bool* near) const;
+  // The place agreement of `v` (postcode and named places); adds the
+  // evidence and sets the conflict flags.
+  void CombinePlaces(const StreetVariantEntry& v, double best_place,
+                     StreetMatch* result, bool* near_postcode) const;
+  // The factors on the weighted score: how much says this is an address,
+  // what contradicts the street, what the text says beyond it.
+  double EvidenceFactor(std::span<const WordId> name, const Alignment& a,
+                        double best_place, StreetMatch* result) const;
+  double ConflictFactor(double best_place, bool near_postcode,
+                        const StreetMatch& result) const;
+  double UnexplainedFactor(double best_place, const Unexplained& unexplained,
+                           StreetMatch* result) const;
   double QueryWordWeight(const QueryToken& t) const;
   double NameWordWeight(uint8_t word_class) const;
   double TokenSimilarity(size_t token, WordId word);
