@@ -3,72 +3,104 @@
 
 #include <algorithm>
 #include <bit>
+#include <utility>
+#include <vector>
 
 #include "internal/candidates.h"
 #include "searcher_impl.h"
 
 namespace beladdr::internal {
 
+namespace {
+
+// The matches of CollectMatches' tiers so far, and what decides whether a
+// next tier runs.
+class MatchCollector {
+ public:
+  MatchCollector(const IndexData& data, const RankingPolicy& policy,
+                 Scorer* scorer, std::vector<StreetMatch>* rescue)
+      : data_(data), policy_(policy), scorer_(scorer), rescue_(rescue) {}
+
+  // Above min_score: a match. Below it, a street whose whole name is in the
+  // query and whose postcode alone disagrees may still be the one meant
+  // (AcceptRescue decides).
+  void Keep(const StreetMatch& m) {
+    if (m.score >= policy_.min_score) {
+      matches_.push_back(m);
+    } else if (m.postcode_conflict && m.unexplained_words == 0 &&
+               m.name_coverage >= policy_.established_name_coverage &&
+               m.score >= policy_.contradiction_min_score) {
+      rescue_->push_back(m);
+    }
+  }
+
+  // Scores every name of each street not scored yet: the trigrams may have
+  // found its French name while the query used the Dutch one.
+  void ScoreStreets(std::vector<uint32_t> streets) {
+    std::sort(streets.begin(), streets.end());
+    streets.erase(std::unique(streets.begin(), streets.end()), streets.end());
+    for (const uint32_t street : streets) {
+      if (std::binary_search(scored_.begin(), scored_.end(), street)) continue;
+      const StreetEntry& s = data_.streets[street];
+      for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
+           ++v) {
+        StreetMatch m = scorer_->Score(v);
+        if (!m.postcode_conflict && !m.place_conflict) {
+          best_in_place_ = std::max(best_in_place_, m.score);
+        }
+        Keep(m);
+      }
+    }
+    const size_t old_size = scored_.size();
+    scored_.insert(scored_.end(), streets.begin(), streets.end());
+    std::inplace_merge(scored_.begin(),
+                       scored_.begin() + static_cast<long>(old_size),
+                       scored_.end());
+    scored_.erase(std::unique(scored_.begin(), scored_.end()), scored_.end());
+  }
+
+  // A street explains the whole query with a very high score.
+  bool Settled() const {
+    return std::any_of(matches_.begin(), matches_.end(),
+                       [&](const StreetMatch& m) {
+                         return m.score >= policy_.settled_score &&
+                                m.name_coverage >= policy_.settled_coverage &&
+                                m.query_coverage >= policy_.settled_coverage &&
+                                !m.postcode_conflict && !m.place_conflict;
+                       });
+  }
+
+  // The best score of a street that agrees with the query's place.
+  double best_in_place() const { return best_in_place_; }
+  std::vector<uint32_t>* scored() { return &scored_; }  // sorted
+  std::vector<StreetMatch>* matches() { return &matches_; }
+
+ private:
+  const IndexData& data_;
+  const RankingPolicy& policy_;
+  Scorer* scorer_;
+  std::vector<StreetMatch>* rescue_;
+  std::vector<StreetMatch> matches_;
+  std::vector<uint32_t> scored_;
+  double best_in_place_ = 0;
+};
+
+}  // namespace
+
 std::vector<StreetMatch> SearcherImpl::CollectMatches(
     const ParsedQuery& q, const QueryReading& reading, Scorer* scorer,
     std::vector<StreetMatch>* rescue) const {
   const RankingPolicy& policy = options_.ranking;
-  std::vector<StreetMatch> matches;
-  // Above min_score: a match. Below it, a street whose whole name is in the
-  // query and whose postcode alone disagrees may still be the one meant
-  // (AcceptRescue decides).
-  auto keep = [&](const StreetMatch& m) {
-    if (m.score >= policy.min_score) {
-      matches.push_back(m);
-    } else if (m.postcode_conflict && m.unexplained_words == 0 &&
-               m.name_coverage >= policy.established_name_coverage &&
-               m.score >= policy.contradiction_min_score) {
-      rescue->push_back(m);
-    }
-  };
-  std::vector<uint32_t> scored;  // streets scored so far, sorted
-  bool settled = false;
-  double best_in_place = 0;  // best score of a street that agrees with it
-  // Scores every name of each street not scored yet: the trigrams may have
-  // found its French name while the query used the Dutch one.
-  auto score_streets = [&](std::vector<uint32_t> streets) {
-    std::sort(streets.begin(), streets.end());
-    streets.erase(std::unique(streets.begin(), streets.end()), streets.end());
-    for (const uint32_t street : streets) {
-      if (std::binary_search(scored.begin(), scored.end(), street)) continue;
-      const StreetEntry& s = data_->streets[street];
-      for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
-           ++v) {
-        StreetMatch m = scorer->Score(v);
-        if (!m.postcode_conflict && !m.place_conflict) {
-          best_in_place = std::max(best_in_place, m.score);
-        }
-        keep(m);
-      }
-    }
-    const size_t old_size = scored.size();
-    scored.insert(scored.end(), streets.begin(), streets.end());
-    std::inplace_merge(scored.begin(),
-                       scored.begin() + static_cast<long>(old_size),
-                       scored.end());
-    scored.erase(std::unique(scored.begin(), scored.end()), scored.end());
-    settled =
-        std::any_of(matches.begin(), matches.end(), [&](const StreetMatch& m) {
-          return m.score >= policy.settled_score &&
-                 m.name_coverage >= policy.settled_coverage &&
-                 m.query_coverage >= policy.settled_coverage &&
-                 !m.postcode_conflict && !m.place_conflict;
-        });
-  };
+  MatchCollector tiers(*data_, policy, scorer, rescue);
 
   // Tier 1: the exact words. Most queries spell the street's words right
   // (after folding, dictionary readings and compound joins); their exact
   // lists are short and precise. A street that then explains the whole
   // query with a very high score settles the search.
-  score_streets(ExactCandidates(q, reading));
-  if (settled) {
-    AddNamesakes(q, reading, scorer, &scored, &matches);
-    return matches;
+  tiers.ScoreStreets(ExactCandidates(q, reading));
+  if (tiers.Settled()) {
+    AddNamesakes(q, reading, scorer, tiers.scored(), tiers.matches());
+    return std::move(*tiers.matches());
   }
   // Tier 2: typos, truncations, glued and split words, through trigrams.
   const std::vector<Candidate> candidates =
@@ -78,20 +110,20 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
   for (const Candidate& c : candidates) {
     streets.push_back(data_->street_variants[c.variant].street);
   }
-  score_streets(std::move(streets));
+  tiers.ScoreStreets(std::move(streets));
   // Tier 3: not sure yet, and the query names a postcode or place: score
   // the whole place. A near miss there (Schommelstraat for "schoolstraat,
   // gent") is not sure either: only a near-perfect match stops the scan.
-  if (best_in_place < policy.confident_score ||
-      (best_in_place < policy.certain_score &&
+  if (tiers.best_in_place() < policy.confident_score ||
+      (tiers.best_in_place() < policy.certain_score &&
        !reading.named.municipalities.empty())) {
-    for (uint32_t v :
-         ScopeCandidates(q, reading, scored, options_.scope_scan_limit)) {
-      keep(scorer->Score(v));
+    for (uint32_t v : ScopeCandidates(q, reading, *tiers.scored(),
+                                      options_.scope_scan_limit)) {
+      tiers.Keep(scorer->Score(v));
     }
   }
-  AddNamesakes(q, reading, scorer, &scored, &matches);
-  if (matches.empty() && reading.HasScope(q)) {
+  AddNamesakes(q, reading, scorer, tiers.scored(), tiers.matches());
+  if (tiers.matches()->empty() && reading.HasScope(q)) {
     // Tier 5: nothing matched, and the query names its place: a last,
     // lenient look at that place's streets (see Rank for what it takes to
     // accept one).
@@ -107,7 +139,7 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
     }
     scorer->set_lenient(false);
   }
-  return matches;
+  return std::move(*tiers.matches());
 }
 
 // Tier 4: the best match's namesakes. Streets of exactly the same name are
