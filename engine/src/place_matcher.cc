@@ -117,6 +117,34 @@ void AddNearWords(const IndexData& index, const RankingPolicy& policy,
   }
 }
 
+// A municipality merged away in 2025 names its old territory, not the whole
+// new municipality: "Zwijndrecht" is the 2070 part of
+// Beveren-Kruibeke-Zwijndrecht. When the same words also read as a
+// locality of that municipality, the locality reading (its own postcode
+// first, the rest of the municipality a shade lower) says so; the
+// whole-municipality reading goes.
+void DropPredecessorTwins(const IndexData& index,
+                          std::vector<PlaceMatch>* matches) {
+  auto twin = [&](const PlaceMatch& m) {
+    const PlaceVariantEntry& p = index.place_variants[m.place];
+    // "Hasselt" (merged with Kortessem) is still the municipality's name.
+    if (p.kind != PlaceKind::kMunicipality ||
+        !(p.name.flags & kVariantPredecessor) ||
+        (p.name.flags & kVariantOfficial)) {
+      return false;
+    }
+    return std::any_of(
+        matches->begin(), matches->end(), [&](const PlaceMatch& other) {
+          const PlaceVariantEntry& o = index.place_variants[other.place];
+          return other.begin == m.begin && other.length == m.length &&
+                 o.kind == PlaceKind::kLocality &&
+                 o.municipality == p.municipality && other.quality >= m.quality;
+        });
+  };
+  matches->erase(std::remove_if(matches->begin(), matches->end(), twin),
+                 matches->end());
+}
+
 }  // namespace
 
 std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
@@ -183,6 +211,7 @@ std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
       }
     }
   }
+  DropPredecessorTwins(index, &out);
   std::stable_sort(out.begin(), out.end(),
                    [](const PlaceMatch& a, const PlaceMatch& b) {
                      return a.quality > b.quality;

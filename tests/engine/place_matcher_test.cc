@@ -47,6 +47,24 @@ INSTANTIATE_TEST_SUITE_P(
                       PlaceCase{"Bruxelles", "21004"},
                       PlaceCase{"Kerkstraat", ""}));
 
+// A municipality merged away in 2025 that is also a locality names the
+// locality's part of the new municipality, not all of it: "Borsbeek" reads
+// as 2150, never as the whole of Antwerpen.
+TEST(Places, PredecessorNamesReadAsTheirLocality) {
+  const auto& d = testing::TinySearcher().data();
+  SearchRequest r;
+  r.query = "Borsbeek";
+  auto q = ParseQuery(r, d);
+  ASSERT_OK(q.status());
+  const auto places = FindPlaces(*q, d, RankingPolicy{});
+  ASSERT_FALSE(places.empty());
+  for (const PlaceMatch& m : places) {
+    const PlaceVariantEntry& p = d.place_variants[m.place];
+    EXPECT_EQ(p.kind, PlaceKind::kLocality) << p.text;
+    EXPECT_EQ(p.postcode, 2150) << p.text;
+  }
+}
+
 TEST(Places, BracketedHintsMayAbbreviate) {
   const auto& d = testing::TinySearcher().data();
   SearchRequest r;
