@@ -45,6 +45,21 @@ namespace {
 using namespace beladdr::internal;  // NOLINT: a debugging aid
 
 // Prints what each stage of the engine made of one query.
+void PrintMatch(const IndexData& d, const StreetMatch& m) {
+  const auto& v = d.street_variants[m.variant];
+  std::string name;
+  for (WordId w : d.Words(v.name)) {
+    name += std::string(d.vocabulary.word(w)) + " ";
+  }
+  std::printf(
+      "%.3f name %.2f query %.2f place %.2f%s%s  %s %s(%s)\n", m.score,
+      m.name_coverage, m.query_coverage, m.place_agreement,
+      m.postcode_conflict ? " PC!" : "", m.place_conflict ? " PLACE!" : "",
+      d.streets[m.street].code.c_str(), name.c_str(),
+      d.municipalities[d.streets[m.street].municipality].names[0].c_str());
+}
+
+// The parse, the reading, tier 2's candidates scored, then the answer.
 void Explain(const SearcherImpl& searcher, const std::string& text) {
   const IndexData& d = searcher.data();
   beladdr::SearchRequest request;
@@ -81,7 +96,7 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
   }
   const auto candidates =
       GenerateCandidates(*q, reading, d, searcher.options().candidates);
-  std::cout << candidates.size() << " candidates\n";
+  std::cout << candidates.size() << " tier 2 (trigram) candidates\n";
   for (size_t i = 0; i < candidates.size(); ++i) {
     const auto& v = d.street_variants[candidates[i].variant];
     std::string name;
@@ -97,31 +112,29 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
   }
   Scorer scorer(*q, reading, d, searcher.options().ranking);
   std::vector<StreetMatch> matches;
-  for (const auto& c : candidates) {
-    StreetMatch m = scorer.Score(c.variant);
-    matches.push_back(m);
-  }
+  for (const auto& c : candidates) matches.push_back(scorer.Score(c.variant));
   std::sort(matches.begin(), matches.end(),
             [](const StreetMatch& a, const StreetMatch& b) {
               return a.score > b.score;
             });
+  const char* trace = getenv("BELADDR_TRACE");
   for (size_t i = 0; i < matches.size(); ++i) {
-    const StreetMatch& m = matches[i];
-    if (i >= 15 && !(getenv("BELADDR_TRACE") &&
-                     d.streets[m.street].code.find(getenv("BELADDR_TRACE")) !=
-                         std::string::npos)) {
+    if (i >= 15 && !(trace && d.streets[matches[i].street].code.find(trace) !=
+                                  std::string::npos)) {
       continue;
     }
-    const auto& v = d.street_variants[m.variant];
-    std::string name;
-    for (WordId w : d.Words(v.name))
-      name += std::string(d.vocabulary.word(w)) + " ";
-    std::printf(
-        "%.3f name %.2f query %.2f place %.2f%s%s  %s %s(%s)\n", m.score,
-        m.name_coverage, m.query_coverage, m.place_agreement,
-        m.postcode_conflict ? " PC!" : "", m.place_conflict ? " PLACE!" : "",
-        d.streets[m.street].code.c_str(), name.c_str(),
-        d.municipalities[d.streets[m.street].municipality].names[0].c_str());
+    PrintMatch(d, matches[i]);
+  }
+  // What the whole pipeline (every tier, then the decisions) answers.
+  auto ranked = searcher.Rank(request, 10);
+  if (!ranked.ok()) {
+    std::cout << ranked.status().ToString() << "\n";
+    return;
+  }
+  std::cout << "answer (all tiers" << (ranked->place_only ? ", place only" : "")
+            << "):\n";
+  for (size_t i = 0; i < ranked->streets.size(); ++i) {
+    PrintMatch(d, ranked->streets[i]);
   }
 }
 

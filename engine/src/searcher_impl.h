@@ -110,6 +110,10 @@ class SearcherImpl : public Searcher {
   // spelt word, in the named place when that leaves any.
   std::vector<uint32_t> ExactCandidates(const ParsedQuery& q,
                                         const QueryReading& reading) const;
+  // Stable-sorts `variants` by how many of the query words' lists other
+  // than token_words[skip] hold them, most first.
+  void OrderByWordsShared(const std::vector<std::vector<WordId>>& token_words,
+                          size_t skip, std::vector<uint32_t>* variants) const;
   // Tier 4: streets named exactly like the best match, in the scope when
   // there is one, not scored yet (at most RankingPolicy::namesake_limit).
   void AddNamesakes(const ParsedQuery& q, const QueryReading& reading,

@@ -204,15 +204,15 @@ bool SearcherImpl::InScope(const ParsedQuery& q, const QueryReading& reading,
 
 std::vector<uint32_t> SearcherImpl::ExactCandidates(
     const ParsedQuery& q, const QueryReading& reading) const {
-  // The most selective word the index knows exactly, with its readings
-  // ("chee" -> chaussee) and its compound with the next word ("kerk straat").
-  std::vector<WordId> best_words;
-  size_t best_size = 0;
-  std::vector<WordId> words;
+  // Per street word: the words the index knows exactly, with its readings
+  // ("chee" -> chaussee) and its compound with the next word ("kerk
+  // straat"). The most selective of them drives the tier.
+  std::vector<std::vector<WordId>> token_words;
+  size_t best = 0, best_size = 0;
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     if (!IsStreetWord(q, reading, i)) continue;
     const QueryToken& t = q.tokens[i];
-    words.clear();
+    std::vector<WordId> words;
     if (t.word != kNoWord) words.push_back(t.word);
     for (WordId w : t.expansion_words) {
       if (w != kNoWord) words.push_back(w);
@@ -224,36 +224,69 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
     }
     size_t size = 0;
     for (WordId w : words) size += data_->VariantsWithWord(w).size();
+    if (size == 0) continue;
+    token_words.push_back(std::move(words));
     // "rue", "straat": in tens of thousands of names, they select nothing.
     if (size > options_.exact_list_limit) continue;
-    if (size > 0 && (best_words.empty() || size < best_size)) {
-      best_words = words;
+    if (best_size == 0 || size < best_size) {
+      best = token_words.size() - 1;
       best_size = size;
     }
   }
-  // The streets of those words, in posting order, at most
-  // exact_candidate_limit of them: first those in the named place (when
-  // there is one; read from the packed variant_places), else all.
+  if (best_size == 0) return {};
+  std::vector<uint32_t> variants;
+  for (WordId w : token_words[best]) {
+    const auto list = data_->VariantsWithWord(w);
+    variants.insert(variants.end(), list.begin(), list.end());
+  }
+  // More than fit: the names with more of the query's words first
+  // ("residence de la gare": the residences among the stations).
+  if (variants.size() > options_.exact_candidate_limit) {
+    OrderByWordsShared(token_words, best, &variants);
+  }
+  // At most exact_candidate_limit streets: first those in the named place
+  // (when there is one; read from the packed variant_places), else all.
   const size_t limit = options_.exact_candidate_limit;
   std::vector<uint32_t> streets;
   if (reading.HasScope(q)) {
-    for (WordId w : best_words) {
-      for (uint32_t v : data_->VariantsWithWord(w)) {
-        if (streets.size() >= limit) break;
-        if (InScope(q, reading, v)) {
-          streets.push_back(data_->street_variants[v].street);
-        }
+    for (uint32_t v : variants) {
+      if (streets.size() >= limit) break;
+      if (InScope(q, reading, v)) {
+        streets.push_back(data_->street_variants[v].street);
       }
     }
     if (!streets.empty()) return streets;
   }
-  for (WordId w : best_words) {
-    for (uint32_t v : data_->VariantsWithWord(w)) {
-      if (streets.size() >= limit) return streets;
-      streets.push_back(data_->street_variants[v].street);
-    }
+  for (uint32_t v : variants) {
+    if (streets.size() >= limit) break;
+    streets.push_back(data_->street_variants[v].street);
   }
   return streets;
+}
+
+void SearcherImpl::OrderByWordsShared(
+    const std::vector<std::vector<WordId>>& token_words, size_t skip,
+    std::vector<uint32_t>* variants) const {
+  std::vector<std::pair<uint8_t, uint32_t>> keyed;  // (words shared, variant)
+  keyed.reserve(variants->size());
+  for (uint32_t v : *variants) {
+    uint8_t shared = 0;
+    for (size_t k = 0; k < token_words.size(); ++k) {
+      if (k == skip) continue;
+      for (WordId w : token_words[k]) {
+        const auto list = data_->VariantsWithWord(w);
+        if (std::binary_search(list.begin(), list.end(), v)) {
+          ++shared;
+          break;
+        }
+      }
+    }
+    keyed.emplace_back(shared, v);
+  }
+  std::stable_sort(
+      keyed.begin(), keyed.end(),
+      [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = 0; i < keyed.size(); ++i) (*variants)[i] = keyed[i].second;
 }
 
 std::vector<uint32_t> SearcherImpl::ScopeCandidates(
