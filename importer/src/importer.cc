@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "bad_rows.h"
@@ -133,6 +134,20 @@ void AssignStreetCodes(std::vector<StreetRow>* rows, BadRowLog* log,
   *rows = std::move(kept);
 }
 
+// A postcode that streets use but the postal tables no longer list (1010,
+// the Cité administrative de l'Etat) is still a postcode of the streets'
+// municipalities: a query may give it.
+void LinkStreetPostcodes(const std::vector<importer::StreetRow>& streets,
+                         importer::ReferenceData* ref) {
+  std::set<std::string> listed;
+  for (const auto& [postcode, record] : ref->postcodes) listed.insert(postcode);
+  for (const importer::StreetRow& row : streets) {
+    const internal::StreetRecord& r = row.record;
+    if (listed.count(r.postcode) != 0) continue;
+    for (const std::string& nis : r.nis_codes) ref->Link(r.postcode, nis);
+  }
+}
+
 }  // namespace
 
 std::string ImportSummary::ToString() const {
@@ -236,6 +251,7 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
       return importer::LoadStreets(p, ref, &streets, &ctx);
     }));
   }
+  LinkStreetPostcodes(streets, &ref);
   AssignStreetCodes(&streets, &log, report,
                     &summary.spelling_duplicates_merged);
 

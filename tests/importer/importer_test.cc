@@ -263,6 +263,32 @@ TEST(Importer, MergesSpellingDuplicatesOfOneStreet) {
       << report.str();
 }
 
+// A street may use a postcode the postal tables no longer list (1010 in
+// Brussels): the index still knows it as a postcode of that municipality,
+// so that a query giving it reads it as the postcode.
+TEST(Importer, KnowsEveryPostcodeTheStreetsUse) {
+  TempDir tmp;
+  testing::CopyTinyData(tmp.Sub("data"));
+  size_t line = 0;
+  AppendRow(tmp.Sub("data/streets.csv"),
+            "t:unlisted,BE-BRU,1010,21004,Pachecolaan,Boulevard Pachéco,,"
+            "5054,2,best_brussels_2022,official,,,,",
+            &line);
+  std::ostringstream report;
+  auto summary = RunImport(
+      testing::TinyImportOptions(tmp.Sub("index"), tmp.Sub("data")), report);
+  ASSERT_OK(summary.status());
+  bool found = false;
+  for (const auto& [key, value] : DumpCf(tmp.Sub("index"), Cf::kPostcodes)) {
+    if (key != "1010") continue;
+    found = true;
+    internal::PostcodeRecord r;
+    ASSERT_OK(internal::DecodePostcodeRecord(value, &r));
+    EXPECT_EQ(r.nis_codes, std::vector<std::string>{"21004"});
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(Importer, MissingInputFileIsNamed) {
   TempDir tmp;
   ImportOptions options = testing::TinyImportOptions(tmp.Sub("index"));

@@ -85,7 +85,9 @@ namespace beladdr::internal {
 // 2: the dictionaries include given_names (dict/<lang>/given_names).
 // 3: names with a tag in brackets also have an untagged variant;
 //    dict/<lang>/equivalents.
-inline constexpr uint32_t kFormatVersion = 3;
+// 4: every postcode a street uses is in the postcodes column family, also
+//    when the postal tables no longer list it (1010).
+inline constexpr uint32_t kFormatVersion = 4;
 
 // Column families, in the order the writer creates them.
 enum class Cf : uint8_t {
