@@ -356,8 +356,16 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
                        static_cast<double>(std::popcount(written)));
   // Variants that share a concept with the query come first: rare and
   // telling, they must not wait behind the letter matches of a large city.
+  // The postcode's streets come first. Named places each get their share
+  // of the letter matches: a large city named in the street's words
+  // ("Brussel straaat, Dilbeek") must not crowd out the place after the
+  // comma.
   std::vector<uint32_t> by_meaning, by_letters;
+  const size_t share = q.postcode_given || scopes.empty()
+                           ? limit
+                           : (limit + scopes.size() - 1) / scopes.size();
   for (const auto* scope : scopes) {
+    const size_t scope_limit = std::min(limit, by_letters.size() + share);
     for (uint32_t street : *scope) {
       if (std::binary_search(done.begin(), done.end(), street)) continue;
       const StreetEntry& s = data_->streets[street];
@@ -366,7 +374,7 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
         const StreetVariantEntry& e = data_->street_variants[v];
         if (e.concept_bits & concepts) {
           if (by_meaning.size() < limit) by_meaning.push_back(v);
-        } else if (by_letters.size() < limit &&
+        } else if (by_letters.size() < scope_limit &&
                    std::popcount(e.letters & wanted) >= need &&
                    std::popcount(e.trigram_bits & any_reading) >=
                        need_trigrams) {
