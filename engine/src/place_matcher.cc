@@ -194,7 +194,14 @@ std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
       for (size_t k = begin; k < begin + len; ++k) {
         if (tokens[k].word == kNoWord) unknown_word = true;
       }
-      if (out.size() == before && unknown_word &&
+      // So is a whole part of the text (between commas) of several words,
+      // one of which no place name has ("sint laurens berchem").
+      const bool whole_part =
+          len >= 2 && foreign_words == 1 &&
+          (begin == 0 || tokens[begin - 1].segment != last.segment) &&
+          (begin + len == tokens.size() ||
+           tokens[begin + len].segment != last.segment);
+      if (out.size() == before && (unknown_word || whole_part) &&
           (len <= 3 || text.size() >= 8) && text.size() >= 4 && !article_only &&
           !ends_with_article) {
         AddFuzzy(index, policy, text, begin, len, false, &out);
