@@ -143,15 +143,25 @@ double Scorer::SplitSimilarity(size_t token, WordId first, WordId second) {
   if (const float* hit = memo_.Find(key)) return *hit;
   const std::string_view a = index_.vocabulary.word(first);
   const std::string_view b = index_.vocabulary.word(second);
-  const std::string& text = q_.tokens[token].text;
+  const QueryToken& t = q_.tokens[token];
+  auto fits = [&](const std::string& text) {
+    return std::abs(static_cast<int>(text.size()) -
+                    static_cast<int>(a.size() + b.size())) <= 3 &&
+           !text.empty() && !a.empty() && text[0] == a[0];
+  };
   double sim = 0;
-  if (std::abs(static_cast<int>(text.size()) -
-               static_cast<int>(a.size() + b.size())) <= 3 &&
-      !text.empty() && !a.empty() && text[0] == a[0]) {
-    std::string joined;
-    joined.reserve(a.size() + b.size());
+  std::string joined;
+  if (fits(t.text)) {
     joined.append(a).append(b);
     sim = token_matchers_[token].Similarity(joined, &index_.dictionary);
+  }
+  // Its readings too: "eugnedenisstr" is "eugnedenisstraat".
+  for (size_t e = 0; e < t.expansions.size() && sim < 1; ++e) {
+    if (!fits(t.expansions[e])) continue;
+    if (joined.empty()) joined.append(a).append(b);
+    sim = std::max(sim, policy_.misspelt_reading_factor *
+                            expansion_matchers_[token][e].Similarity(
+                                joined, &index_.dictionary));
   }
   memo_.Put(key, static_cast<float>(sim));
   return sim;
