@@ -1,6 +1,7 @@
 #include "internal/normalizer.h"
 
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -214,6 +215,31 @@ Status Normalizer::FoldWithIcu(std::string_view utf8, Form form,
   out->clear();
   AppendMapped(folded, out);
   return Status::OK();
+}
+
+std::string Normalizer::SplitCaseBoundaries(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size() + 4);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  int letters = 0;     // letters of the current word so far
+  bool lower = false;  // the last one was lowercase
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isupper(c) && lower && letters >= 2) out.push_back(' ');
+    if (c >= 0 && u_isalpha(c)) {
+      ++letters;
+      lower = u_islower(c);
+    } else {
+      letters = 0;
+      lower = false;
+    }
+    out.append(utf8.substr(static_cast<size_t>(start),
+                           static_cast<size_t>(i - start)));
+  }
+  return out;
 }
 
 std::vector<Token> Normalizer::Tokenize(std::string_view folded) {

@@ -80,8 +80,8 @@ class Parser {
                                      std::to_string(kMaxFieldBytes) + " bytes");
     }
     std::string folded;
-    Status s =
-        Normalizer::Default().Fold(text, Normalizer::Form::kPlain, &folded);
+    Status s = Normalizer::Default().Fold(Normalizer::SplitCaseBoundaries(text),
+                                          Normalizer::Form::kPlain, &folded);
     if (!s.ok())
       return Status::InvalidArgument(std::string(field) + ": " + s.message());
     std::vector<Token> raw = Normalizer::Tokenize(folded);

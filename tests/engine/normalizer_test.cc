@@ -124,5 +124,23 @@ TEST(Normalizer, ConcurrentIcuFoldingIsConsistent) {
   EXPECT_EQ(mismatches.load(), 0);
 }
 
+// Words glued by an extraction keep their capitals: a lowercase letter
+// followed by an uppercase one is a word boundary.
+TEST(SplitCaseBoundaries, SplitsGluedWordsOfMixedCase) {
+  EXPECT_EQ(Normalizer::SplitCaseBoundaries("RuSt-Martin"), "Ru St-Martin");
+  EXPECT_EQ(Normalizer::SplitCaseBoundaries("164 AvenThomas Edison"),
+            "164 Aven Thomas Edison");
+  EXPECT_EQ(Normalizer::SplitCaseBoundaries("PlaceÉmile"), "Place Émile");
+  EXPECT_EQ(Normalizer::SplitCaseBoundaries("rueDe la Gare"), "rue De la Gare");
+}
+
+TEST(SplitCaseBoundaries, LeavesOtherTextAlone) {
+  for (const char* text :
+       {"RUE ST-MARTIN", "rue saint-martin", "'sGravenbrakel", "B-5000",
+        "Rue de l'Église 12 bte 3", "", "\xff\xfeAb"}) {
+    EXPECT_EQ(Normalizer::SplitCaseBoundaries(text), text) << text;
+  }
+}
+
 }  // namespace
 }  // namespace beladdr::internal

@@ -81,6 +81,13 @@ class Normalizer {
   // (including overlong forms and surrogates).
   Status Fold(std::string_view utf8, Form form, std::string* out) const;
 
+  // Inserts a space where a lowercase letter meets an uppercase one inside
+  // a word ("RuSt-Martin" -> "Ru St-Martin", "AvenThomas"): the trace of
+  // words glued by an extraction. Only after two letters or more, so that
+  // "'sGravenbrakel" stays one word. Ill-formed UTF-8 is copied as is (Fold
+  // reports it).
+  static std::string SplitCaseBoundaries(std::string_view utf8);
+
   // Splits folded text into [a-z0-9]+ tokens with their separators.
   static std::vector<Token> Tokenize(std::string_view folded);
 
