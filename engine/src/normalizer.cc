@@ -222,14 +222,21 @@ std::string Normalizer::SplitCaseBoundaries(std::string_view utf8) {
   out.reserve(utf8.size() + 4);
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
-  int letters = 0;     // letters of the current word so far
-  bool lower = false;  // the last one was lowercase
+  int letters = 0;           // letters of the current word so far
+  bool capitalised = false;  // its first letter is uppercase
+  bool lower = false;        // its last letter is lowercase
   for (int32_t i = 0; i < length;) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    if (c >= 0 && u_isupper(c) && lower && letters >= 2) out.push_back(' ');
-    if (c >= 0 && u_isalpha(c)) {
+    const bool alpha = c >= 0 && u_isalpha(c);
+    if (alpha && u_isupper(c) && lower &&
+        (letters >= 3 || (letters == 2 && capitalised))) {
+      out.push_back(' ');
+      letters = 0;
+    }
+    if (alpha) {
+      if (letters == 0) capitalised = u_isupper(c);
       ++letters;
       lower = u_islower(c);
     } else {

@@ -83,8 +83,9 @@ class Normalizer {
 
   // Inserts a space where a lowercase letter meets an uppercase one inside
   // a word ("RuSt-Martin" -> "Ru St-Martin", "AvenThomas"): the trace of
-  // words glued by an extraction. Only after two letters or more, so that
-  // "'sGravenbrakel" stays one word. Ill-formed UTF-8 is copied as is (Fold
+  // words glued by an extraction. Only after three letters, or two that
+  // start with a capital ("Ru", "Av"): "'sGravenbrakel" stays one word, and
+  // so does a typo ("ghTys"). Ill-formed UTF-8 is copied as is (Fold
   // reports it).
   static std::string SplitCaseBoundaries(std::string_view utf8);
 
