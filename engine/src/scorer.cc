@@ -456,11 +456,13 @@ double Scorer::QueryCoverage(const Alignment& a,
           (q_.tokens[i].numeric ? 1.0 : query_weight_[i]) * a.query_sim[i];
     }
   }
-  // Parts (comma or spaced-hyphen separated) with nothing explained (a
-  // house number may stand in any part).
-  uint32_t touched_parts = 0;  // bit s: part s has an explained word
+  // Parts (comma or spaced-hyphen separated) with no word of the street (a
+  // house number may stand in any part, and the place may share the part:
+  // "Kerkstraat 3 - Residentie Ter Linde Kasterlee").
+  uint32_t touched_parts = 0;  // bit s: part s has a word of the street
   for (size_t i = 0; i < n; ++i) {
-    if (explained[i] > 0 && q_.tokens[i].segment < 32) {
+    if ((a.used_query & (1u << i)) && !q_.tokens[i].numeric &&
+        q_.tokens[i].segment < 32) {
       touched_parts |= 1u << q_.tokens[i].segment;
     }
   }
