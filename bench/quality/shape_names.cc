@@ -307,9 +307,18 @@ std::string Adjectival(ShapeWriter& w, const std::string& name) {
     adj = Encode(Capitalise(Decode(adj)));
     return w.rng().Chance(0.5) ? adj + " Steenweg" : adj + "steenweg";
   }
+  // Only a name that is the adjective and the type ("Ottergemsesteenweg
+  // Zuid" is not "Steenweg op Ottergem").
   size_t end = f.find("se steenweg");
-  if (end == std::string::npos) end = f.find("sesteenweg");
-  if (end == std::string::npos || f.find(' ') < end) return "";
+  size_t type_length = 11;
+  if (end == std::string::npos) {
+    end = f.find("sesteenweg");
+    type_length = 10;
+  }
+  if (end == std::string::npos || f.find(' ') < end ||
+      end + type_length != f.size()) {
+    return "";
+  }
   const std::string place = PlaceForStem(w.index(), f.substr(0, end));
   if (place.empty()) return "";
   return "Steenweg op " + Encode(Capitalise(Decode(place)));

@@ -55,6 +55,7 @@ void VisitFields(Policy& policy, Visit&& visit) {
   FIELD(scoped_min_length);
   FIELD(scoped_two_edit_length);
   FIELD(translation_similarity);
+  FIELD(adjectival_similarity);
   FIELD(type_swap_similarity);
   FIELD(type_added_similarity);
   FIELD(numeral_similarity);

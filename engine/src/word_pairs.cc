@@ -255,16 +255,19 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
       if (!usable(a)) continue;
       const bool same = t.parts.whole != 0 && t.parts.whole == np.stem;
       const double stem_sim = t.text == stem ? 1.0
-                              : same || AdjectivalOf(stem, t.text)
-                                  ? policy_.translation_similarity
-                                  : 0;
+                              : AdjectivalOf(stem, t.text)
+                                  ? policy_.adjectival_similarity
+                              : same ? policy_.translation_similarity
+                                     : 0;
       if (stem_sim == 0) continue;
       for (size_t b = 0; b < n; ++b) {
         const QueryToken& type = q_.tokens[b];
         if (b == a || !usable(b) || !(type.word_class & kWordStreetType))
           continue;
-        add(std::min(stem_sim, TypeSimilarity(type.parts.whole, np.type)),
-            (1u << a) | (1u << b), 1u << j,
+        const double type_sim = type.text == suffix
+                                    ? 1.0
+                                    : TypeSimilarity(type.parts.whole, np.type);
+        add(std::min(stem_sim, type_sim), (1u << a) | (1u << b), 1u << j,
             CrossLanguage(t.text, stem) || CrossLanguage(type.text, suffix));
       }
     }
@@ -279,18 +282,21 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
       const std::string_view word = index_.vocabulary.word(name[j]);
       const bool same = t.parts.stem != 0 && t.parts.stem == np.whole;
       const double stem_sim = word == stem ? 1.0
-                              : same || AdjectivalOf(stem, word)
-                                  ? policy_.translation_similarity
-                                  : 0;
+                              : AdjectivalOf(stem, word)
+                                  ? policy_.adjectival_similarity
+                              : same ? policy_.translation_similarity
+                                     : 0;
       if (stem_sim == 0) continue;
       for (size_t k = 0; k < m; ++k) {
         if (k == j || !(index_.WordClass(name[k]) & kWordStreetType)) continue;
         const std::string_view suffix =
             std::string_view(t.text).substr(t.parts.stem_length);
-        add(std::min(
-                stem_sim,
-                TypeSimilarity(t.parts.type, index_.word_parts[name[k]].whole)),
-            1u << i, (1u << j) | (1u << k),
+        const double type_sim =
+            suffix == index_.vocabulary.word(name[k])
+                ? 1.0
+                : TypeSimilarity(t.parts.type,
+                                 index_.word_parts[name[k]].whole);
+        add(std::min(stem_sim, type_sim), 1u << i, (1u << j) | (1u << k),
             CrossLanguage(stem, word) ||
                 CrossLanguage(suffix, index_.vocabulary.word(name[k])));
       }

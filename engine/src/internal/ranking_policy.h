@@ -120,6 +120,9 @@ struct RankingPolicy {
   // Gent), another street type ("route" / rue, "-dreef" / -laan), a street
   // type added to a name that has none ("voortstraat" / Voort).
   double translation_similarity = 0.85;
+  // The Dutch adjectival place form for the "op"/"naar" form, one meaning
+  // in one language ("gentse steenweg" / Steenweg op Gent).
+  double adjectival_similarity = 0.95;
   double type_swap_similarity = 0.7;
   double type_added_similarity = 0.85;
   // The same number written otherwise ("1er" / Ier, "3" / III).
