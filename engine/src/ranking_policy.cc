@@ -96,6 +96,7 @@ void VisitFields(Policy& policy, Visit&& visit) {
   FIELD(scope_min_name_coverage);
   FIELD(scope_margin);
   FIELD(contradiction_min_score);
+  FIELD(weak_name_coverage);
   FIELD(unique_score);
   FIELD(unique_margin);
   FIELD(municipality_band);

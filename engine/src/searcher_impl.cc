@@ -111,6 +111,9 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
   if (ranked.streets.empty()) {
     ranked.streets =
         AcceptRescue(ranked.query, ranked.reading, std::move(rescue));
+  } else if (ranked.query.postcode_given) {
+    PreferWholeName(ranked.query, ranked.reading, std::move(rescue),
+                    &ranked.streets);
   }
   BELADDR_RETURN_IF_ERROR(WeighHouseNumbers(ranked.query, &ranked.streets));
   if (ranked.streets.size() > max_streets) ranked.streets.resize(max_streets);
@@ -187,6 +190,39 @@ std::vector<StreetMatch> SearcherImpl::AcceptRescue(
     return best;
   }
   return {};
+}
+
+void SearcherImpl::PreferWholeName(const ParsedQuery& q,
+                                   const QueryReading& reading,
+                                   std::vector<StreetMatch> rescue,
+                                   std::vector<StreetMatch>* streets) const {
+  const RankingPolicy& policy = options_.ranking;
+  const StreetMatch& best = streets->front();
+  const bool none_in_postcode =
+      std::all_of(streets->begin(), streets->end(),
+                  [](const StreetMatch& m) { return m.postcode_conflict; });
+  if (best.name_coverage >= policy.settled_coverage &&
+      best.query_coverage >= policy.settled_coverage) {
+    return;
+  }
+  if (!none_in_postcode && best.name_coverage >= policy.weak_name_coverage) {
+    return;
+  }
+  std::vector<StreetMatch> whole = AcceptRescue(q, reading, std::move(rescue));
+  if (whole.empty() || whole[0].name_coverage < policy.settled_coverage ||
+      whole[0].query_coverage < policy.settled_coverage) {
+    return;
+  }
+  // Level with the near miss, not above it: ResolveAddress then offers
+  // both as candidates.
+  whole[0].score = std::max(whole[0].score, best.score);
+  const uint32_t street = whole[0].street;
+  streets->erase(std::remove_if(streets->begin(), streets->end(),
+                                [&](const StreetMatch& m) {
+                                  return m.street == street;
+                                }),
+                 streets->end());
+  streets->insert(streets->begin(), whole[0]);
 }
 
 // The place is given apart from the street: a postcode, the municipality

@@ -141,6 +141,14 @@ class SearcherImpl : public Searcher {
   std::vector<StreetMatch> AcceptRescue(const ParsedQuery& q,
                                         const QueryReading& reading,
                                         std::vector<StreetMatch> rescue) const;
+  // A postcode is given and the best match only nearly reads the text,
+  // and lies outside the postcode (as every match does) or reads little of
+  // its own name: a street whose whole name the text gives, elsewhere, that
+  // stands out (AcceptRescue), comes first, level with it. "Onder de Poort,
+  // 1980" is the one Onder de Poort, not In de Poort near 1980.
+  void PreferWholeName(const ParsedQuery& q, const QueryReading& reading,
+                       std::vector<StreetMatch> rescue,
+                       std::vector<StreetMatch>* streets) const;
   bool FirmScope(const ParsedQuery& q, const QueryReading& reading,
                  const StreetMatch& m) const;
   // House-number evidence among near-tied streets (see the .cc).

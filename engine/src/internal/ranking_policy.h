@@ -211,6 +211,11 @@ struct RankingPolicy {
   // postcode disagrees, from contradiction_min_score, when it stands out
   // by the same margin.
   double contradiction_min_score = 0.5;
+  // Such a street also comes first, level with the best match, when that
+  // match only nearly reads the text and either lies outside the postcode
+  // too or reads less than weak_name_coverage of its own name
+  // (SearcherImpl::PreferWholeName).
+  double weak_name_coverage = 0.75;
   // ResolveAddress: unique when the best street scores unique_score and
   // beats the next one by unique_margin.
   double unique_score = 0.75;
