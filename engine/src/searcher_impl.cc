@@ -183,8 +183,13 @@ std::vector<StreetMatch> SearcherImpl::AcceptRescue(
     if (best.empty()) continue;
     const double next = best.size() > 1 ? best[1].score : 0;
     // It stands out by its score, or as the only street the text names
-    // whole ("Ten Akker" of Ten Akker, not of Akker).
-    const bool alone = whole(best[0]) && (best.size() < 2 || !whole(best[1]));
+    // whole ("Ten Akker" of Ten Akker, not of Akker; "Tichelarijstraat",
+    // not Tichelrijstraat).
+    const bool alone =
+        whole(best[0]) &&
+        (best.size() < 2 || !whole(best[1]) ||
+         best[1].name_coverage < best[0].name_coverage ||
+         best[1].query_coverage < best[0].query_coverage);
     if (best[0].score - next < policy.scope_margin && !alone) return {};
     best.resize(1);
     return best;
