@@ -256,7 +256,7 @@ bool SearcherImpl::FirmScope(const ParsedQuery& q, const QueryReading& reading,
 // all (Brussels) by number_unlisted_factor: second, but not far enough for
 // the first to look unique. At most number_evidence_streets are
 // read (one read each); a longer tie keeps its later streets as they were,
-// so a number found on one of the first eight Kerkstraten puts it first
+// so a number found on one of the first 32 Kerkstraten puts it first
 // without making it the unique answer among the other 230.
 Status SearcherImpl::WeighHouseNumbers(
     const ParsedQuery& q, std::vector<StreetMatch>* streets) const {

@@ -189,13 +189,13 @@ struct RankingPolicy {
   double confident_score = 0.85;
   double certain_score = 0.95;
   // Namesakes of the best match scored in the last tier, at most.
-  size_t namesake_limit = 16;
+  size_t namesake_limit = 32;
   // House numbers as evidence: among the streets within number_evidence_band
   // of the best (at most number_evidence_streets), when the data lists the
   // query's number on some, those whose data lists numbers but not this
   // one are multiplied by number_missing_factor.
   double number_evidence_band = 0.03;
-  size_t number_evidence_streets = 8;
+  size_t number_evidence_streets = 32;
   double number_missing_factor = 0.93;
   // ... and those whose data lists no numbers at all by this (keeping them
   // within unique_margin: no data is no evidence against them).
