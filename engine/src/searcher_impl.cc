@@ -306,12 +306,19 @@ bool SearcherImpl::DecidePlaceOnly(const RankedSearch& ranked) const {
   if (reading.one_place) return true;
   if (ranked.streets.empty()) return true;
   const StreetMatch& top = ranked.streets.front();
+  const RankingPolicy& policy = options_.ranking;
   const bool street_reading =
-      top.score >= options_.ranking.street_over_place &&
-      top.street_tokens != 0 &&
+      top.score >= policy.street_over_place && top.street_tokens != 0 &&
       (top.place_tokens != 0 ||
        (ranked.query.postcode_given && !top.postcode_conflict));
-  return !street_reading;
+  // A street's whole name, spelt right, against places only misspelt
+  // ("berendonk" is the street Berendonk, not Breendonk).
+  const bool misspelt_places = std::none_of(
+      reading.places.begin(), reading.places.end(),
+      [](const PlaceMatch& m) { return m.quality >= 1.0; });
+  const bool whole_street = top.name_coverage >= 1.0 &&
+                            top.query_coverage >= policy.settled_coverage;
+  return !street_reading && !(misspelt_places && whole_street);
 }
 
 void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
