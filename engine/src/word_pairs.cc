@@ -149,19 +149,19 @@ double Scorer::SplitSimilarity(size_t token, WordId first, WordId second) {
                     static_cast<int>(a.size() + b.size())) <= 3 &&
            !text.empty() && !a.empty() && text[0] == a[0];
   };
+  auto joined = [&] { return std::string(a).append(b); };
   double sim = 0;
-  std::string joined;
   if (fits(t.text)) {
-    joined.append(a).append(b);
-    sim = token_matchers_[token].Similarity(joined, &index_.dictionary);
-  }
-  // Its readings too: "eugnedenisstr" is "eugnedenisstraat".
-  for (size_t e = 0; e < t.expansions.size() && sim < 1; ++e) {
-    if (!fits(t.expansions[e])) continue;
-    if (joined.empty()) joined.append(a).append(b);
-    sim = std::max(sim, policy_.misspelt_reading_factor *
-                            expansion_matchers_[token][e].Similarity(
-                                joined, &index_.dictionary));
+    sim = token_matchers_[token].Similarity(joined(), &index_.dictionary);
+  } else {
+    // Its readings, when the word itself is too short: "eugnedenisstr" is
+    // "eugnedenisstraat".
+    for (size_t e = 0; e < t.expansions.size(); ++e) {
+      if (!fits(t.expansions[e])) continue;
+      sim = std::max(sim, policy_.misspelt_reading_factor *
+                              expansion_matchers_[token][e].Similarity(
+                                  joined(), &index_.dictionary));
+    }
   }
   memo_.Put(key, static_cast<float>(sim));
   return sim;
