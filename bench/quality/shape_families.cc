@@ -459,9 +459,7 @@ bool PlaceWord(ShapeWriter& w, LabelledQuery* q) {
       place.scope.municipality < 0) {
     return false;  // a changed article, with no place: too loose to label
   }
-  const NumberText n = rng.Chance(0.6) ? w.Number(id, true) : NumberText{};
-  w.Write(typed, n, place, lang, rng.Chance(0.3), q);
-  w.Finish(id, name, place, "", n, q);
+  w.WriteTyped(id, name, typed, place, lang, 0.3, q);
   return true;
 }
 

@@ -147,6 +147,15 @@ std::vector<std::string> ShapeWriter::NameLanguages(
   return out;
 }
 
+void ShapeWriter::WriteTyped(uint32_t street, const std::string& name,
+                             const std::string& typed, const PlaceText& place,
+                             Language lang, double structured_share,
+                             LabelledQuery* q) {
+  const NumberText n = rng_.Chance(0.6) ? Number(street, true) : NumberText{};
+  Write(typed, n, place, lang, rng_.Chance(structured_share), q);
+  Finish(street, name, place, "", n, q);
+}
+
 void ShapeWriter::Finish(uint32_t street, const std::string& name,
                          const PlaceText& place, const std::string& other_name,
                          const NumberText& number, LabelledQuery* q) {

@@ -212,9 +212,7 @@ bool GivenNamesShape(ShapeWriter& w, LabelledQuery* q) {
   if (scoped && !w.corpus().ClosestInScope(typed, id, place.scope)) {
     return false;
   }
-  const NumberText n = rng.Chance(0.6) ? w.Number(id, true) : NumberText{};
-  w.Write(typed, n, place, lang, rng.Chance(0.35), q);
-  w.Finish(id, name, place, "", n, q);
+  w.WriteTyped(id, name, typed, place, lang, 0.35, q);
   return true;
 }
 
@@ -374,9 +372,7 @@ bool TypeSwapShape(ShapeWriter& w, LabelledQuery* q) {
       !StemUniqueInScope(w, id, place.scope)) {
     return false;
   }
-  const NumberText n = rng.Chance(0.6) ? w.Number(id, true) : NumberText{};
-  w.Write(typed, n, place, lang, rng.Chance(0.35), q);
-  w.Finish(id, name, place, "", n, q);
+  w.WriteTyped(id, name, typed, place, lang, 0.35, q);
   return true;
 }
 

@@ -67,6 +67,12 @@ class ShapeWriter {
   void Finish(uint32_t street, const std::string& name, const PlaceText& place,
               const std::string& other_name, const NumberText& number,
               LabelledQuery* q);
+  // The common ending of a family: the street as `typed`, with a number
+  // (six times in ten), written structured `structured_share` of the time,
+  // then labelled as the street `name`.
+  void WriteTyped(uint32_t street, const std::string& name,
+                  const std::string& typed, const PlaceText& place,
+                  Language lang, double structured_share, LabelledQuery* q);
   // Languages in which the street has exactly `name`.
   std::vector<std::string> NameLanguages(uint32_t street,
                                          const std::string& name) const;
