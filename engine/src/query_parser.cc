@@ -102,7 +102,16 @@ class Parser {
       // Words in brackets are hints in any field: "Rue X (CH)", "Landen
       // (Vl.-Br.)".
       const TokenRole token_role = depth > 0 ? TokenRole::kBracket : role;
+      const size_t words_before = q_->tokens.size();
+      const size_t groups_before = q_->house_groups.size();
+      const bool postcode_before = q_->postcode_given;
       k = ReadToken(raw, k, token_role);
+      // A number read here (not as a word) stands before the next word.
+      if (q_->tokens.size() == words_before &&
+          (q_->house_groups.size() != groups_before ||
+           q_->postcode_given != postcode_before)) {
+        number_before_ = true;
+      }
     }
     if (q_->tokens.size() > kMaxQueryTokens) {
       return Status::InvalidArgument("too many words: at most " +
@@ -456,6 +465,8 @@ class Parser {
                      s.langs);
       }
     }
+    qt.after_number = number_before_;
+    number_before_ = false;
     q_->tokens.push_back(std::move(qt));
   }
 
@@ -490,6 +501,7 @@ class Parser {
 
   const IndexData& index_;
   ParsedQuery* q_;
+  bool number_before_ = false;  // the next word follows a number (after_number)
   uint8_t segment_ = 0;
 };
 

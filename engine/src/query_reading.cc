@@ -86,7 +86,10 @@ uint32_t Mask(const PlaceMatch& m) {
 bool AfterStreetType(const ParsedQuery& q, const PlaceMatch& m) {
   for (size_t i = m.begin; i-- > 0;) {
     const QueryToken& t = q.tokens[i];
-    if (t.segment != q.tokens[m.begin].segment) return false;
+    if (t.segment != q.tokens[m.begin].segment ||
+        q.tokens[i + 1].after_number) {
+      return false;
+    }
     if (t.word_class & kWordStreetType) return true;
     if (!(t.word_class & kWordStopword)) return false;
   }
@@ -119,7 +122,7 @@ uint32_t SurePlaceTokens(const ParsedQuery& q,
       kept |= Mask(m);
     }
   }
-  return kept != 0 ? kept : tokens;
+  return kept;
 }
 
 }  // namespace

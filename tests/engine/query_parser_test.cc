@@ -121,6 +121,20 @@ TEST(QueryParser, DutchPostcodesWhoseDigitsAreBelgian) {
   EXPECT_TRUE(q.postcode_given);
 }
 
+// A word right after a house number or postcode knows it: the place in
+// "Hof 5b Scherpenheuvel" does not continue the street type.
+TEST(QueryParser, MarksWordsAfterANumber) {
+  ParsedQuery q = Parse("Hof 5b Scherpenheuvel");
+  ASSERT_EQ(q.tokens.size(), 2u);
+  EXPECT_FALSE(q.tokens[0].after_number);
+  EXPECT_TRUE(q.tokens[1].after_number);
+  q = Parse("Kerkstraat 9000 Gent");
+  ASSERT_EQ(q.tokens.size(), 2u);
+  EXPECT_TRUE(q.tokens[1].after_number);
+  q = Parse("Rue de Namur");
+  for (const QueryToken& t : q.tokens) EXPECT_FALSE(t.after_number) << t.text;
+}
+
 // Glued words: a street type or a whole given name before a word we know.
 TEST(QueryParser, SplitsGluedWords) {
   EXPECT_EQ(Words(Parse("RueHaute 5")),

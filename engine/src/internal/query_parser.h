@@ -47,6 +47,9 @@ struct QueryToken {
   std::vector<WordId> expansion_words;  // kNoWord where not a name word
   LanguageMask expansion_langs = 0;     // languages of those expansions
   int house_group = -1;                 // index into house_groups, numeric only
+  // A number the parser read as a house number, box or postcode stands
+  // right before this word ("Hof 5b Scherpenheuvel").
+  bool after_number = false;
   WordParts parts;  // concepts, stem and street type (WordParts)
 };
 
