@@ -430,6 +430,21 @@ const std::vector<TypeWord>& TypeWords() {
 std::string NounIn(const Noun& n, Language lang) {
   return lang == Language::kNl ? n.nl : lang == Language::kFr ? n.fr : n.de;
 }
+
+// The noun is the stem: the same word, or in French the one word of the
+// phrase that is no article ("eglise" of "de l'Église"; "leau" is not in
+// "des Bouleaux").
+bool NounIsStem(const internal::IndexData& index, const Noun& n, Language lang,
+                const std::string& stem) {
+  if (stem.empty()) return false;
+  const std::string noun = Normalized(NounIn(n, lang));
+  if (lang != Language::kFr) return noun == stem;
+  std::vector<std::string> words;
+  for (const std::string& w : FoldedWords(noun)) {
+    if (!index.dictionary.Facts(w).stopword) words.push_back(w);
+  }
+  return words.size() == 1 && words[0] == stem;
+}
 std::string TypeIn(const TypeWord& t, Language lang) {
   return lang == Language::kNl ? t.nl : lang == Language::kFr ? t.fr : t.de;
 }
@@ -493,8 +508,7 @@ bool TranslationShape(ShapeWriter& w, LabelledQuery* q) {
     ReadTypeAndStem(w.index(), s.names[static_cast<size_t>(lang)], lang, &type,
                     &stem);
     return std::any_of(Nouns().begin(), Nouns().end(), [&](const Noun& n) {
-      return Normalized(NounIn(n, lang)).find(stem) != std::string::npos &&
-             !stem.empty();
+      return NounIsStem(w.index(), n, lang, stem);
     });
   });
   const uint32_t id = w.Pick(rng.Chance(0.4) && !nouns.empty() ? nouns : list);
@@ -509,9 +523,7 @@ bool TranslationShape(ShapeWriter& w, LabelledQuery* q) {
                             : Language::kFr;
   std::string phrase;  // the stem in the target language
   for (const Noun& n : Nouns()) {
-    if (Normalized(NounIn(n, lang)) == stem ||
-        (lang == Language::kFr &&
-         Normalized(NounIn(n, lang)).find(stem) != std::string::npos)) {
+    if (NounIsStem(w.index(), n, lang, stem)) {
       phrase = NounIn(n, target);
       q->noise.push_back("noun");
     }
