@@ -337,12 +337,24 @@ struct QueryGenerator::Impl {
                                     const Place& p,
                                     const std::string& other_name,
                                     const std::string& number) {
+    return corpus.Label(street, name, ScopeOf(p), other_name, number);
+  }
+
+  // The noise made the text the exact name of another street of the place
+  // ("rue caplumont" of Rue de Caplumont, beside Rue Caplumont): that
+  // street is what the text names, so the query is not written.
+  bool NamesAnother(uint32_t street, const std::string& typed,
+                    const Place& p) const {
+    return !corpus.NoOtherNamed(NameKey(typed), street, ScopeOf(p));
+  }
+
+  static Scope ScopeOf(const Place& p) {
     Scope scope;
     scope.postcode =
         p.postcode.empty() ? 0 : internal::ParsePostcode(p.postcode);
     scope.municipality = p.municipality;
     scope.postcodes = p.postcodes;
-    return corpus.Label(street, name, scope, other_name, number);
+    return scope;
   }
 
   // A number the data lists for the street (when it lists any, mostly),
@@ -427,6 +439,7 @@ std::vector<LabelledQuery> QueryGenerator::Noisy(size_t count) {
       second = s.names[0];
     }
     const auto place = impl.PickPlace(s, lang, &q.noise);
+    if (second.empty() && impl.NamesAnother(id, street, place)) continue;
     std::string number_text;
     if (rng_.Chance(0.7)) {
       impl.HouseNumber(id, &number_text, &q.expected_house_number,
@@ -471,6 +484,7 @@ std::vector<LabelledQuery> QueryGenerator::Structured(size_t count) {
     q.request.street = impl.Noisy(name, lang, &q.noise);
     q.languages = impl.NameLanguages(s, name);
     auto place = impl.PickPlace(s, lang, &q.noise);
+    if (impl.NamesAnother(id, q.request.street, place)) continue;
     q.request.post_code = place.postcode;
     q.request.municipality = place.text;
     if (rng_.Chance(0.8)) {
