@@ -99,10 +99,14 @@ bool AfterStreetType(const ParsedQuery& q, const PlaceMatch& m) {
 // The words of the sure places. When they are all the query has besides
 // numbers, articles and street types ("Rue de Namur, Bruxelles", "rue
 // haacht 2600 anvers", "Wegnez Rue de Lambermont"), a place right after a
-// street type names the street, and the others are the place.
+// street type may name the street ("rue bertem": Bertemstraat) or be its
+// place ("Kouter deinze": Kouter in Deinze): its words go to
+// *place_or_street, for the scorer to read both ways, and the others are
+// the place.
 uint32_t SurePlaceTokens(const ParsedQuery& q,
                          const std::vector<PlaceMatch>& places,
-                         const RankingPolicy& policy) {
+                         const RankingPolicy& policy,
+                         uint32_t* place_or_street) {
   uint32_t tokens = 0;
   for (const PlaceMatch& m : places) {
     if (m.quality >= policy.sure_place) tokens |= Mask(m);
@@ -118,10 +122,10 @@ uint32_t SurePlaceTokens(const ParsedQuery& q,
   }
   uint32_t kept = 0;
   for (const PlaceMatch& m : places) {
-    if (m.quality >= policy.sure_place && !AfterStreetType(q, m)) {
-      kept |= Mask(m);
-    }
+    if (m.quality < policy.sure_place) continue;
+    (AfterStreetType(q, m) ? *place_or_street : kept) |= Mask(m);
   }
+  *place_or_street &= ~kept;
   return kept;
 }
 
@@ -131,7 +135,8 @@ QueryReading ReadQuery(const ParsedQuery& query, const IndexData& index,
                        const RankingPolicy& policy) {
   QueryReading r;
   r.places = FindPlaces(query, index, policy);
-  r.place_tokens = SurePlaceTokens(query, r.places, policy);
+  r.place_tokens =
+      SurePlaceTokens(query, r.places, policy, &r.place_or_street_tokens);
   r.named = CollectNamedPlaces(r.places, index, policy);
   r.place_only = IsPlaceOnly(query, r.places, policy);
   r.one_place =

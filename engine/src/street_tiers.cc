@@ -209,6 +209,7 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
   // straat"). The most selective of them drives the tier.
   std::vector<std::vector<WordId>> token_words;
   size_t best = 0, best_size = 0;
+  bool best_is_place = false;  // a place word leads only when nothing else
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     if (!IsStreetWord(q, reading, i)) continue;
     const QueryToken& t = q.tokens[i];
@@ -228,9 +229,12 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
     token_words.push_back(std::move(words));
     // "rue", "straat": in tens of thousands of names, they select nothing.
     if (size > options_.exact_list_limit) continue;
-    if (best_size == 0 || size < best_size) {
+    const bool place = reading.IsPlaceOrStreetToken(i);
+    if (best_size == 0 || (best_is_place && !place) ||
+        (place == best_is_place && size < best_size)) {
       best = token_words.size() - 1;
       best_size = size;
+      best_is_place = place;
     }
   }
   if (best_size == 0) return {};
@@ -336,6 +340,8 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
     }
     head_type |= type;
     if (t.parts.stem != 0) concepts |= ConceptBit(t.parts.stem);
+    // A word that may be the place ("Kouter deinze") filters nothing.
+    if (reading.IsPlaceOrStreetToken(i)) continue;
     if (!type) {
       wanted |= LetterMask(std::string_view(t.text).substr(
           0, t.parts.compound() ? t.parts.stem_length : t.text.size()));

@@ -34,6 +34,11 @@ struct QueryReading {
   // Bit i: token i is a word of a sure place (RankingPolicy::sure_place),
   // so not a street word.
   uint32_t place_tokens = 0;
+  // Bit i: token i is a word of a sure place right after a street type,
+  // when nothing else can be the street's name: the place ("Kouter
+  // deinze") or the street's own word ("rue bertem"). Candidates do not
+  // lean on it; the scorer reads it both ways.
+  uint32_t place_or_street_tokens = 0;
   NamedPlaces named;
   // Every word may be a place name (RankingPolicy::named_place), and no
   // number or street field says a street is meant.
@@ -44,6 +49,9 @@ struct QueryReading {
 
   bool IsPlaceToken(size_t i) const {
     return i < 32 && ((place_tokens >> i) & 1u) != 0;
+  }
+  bool IsPlaceOrStreetToken(size_t i) const {
+    return i < 32 && ((place_or_street_tokens >> i) & 1u) != 0;
   }
   // True when the query names a postcode or a place to search in.
   bool HasScope(const ParsedQuery& q) const {
