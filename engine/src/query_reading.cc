@@ -103,7 +103,7 @@ bool AfterStreetType(const ParsedQuery& q, const PlaceMatch& m) {
 // place ("Kouter deinze": Kouter in Deinze): its words go to
 // *place_or_street, for the scorer to read both ways, and the others are
 // the place.
-uint32_t SurePlaceTokens(const ParsedQuery& q,
+uint32_t SurePlaceTokens(const ParsedQuery& q, const IndexData& index,
                          const std::vector<PlaceMatch>& places,
                          const RankingPolicy& policy,
                          uint32_t* place_or_street) {
@@ -125,7 +125,28 @@ uint32_t SurePlaceTokens(const ParsedQuery& q,
     if (m.quality < policy.sure_place) continue;
     (AfterStreetType(q, m) ? *place_or_street : kept) |= Mask(m);
   }
-  *place_or_street &= ~kept;
+  // Two parts naming two municipalities ("Ter Ham, destelbergen"): the
+  // last names the place, an earlier one may be the street.
+  const PlaceMatch* last = nullptr;
+  for (const PlaceMatch& m : places) {
+    if (m.quality >= policy.sure_place && (Mask(m) & kept) &&
+        (last == nullptr || m.begin > last->begin)) {
+      last = &m;
+    }
+  }
+  if (last != nullptr) {
+    const uint8_t last_part = q.tokens[last->begin].segment;
+    const uint16_t last_municipality =
+        index.place_variants[last->place].municipality;
+    for (const PlaceMatch& m : places) {
+      if (m.quality >= policy.sure_place && (Mask(m) & kept) &&
+          q.tokens[m.begin].segment < last_part &&
+          index.place_variants[m.place].municipality != last_municipality) {
+        *place_or_street |= Mask(m);
+      }
+    }
+  }
+  kept &= ~*place_or_street;
   return kept;
 }
 
@@ -135,8 +156,8 @@ QueryReading ReadQuery(const ParsedQuery& query, const IndexData& index,
                        const RankingPolicy& policy) {
   QueryReading r;
   r.places = FindPlaces(query, index, policy);
-  r.place_tokens =
-      SurePlaceTokens(query, r.places, policy, &r.place_or_street_tokens);
+  r.place_tokens = SurePlaceTokens(query, index, r.places, policy,
+                                   &r.place_or_street_tokens);
   r.named = CollectNamedPlaces(r.places, index, policy);
   r.place_only = IsPlaceOnly(query, r.places, policy);
   r.one_place =
