@@ -357,7 +357,11 @@ class Parser {
       }
     }
     const uint16_t pc = ParsePostcode(t);
-    if (pc != 0 && role != TokenRole::kStreet &&
+    // "1150 bis": a house number, whatever postcode its digits spell.
+    const bool suffixed = k + 1 < raw.size() &&
+                          raw[k + 1].before == Separator::kSpace &&
+                          IsLatinSuffix(raw[k + 1].text);
+    if (pc != 0 && role != TokenRole::kStreet && !suffixed &&
         index_.Postcode(pc) != nullptr &&
         (!q_->postcode_given || q_->postcode == pc)) {
       q_->postcode = pc;

@@ -121,6 +121,16 @@ TEST(QueryParser, DutchPostcodesWhoseDigitsAreBelgian) {
   EXPECT_TRUE(q.postcode_given);
 }
 
+// A number with a Latin suffix is a house number even when its digits
+// spell a postcode ("1150 bis").
+TEST(QueryParser, SuffixedNumberIsAHouseNumber) {
+  const ParsedQuery q = Parse("Hoogstraat 1000 bis 9000 Gent");
+  EXPECT_TRUE(q.postcode_given);
+  EXPECT_EQ(q.postcode, 9000);
+  ASSERT_FALSE(q.house_groups.empty());
+  EXPECT_EQ(q.house_groups[0].house_number, "1000bis");
+}
+
 // A word right after a house number or postcode knows it: the place in
 // "Hof 5b Scherpenheuvel" does not continue the street type.
 TEST(QueryParser, MarksWordsAfterANumber) {
