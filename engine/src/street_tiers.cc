@@ -370,24 +370,35 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
   const size_t share = q.postcode_given || scopes.empty()
                            ? limit
                            : (limit + scopes.size() - 1) / scopes.size();
+  // Within a scope's share, the variants sharing most of the query's
+  // trigrams: a large city has more letter matches than a scan scores.
+  std::vector<std::pair<int, uint32_t>> pool;  // (-shared trigrams, variant)
   for (const auto* scope : scopes) {
-    const size_t scope_limit = std::min(limit, by_letters.size() + share);
+    const size_t quota =
+        std::min(limit, by_letters.size() + share) - by_letters.size();
+    pool.clear();
     for (uint32_t street : *scope) {
       if (std::binary_search(done.begin(), done.end(), street)) continue;
       const StreetEntry& s = data_->streets[street];
       for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
            ++v) {
         const StreetVariantEntry& e = data_->street_variants[v];
+        const int shared = std::popcount(e.trigram_bits & any_reading);
         if (e.concept_bits & concepts) {
           if (by_meaning.size() < limit) by_meaning.push_back(v);
-        } else if (by_letters.size() < scope_limit &&
-                   std::popcount(e.letters & wanted) >= need &&
-                   std::popcount(e.trigram_bits & any_reading) >=
-                       need_trigrams) {
-          by_letters.push_back(v);
+        } else if (std::popcount(e.letters & wanted) >= need &&
+                   shared >= need_trigrams) {
+          pool.emplace_back(-shared, v);
         }
       }
     }
+    if (pool.size() > quota) {
+      std::nth_element(pool.begin(), pool.begin() + static_cast<long>(quota),
+                       pool.end());
+      pool.resize(quota);
+      std::sort(pool.begin(), pool.end());
+    }
+    for (const auto& [ignored, v] : pool) by_letters.push_back(v);
   }
   by_meaning.insert(by_meaning.end(), by_letters.begin(), by_letters.end());
   if (by_meaning.size() > limit) by_meaning.resize(limit);
