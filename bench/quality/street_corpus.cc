@@ -65,9 +65,8 @@ bool StreetCorpus::HasNumber(uint32_t street, const std::string& number) {
     return zeros == std::string::npos ? k : k.substr(zeros);
   };
   const size_t dash = number.find('-');
-  const std::string wanted =
-      key(dash != std::string::npos && dash > 0 ? number.substr(0, dash)
-                                                : number);
+  const std::string wanted = key(
+      dash != std::string::npos && dash > 0 ? number.substr(0, dash) : number);
   const std::vector<std::string>& n = HouseNumbers(street);
   return std::any_of(n.begin(), n.end(),
                      [&](const std::string& h) { return key(h) == wanted; });

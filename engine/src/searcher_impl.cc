@@ -186,10 +186,9 @@ std::vector<StreetMatch> SearcherImpl::AcceptRescue(
     // whole ("Ten Akker" of Ten Akker, not of Akker; "Tichelarijstraat",
     // not Tichelrijstraat).
     const bool alone =
-        whole(best[0]) &&
-        (best.size() < 2 || !whole(best[1]) ||
-         best[1].name_coverage < best[0].name_coverage ||
-         best[1].query_coverage < best[0].query_coverage);
+        whole(best[0]) && (best.size() < 2 || !whole(best[1]) ||
+                           best[1].name_coverage < best[0].name_coverage ||
+                           best[1].query_coverage < best[0].query_coverage);
     if (best[0].score - next < policy.scope_margin && !alone) return {};
     best.resize(1);
     return best;
@@ -222,11 +221,10 @@ void SearcherImpl::PreferWholeName(const ParsedQuery& q,
   // both as candidates.
   whole[0].score = std::max(whole[0].score, best.score);
   const uint32_t street = whole[0].street;
-  streets->erase(std::remove_if(streets->begin(), streets->end(),
-                                [&](const StreetMatch& m) {
-                                  return m.street == street;
-                                }),
-                 streets->end());
+  streets->erase(
+      std::remove_if(streets->begin(), streets->end(),
+                     [&](const StreetMatch& m) { return m.street == street; }),
+      streets->end());
   streets->insert(streets->begin(), whole[0]);
 }
 
@@ -313,11 +311,11 @@ bool SearcherImpl::DecidePlaceOnly(const RankedSearch& ranked) const {
        (ranked.query.postcode_given && !top.postcode_conflict));
   // A street's whole name, spelt right, against places only misspelt
   // ("berendonk" is the street Berendonk, not Breendonk).
-  const bool misspelt_places = std::none_of(
-      reading.places.begin(), reading.places.end(),
-      [](const PlaceMatch& m) { return m.quality >= 1.0; });
-  const bool whole_street = top.name_coverage >= 1.0 &&
-                            top.query_coverage >= policy.settled_coverage;
+  const bool misspelt_places =
+      std::none_of(reading.places.begin(), reading.places.end(),
+                   [](const PlaceMatch& m) { return m.quality >= 1.0; });
+  const bool whole_street =
+      top.name_coverage >= 1.0 && top.query_coverage >= policy.settled_coverage;
   return !street_reading && !(misspelt_places && whole_street);
 }
 

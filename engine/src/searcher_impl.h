@@ -114,6 +114,21 @@ class SearcherImpl : public Searcher {
   // than token_words[skip] hold them, most first.
   void OrderByWordsShared(const std::vector<std::vector<WordId>>& token_words,
                           size_t skip, std::vector<uint32_t>* variants) const;
+  // The street lists a scope scan walks: the postcode's, then its
+  // municipalities'; else the named places'.
+  std::vector<const std::vector<uint32_t>*> ScopesOf(
+      const ParsedQuery& q, const QueryReading& reading) const;
+  // What a variant must share with the query's street words to be scored
+  // by a scope scan: a concept, or enough letters and trigrams.
+  struct ScanFilter {
+    uint64_t concepts = 0;  // ConceptBit of each word's concepts
+    uint64_t letters = 0;   // LetterMask of the distinctive words
+    int need_letters = 0;
+    uint64_t trigrams = 0;  // TrigramSignature of the words and readings
+    int need_trigrams = 0;
+  };
+  ScanFilter ScanFilterOf(const ParsedQuery& q,
+                          const QueryReading& reading) const;
   // Tier 4: streets named exactly like the best match, in the scope when
   // there is one, not scored yet (at most RankingPolicy::namesake_limit).
   void AddNamesakes(const ParsedQuery& q, const QueryReading& reading,

@@ -293,9 +293,8 @@ void SearcherImpl::OrderByWordsShared(
   for (size_t i = 0; i < keyed.size(); ++i) (*variants)[i] = keyed[i].second;
 }
 
-std::vector<uint32_t> SearcherImpl::ScopeCandidates(
-    const ParsedQuery& q, const QueryReading& reading,
-    const std::vector<uint32_t>& done, size_t limit) const {
+std::vector<const std::vector<uint32_t>*> SearcherImpl::ScopesOf(
+    const ParsedQuery& q, const QueryReading& reading) const {
   std::vector<const std::vector<uint32_t>*> scopes;
   if (q.postcode_given) {
     // The postcode first, then the rest of its municipalities.
@@ -315,6 +314,11 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
       scopes.push_back(&data_->streets_by_municipality[m]);
     }
   }
+  return scopes;
+}
+
+SearcherImpl::ScanFilter SearcherImpl::ScanFilterOf(
+    const ParsedQuery& q, const QueryReading& reading) const {
   // A cheap first look: the letters of the query's street words. A word
   // with a typo or two keeps most of its letters, so a variant that lacks a
   // quarter of them is not worth an alignment.
@@ -325,7 +329,8 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
   // The letters are those of the distinctive words: a street type may be
   // another one, or in another language ("mastendreef" for Mastenlaan,
   // "chemin molenbeek" for Molenbeekweg).
-  uint64_t wanted = 0, written = 0, readings = 0, concepts = 0;
+  ScanFilter f;
+  uint64_t wanted = 0, written = 0, readings = 0;
   std::vector<Trigram> trigrams;
   bool head_type = false;  // the first street type word has been seen
   for (size_t i = 0; i < q.tokens.size(); ++i) {
@@ -336,10 +341,10 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
     // a second one is a noun in disguise ("rue du pont": brug).
     if (t.parts.whole != 0 &&
         (!data_->dictionary.IsPureTypeConcept(t.parts.whole) || head_type)) {
-      concepts |= ConceptBit(t.parts.whole);
+      f.concepts |= ConceptBit(t.parts.whole);
     }
     head_type |= type;
-    if (t.parts.stem != 0) concepts |= ConceptBit(t.parts.stem);
+    if (t.parts.stem != 0) f.concepts |= ConceptBit(t.parts.stem);
     // A word that may be the place ("Kouter deinze") filters nothing.
     if (reading.IsPlaceOrStreetToken(i)) continue;
     if (!type) {
@@ -355,11 +360,20 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
   }
   // Two typos may bring two letters the name lacks.
   const int letters = std::popcount(wanted);
-  const int need = std::min((3 * letters + 3) / 4, std::max(letters - 2, 1));
-  const uint64_t any_reading = written | readings;
-  const int need_trigrams =
+  f.letters = wanted;
+  f.need_letters = std::min((3 * letters + 3) / 4, std::max(letters - 2, 1));
+  f.trigrams = written | readings;
+  f.need_trigrams =
       static_cast<int>(options_.scope_trigram_share *
                        static_cast<double>(std::popcount(written)));
+  return f;
+}
+
+std::vector<uint32_t> SearcherImpl::ScopeCandidates(
+    const ParsedQuery& q, const QueryReading& reading,
+    const std::vector<uint32_t>& done, size_t limit) const {
+  const std::vector<const std::vector<uint32_t>*> scopes = ScopesOf(q, reading);
+  const ScanFilter f = ScanFilterOf(q, reading);
   // Variants that share a concept with the query come first: rare and
   // telling, they must not wait behind the letter matches of a large city.
   // The postcode's streets come first. Named places each get their share
@@ -383,11 +397,11 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
       for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
            ++v) {
         const StreetVariantEntry& e = data_->street_variants[v];
-        const int shared = std::popcount(e.trigram_bits & any_reading);
-        if (e.concept_bits & concepts) {
+        const int shared = std::popcount(e.trigram_bits & f.trigrams);
+        if (e.concept_bits & f.concepts) {
           if (by_meaning.size() < limit) by_meaning.push_back(v);
-        } else if (std::popcount(e.letters & wanted) >= need &&
-                   shared >= need_trigrams) {
+        } else if (std::popcount(e.letters & f.letters) >= f.need_letters &&
+                   shared >= f.need_trigrams) {
           pool.emplace_back(-shared, v);
         }
       }
