@@ -322,9 +322,14 @@ void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
     }
   }
   if (has_concepts_) AddConceptOptions(name, reserved, &order);
+  // Best first; at equal similarity the option that explains more of the
+  // name ("ruede" as rue + de before a lone "de").
   std::sort(options_.begin(), options_.end(),
             [](const Option& x, const Option& y) {
               if (x.sim != y.sim) return x.sim > y.sim;
+              const int xw = std::popcount(x.name_mask);
+              const int yw = std::popcount(y.name_mask);
+              if (xw != yw) return xw > yw;
               return x.order < y.order;
             });
   for (const Option& o : options_) {
