@@ -8,7 +8,9 @@ constexpr size_t kBufferSize = 1 << 17;
 }  // namespace
 
 CsvReader::CsvReader(std::string path, void* gz, char delimiter)
-    : path_(std::move(path)), gz_(gz), delimiter_(delimiter),
+    : path_(std::move(path)),
+      gz_(gz),
+      delimiter_(delimiter),
       buffer_(kBufferSize) {}
 
 CsvReader::~CsvReader() {
@@ -40,11 +42,15 @@ int CsvReader::Get() {
     if (!status_.ok()) return -1;
     const int n = gzread(static_cast<gzFile>(gz_), buffer_.data(),
                          static_cast<unsigned>(buffer_.size()));
-    if (n < 0) {
-      int errnum = 0;
-      const char* msg = gzerror(static_cast<gzFile>(gz_), &errnum);
-      status_ = Status::IOError(path_ + ":" + std::to_string(line_) +
-                                ": read error: " + (msg ? msg : "unknown"));
+    int errnum = Z_OK;
+    const char* msg = gzerror(static_cast<gzFile>(gz_), &errnum);
+    // A gzip stream cut short ends with Z_BUF_ERROR, not an error return:
+    // without this check an interrupted download reads as a shorter file.
+    if (n < 0 || (n == 0 && errnum != Z_OK && errnum != Z_STREAM_END)) {
+      status_ = Status::IOError(
+          path_ + ":" + std::to_string(line_) +
+          ": read error: " + (msg && *msg ? msg : "unexpected end of file") +
+          (n == 0 ? " (the file is cut short)" : ""));
       return -1;
     }
     if (n == 0) return -1;
@@ -82,8 +88,8 @@ bool CsvReader::Next(CsvRecord* record) {
 
   std::string field;
   size_t bytes = 0;
-  bool quoted = false;       // inside a quoted field
-  bool was_quoted = false;   // the current field started with a quote
+  bool quoted = false;      // inside a quoted field
+  bool was_quoted = false;  // the current field started with a quote
   auto fail = [&](const std::string& why) {
     if (record->error.empty()) record->error = why;
   };
@@ -135,7 +141,8 @@ bool CsvReader::Next(CsvRecord* record) {
         quoted = true;
         was_quoted = true;
       } else {
-        fail("stray quote in field " + std::to_string(record->fields.size() + 1));
+        fail("stray quote in field " +
+             std::to_string(record->fields.size() + 1));
         field.push_back('"');
       }
     } else {

@@ -29,8 +29,8 @@ TEST(CsvReader, ParsesQuotedFieldsPerRfc4180) {
       "\"two\nlines\",x,y\n"
       "last,row,here");
   ASSERT_EQ(rows.size(), 4u);
-  EXPECT_EQ(rows[1].fields, (std::vector<std::string>{
-                                "Rue de l'Église, 1", "say \"hi\"", ""}));
+  EXPECT_EQ(rows[1].fields,
+            (std::vector<std::string>{"Rue de l'Église, 1", "say \"hi\"", ""}));
   EXPECT_EQ(rows[2].fields[0], "two\nlines");
   EXPECT_EQ(rows[2].line, 3u);
   EXPECT_EQ(rows[3].line, 5u);  // the record after a two-line record
@@ -71,6 +71,33 @@ TEST(CsvReader, ReadsGzipTransparently) {
   EXPECT_EQ(r.fields, (std::vector<std::string>{"Lüttich", "4000"}));
 }
 
+// A gzip file cut short (an interrupted download) must not read as a
+// whole, shorter file: the reader ends with an I/O error naming the file.
+TEST(CsvReader, TruncatedGzipIsAnErrorNotAShortFile) {
+  testing::TempDir dir;
+  const std::string path = dir.Sub("streets.csv.gz");
+  std::string text = "k,v\n";
+  for (int i = 0; i < 20000; ++i) {
+    text += "street" + std::to_string(i) + "," + std::to_string(i * 7) + "\n";
+  }
+  gzFile gz = gzopen(path.c_str(), "wb");
+  ASSERT_NE(gz, nullptr);
+  gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(gz);
+  const std::string whole = testing::ReadFile(path);
+  testing::WriteFile(path, whole.substr(0, whole.size() / 2));
+  auto reader = CsvReader::Open(path);
+  ASSERT_OK(reader.status());
+  CsvRecord r;
+  size_t rows = 0;
+  while ((*reader)->Next(&r)) ++rows;
+  EXPECT_LT(rows, 20001u);
+  ASSERT_FALSE((*reader)->status().ok())
+      << rows << " rows read as a whole file";
+  EXPECT_NE((*reader)->status().message().find("streets.csv.gz"),
+            std::string::npos);
+}
+
 TEST(CsvReader, MissingFileIsAnIoErrorNamingIt) {
   auto reader = CsvReader::Open("/nonexistent/streets.csv");
   ASSERT_FALSE(reader.ok());
@@ -80,8 +107,8 @@ TEST(CsvReader, MissingFileIsAnIoErrorNamingIt) {
 }
 
 TEST(CsvReader, CapsHugeRecords) {
-  std::string big = "a\n" + std::string(CsvReader::kMaxRecordBytes + 10, 'x') +
-                    "\nnext\n";
+  std::string big =
+      "a\n" + std::string(CsvReader::kMaxRecordBytes + 10, 'x') + "\nnext\n";
   auto rows = ReadAll(big);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_NE(rows[1].error.find("longer than 1 MiB"), std::string::npos);

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <filesystem>
@@ -287,6 +288,31 @@ TEST(Importer, KnowsEveryPostcodeTheStreetsUse) {
     EXPECT_EQ(r.nis_codes, std::vector<std::string>{"21004"});
   }
   EXPECT_TRUE(found);
+}
+
+// A street file cut short (gzip, as shipped) fails the import, naming the
+// file, and leaves no index: its tail is never dropped silently.
+TEST(Importer, TruncatedStreetFileFailsTheImport) {
+  TempDir tmp;
+  testing::CopyTinyData(tmp.Sub("data"));
+  const std::string csv = testing::ReadFile(tmp.Sub("data/streets.csv"));
+  const std::string gz_path = tmp.Sub("data/streets.csv.gz");
+  gzFile gz = gzopen(gz_path.c_str(), "wb");
+  ASSERT_NE(gz, nullptr);
+  gzwrite(gz, csv.data(), static_cast<unsigned>(csv.size()));
+  gzclose(gz);
+  const std::string whole = testing::ReadFile(gz_path);
+  testing::WriteFile(gz_path, whole.substr(0, whole.size() * 2 / 3));
+  ImportOptions options =
+      testing::TinyImportOptions(tmp.Sub("index"), tmp.Sub("data"));
+  options.street_files = {gz_path};
+  std::ostringstream report;
+  auto summary = RunImport(options, report);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_NE(summary.status().ToString().find("streets.csv.gz"),
+            std::string::npos)
+      << summary.status().ToString();
+  EXPECT_FALSE(fs::exists(tmp.Sub("index")));
 }
 
 TEST(Importer, MissingInputFileIsNamed) {
