@@ -1,7 +1,6 @@
 #include "street_corpus.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "internal/coding.h"
@@ -53,23 +52,12 @@ const std::vector<std::string>& StreetCorpus::HouseNumbers(uint32_t street) {
 }
 
 bool StreetCorpus::HasNumber(uint32_t street, const std::string& number) {
-  // As ResolveAddress reads it: letters and digits, upper case, no leading
-  // zeros, and a range ("31-33") by its first number.
-  auto key = [](std::string_view text) {
-    std::string k;
-    for (const char ch : text) {
-      const auto c = static_cast<unsigned char>(ch);
-      if (std::isalnum(c)) k.push_back(static_cast<char>(std::toupper(c)));
-    }
-    const size_t zeros = k.find_first_not_of('0');
-    return zeros == std::string::npos ? k : k.substr(zeros);
-  };
-  const size_t dash = number.find('-');
-  const std::string wanted = key(
-      dash != std::string::npos && dash > 0 ? number.substr(0, dash) : number);
+  // As ResolveAddress reads it (HouseNumberLookupKey).
+  const std::string wanted = internal::HouseNumberLookupKey(number);
   const std::vector<std::string>& n = HouseNumbers(street);
-  return std::any_of(n.begin(), n.end(),
-                     [&](const std::string& h) { return key(h) == wanted; });
+  return std::any_of(n.begin(), n.end(), [&](const std::string& h) {
+    return internal::HouseNumberKey(h, false) == wanted;
+  });
 }
 
 bool StreetCorpus::InScope(uint32_t street, const Scope& scope) const {

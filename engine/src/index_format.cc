@@ -1,6 +1,7 @@
 #include "internal/index_format.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "internal/coding.h"
 
@@ -339,6 +340,34 @@ void ExtractTrigrams(std::string_view normalized, std::vector<Trigram>* out) {
   }
   std::sort(out->begin(), out->end());
   out->erase(std::unique(out->begin(), out->end()), out->end());
+}
+
+std::string HouseNumberKey(std::string_view text, bool box) {
+  std::string key;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c)) key.push_back(static_cast<char>(std::toupper(c)));
+  }
+  if (box) {
+    for (std::string_view kw : {"BOITE", "BTE", "BUS", "BOX", "BT", "B"}) {
+      if (key.size() > kw.size() && key.compare(0, kw.size(), kw) == 0 &&
+          std::isdigit(static_cast<unsigned char>(key[kw.size()]))) {
+        key.erase(0, kw.size());
+        break;
+      }
+    }
+  }
+  size_t zeros = 0;
+  while (zeros + 1 < key.size() && key[zeros] == '0') ++zeros;
+  return key.substr(zeros);
+}
+
+std::string HouseNumberLookupKey(std::string_view house_number) {
+  const size_t dash = house_number.find('-');
+  return HouseNumberKey(dash != std::string_view::npos && dash > 0
+                            ? house_number.substr(0, dash)
+                            : house_number,
+                        false);
 }
 
 }  // namespace beladdr::internal

@@ -59,29 +59,6 @@ std::string_view ResolveIssueName(ResolveIssue issue) {
 namespace internal {
 namespace {
 
-// House and box numbers compared as the data writes them: upper case,
-// letters and digits only, leading zeros dropped ("0003" = "3"), and a box
-// keyword glued to the box ("Bte3", "bus 3") dropped.
-std::string NumberKey(std::string_view text, bool box) {
-  std::string key;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c)) key.push_back(static_cast<char>(std::toupper(c)));
-  }
-  if (box) {
-    for (std::string_view kw : {"BOITE", "BTE", "BUS", "BOX", "BT", "B"}) {
-      if (key.size() > kw.size() && key.compare(0, kw.size(), kw) == 0 &&
-          std::isdigit(static_cast<unsigned char>(key[kw.size()]))) {
-        key.erase(0, kw.size());
-        break;
-      }
-    }
-  }
-  size_t zeros = 0;
-  while (zeros + 1 < key.size() && key[zeros] == '0') ++zeros;
-  return key.substr(zeros);
-}
-
 SearchRequest AsSearch(const ResolveRequest& r) {
   SearchRequest s;
   s.street = r.street;
@@ -114,19 +91,14 @@ StatusOr<HouseNumberKnown> SearcherImpl::HouseNumberStatus(
       store_->Get(Cf::kHouseNumbers, EncodeIdKey(street), &value));
   HouseNumbersRecord record;
   BELADDR_RETURN_IF_ERROR(DecodeHouseNumbersRecord(value, &record));
-  // "10-12": a range is known when its first number is.
-  std::string wanted = NumberKey(house_number, false);
-  const size_t dash = house_number.find('-');
-  if (dash != std::string::npos && dash > 0) {
-    wanted = NumberKey(house_number.substr(0, dash), false);
-  }
+  const std::string wanted = HouseNumberLookupKey(house_number);
   for (const HouseNumber& h : record.numbers) {
-    if (NumberKey(h.number, false) != wanted) continue;
+    if (HouseNumberKey(h.number, false) != wanted) continue;
     if (!box_number.empty() && !h.boxes.empty()) {
-      const std::string box = NumberKey(box_number, true);
+      const std::string box = HouseNumberKey(box_number, true);
       *box_known = std::any_of(
           h.boxes.begin(), h.boxes.end(),
-          [&](const std::string& b) { return NumberKey(b, true) == box; });
+          [&](const std::string& b) { return HouseNumberKey(b, true) == box; });
     }
     return HouseNumberKnown::kTrue;
   }

@@ -191,6 +191,14 @@ struct HouseNumber {
   std::vector<std::string> boxes;
 };
 
+// House and box numbers compared as the data writes them: upper case,
+// letters and digits only, leading zeros dropped ("0003" = "3"), and for a
+// box a keyword glued to it ("Bte3", "bus 3") dropped.
+std::string HouseNumberKey(std::string_view text, bool box);
+// The key a query's house number is looked up by: a range ("10-12") by its
+// first number.
+std::string HouseNumberLookupKey(std::string_view house_number);
+
 struct HouseNumbersRecord {
   std::string source;  // e.g. "icar_2020", "crab_2013"
   std::vector<HouseNumber> numbers;
