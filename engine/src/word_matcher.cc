@@ -28,6 +28,27 @@ int MaxEdits(size_t length) {
   return 3;
 }
 
+// The length of the longer of two words without the street type both end
+// in ("hoog" of "hoogstraat" against "nolfstraat"): the edits a misspelling
+// may have are set by the distinctive part, not by the shared type.
+size_t DistinctiveLength(std::string_view q, std::string_view n,
+                         const Dictionary* dictionary) {
+  const size_t longer = std::max(q.size(), n.size());
+  if (dictionary == nullptr) return longer;
+  size_t common = 0;
+  while (common < q.size() && common < n.size() &&
+         q[q.size() - 1 - common] == n[n.size() - 1 - common]) {
+    ++common;
+  }
+  for (size_t k = common; k >= 3; --k) {
+    if (k < n.size() &&
+        dictionary->CanonicalStreetTypeLanguages(n.substr(n.size() - k)) != 0) {
+      return longer - k;
+    }
+  }
+  return longer;
+}
+
 const WordSimilarityPolicy& DefaultPolicy() {
   static const WordSimilarityPolicy kDefault;
   return kDefault;
@@ -125,7 +146,8 @@ double WordMatcher::Similarity(std::string_view n,
     return best;
   int d = 0, pd = 0;
   Distances(n, &d, &pd);
-  if (max_edits > 0 && close_lengths && d <= max_edits) {
+  if (max_edits > 0 && close_lengths && d <= max_edits &&
+      (d < 2 || d <= MaxEdits(DistinctiveLength(q, n, dictionary)))) {
     // People rarely mistype the first letter.
     const double first = q[0] == n[0] ? 1.0 : policy_->first_letter;
     best = std::max(best,

@@ -54,6 +54,18 @@ TEST_P(WordSimilarityRules, Hold) {
   EXPECT_LE(sim, c.high) << c.query << " ~ " << c.name;
 }
 
+// The first letter is a tie-break between misspellings with as many edits,
+// never enough to put two edits before one.
+TEST(WordMatcher, OneEditAtTheStartBeatsTwoInside) {
+  const Dictionary* dict = &testing::TinySearcher().data().dictionary;
+  EXPECT_GT(WordSimilarity("tatiestraat", "statiestraat", dict),
+            WordSimilarity("tatiestraat", "tarwestraat", dict));
+  EXPECT_GT(WordSimilarity("mallestraat", "smallestraat", dict),
+            WordSimilarity("mallestraat", "manestraat", dict));
+  EXPECT_GT(WordSimilarity("vandermeulen", "avandermeulen", dict),
+            WordSimilarity("vandermeulen", "vandarmeulin", dict));
+}
+
 INSTANTIATE_TEST_SUITE_P(
     ThreeLanguages, WordSimilarityRules,
     ::testing::Values(
@@ -70,6 +82,11 @@ INSTANTIATE_TEST_SUITE_P(
         SimilarityCase{"12", "13", 0.0, 0.0},        // numbers exact
         SimilarityCase{"rue", "rie", 0.0, 0.0},      // short: exact
         SimilarityCase{"kerkstraat", "dorpstraat", 0.0, 0.0},
+        // The edits a misspelling may have are set by the distinctive part,
+        // not by the street type both words end in.
+        SimilarityCase{"hoogstraat", "nolfstraat", 0.0, 0.0},
+        SimilarityCase{"kappellstraat", "kapelstraat", 0.85, 0.9},
+        SimilarityCase{"bostraat", "bosstraat", 0.9, 0.95},
         SimilarityCase{"delta", "d", 0.0, 0.0}));  // elided article
 
 }  // namespace
