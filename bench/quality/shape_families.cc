@@ -514,6 +514,10 @@ bool PostcodeContradiction(ShapeWriter& w, LabelledQuery* q) {
       }
     }
   }
+  // Nor a street with the same distinctive words ("Chemin de Jamagne" for
+  // Place de Jamagne): the street type is the lesser word, the postcode the
+  // sharpest scope, and the text then reads as that street.
+  if (w.corpus().SharedDistinctiveWords(name, id, wrong_scope)) return false;
   PlaceText place;
   place.postcode = FormatPostcode(wrong);
   place.kind =

@@ -182,9 +182,17 @@ std::vector<std::string> StreetCorpus::DistinctiveWords(
     const bool numeric = std::all_of(word.begin(), word.end(), [](char ch) {
       return ch >= '0' && ch <= '9';
     });
-    if (!index_.dictionary.Facts(word).known() && !numeric && word.size() > 1) {
-      out.push_back(word);
+    if (index_.dictionary.Facts(word).known() || numeric || word.size() <= 1) {
+      continue;
     }
+    // A compound by its stem: "dries" of Driessteeg and of Driesstraat.
+    std::vector<internal::Dictionary::SuffixMatch> suffixes;
+    index_.dictionary.CompoundSuffixes(word, &suffixes);
+    size_t stem = word.size();
+    for (const auto& sfx : suffixes) {
+      if (!sfx.abbreviated) stem = std::min(stem, sfx.stem_length);
+    }
+    out.push_back(word.substr(0, stem));
   }
   return out;
 }

@@ -73,7 +73,8 @@ class StreetCorpus {
                     const Scope& scope) const;
 
   // Words of a folded name that carry its meaning (no article, street type,
-  // title, given name or number).
+  // title, given name or number), a compound by its stem ("dries" of
+  // Driessteeg).
   std::vector<std::string> DistinctiveWords(const std::string& name) const;
   // True when another street of the scope (of Belgium when the scope is
   // empty) has a name with the same distinctive words as `typed` ("Rue
