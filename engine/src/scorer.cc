@@ -474,6 +474,9 @@ double Scorer::QueryCoverage(const Alignment& a,
   double total = 0, covered = 0;
   uint32_t extra_parts = 0;
   for (size_t i = 0; i < n; ++i) {
+    if (DanglingConnector(i, a.used_query, result->place_tokens)) {
+      unexplained->words += 1;
+    }
     double w = query_weight_[i];
     if (q_.tokens[i].numeric && (a.used_query & (1u << i))) w = 1.0;
     total += w;
@@ -491,6 +494,33 @@ double Scorer::QueryCoverage(const Alignment& a,
   }
   unexplained->extra_parts = std::popcount(extra_parts);
   return total > 0 ? covered / total : 1.0;
+}
+
+// "steenweg op zoutleeuw": read as the street Steenweg in Zoutleeuw, the
+// "op" binds nothing. A preposition left between the street's words and a
+// place, in one part of the text, says the place is the end of the street's
+// name (Zoutleeuwse Steenweg), unless it is one that says where ("te", "à").
+bool Scorer::DanglingConnector(size_t i, uint32_t street_tokens,
+                               uint32_t place_tokens) const {
+  static constexpr std::string_view kLocatives[] = {"te", "in", "bij",
+                                                    "a",  "im", "bei"};
+  if (i == 0 || i + 1 >= q_.tokens.size() || i + 1 >= kMaxWords ||
+      !(stopword_mask_ & (1u << i)) || !(street_tokens & (1u << (i - 1))) ||
+      !(place_tokens & (1u << (i + 1)))) {
+    return false;
+  }
+  const QueryToken& t = q_.tokens[i];
+  if (q_.tokens[i - 1].segment != t.segment ||
+      q_.tokens[i + 1].segment != t.segment || t.role == TokenRole::kPlace ||
+      q_.tokens[i + 1].role != t.role) {
+    return false;
+  }
+  // The article of a place's own name: "la" of La Louvière.
+  for (const PlaceMatch& pm : places_) {
+    if (pm.begin <= i && i < pm.begin + pm.length) return false;
+  }
+  return std::find(std::begin(kLocatives), std::end(kLocatives), t.text) ==
+         std::end(kLocatives);
 }
 
 double Scorer::PostcodeAgreement(const StreetVariantEntry& v,

@@ -172,6 +172,28 @@ TEST(Issue13, StreetTypesAndLanguagesRenderedOtherwise) {
   }
 }
 
+// "Steenweg op Zoutleeuw, Zoutleeuw" is Zoutleeuwse Steenweg, not a street
+// called Steenweg in Zoutleeuw: a preposition left between the street and a
+// place binds the place to the name. One that says where ("te") does not.
+TEST(Issue13, APrepositionBeforeAPlaceBindsItToTheStreet) {
+  auto score = [](const std::string& query) {
+    auto r = testing::TinySearcher().SearchAddresses([&] {
+      SearchRequest s;
+      s.query = query;
+      return s;
+    }());
+    EXPECT_OK(r.status());
+    if (!r.ok() || r->results.empty()) return 0.0;
+    EXPECT_EQ(r->results[0].street_code, "crab:26259@1500") << query;
+    return r->results[0].score;
+  };
+  const double where = score("Molenborre te Halle");
+  EXPECT_GT(where, 0.9);
+  EXPECT_LT(score("Molenborre op Halle"), 0.8 * where);
+  EXPECT_LT(score("Molenborre naar Halle"), 0.8 * where);
+  EXPECT_GT(score("Molenborre, Halle"), 0.9);
+}
+
 // Mechanism 7: initials, dropped or translated given names, abbreviated
 // titles.
 TEST(Issue13, GivenNamesTitlesAndNumerals) {

@@ -154,6 +154,10 @@ class Scorer {
   double QueryCoverage(const Alignment& a,
                        const std::array<double, kMaxWords>& explained,
                        StreetMatch* result, Unexplained* unexplained) const;
+  // Token i is an article or preposition between the street's words and a
+  // place, in one part, that binds the place to the name (see the .cc).
+  bool DanglingConnector(size_t i, uint32_t street_tokens,
+                         uint32_t place_tokens) const;
   // Postcode agreement in [0, 1]; sets the conflict flags.
   double PostcodeAgreement(const StreetVariantEntry& v, StreetMatch* result,
                            bool* near) const;
