@@ -346,6 +346,40 @@ void Scorer::Align(std::span<const WordId> name, uint32_t reserved,
       if (o.query_mask & (1u << i)) a->query_sim[i] = o.sim;
     }
   }
+  MoveStrayArticles(reserved, a);
+}
+
+// "Résidence du Lac, Rue du Ménil": the greedy alignment gives the name's
+// "du" to the first "du" of the text. An article matched in another part
+// than the street's own words moves to the same article in that part.
+void Scorer::MoveStrayArticles(uint32_t reserved, Alignment* a) const {
+  const size_t n = std::min(q_.tokens.size(), kMaxWords);
+  int part = -1;
+  for (size_t i = 0; i < n && part < 0; ++i) {
+    if ((a->used_query & (1u << i)) && !(stopword_mask_ & (1u << i))) {
+      part = q_.tokens[i].segment;
+    }
+  }
+  if (part < 0) return;
+  for (size_t i = 0; i < n; ++i) {
+    if (!(a->used_query & stopword_mask_ & (1u << i)) ||
+        q_.tokens[i].segment == part) {
+      continue;
+    }
+    for (size_t k = 0; k < n; ++k) {
+      const uint32_t bit = 1u << k;
+      if (q_.tokens[k].segment != part ||
+          q_.tokens[k].text != q_.tokens[i].text ||
+          ((a->used_query | reserved) & bit) ||
+          q_.tokens[k].role != q_.tokens[i].role) {
+        continue;
+      }
+      a->used_query = (a->used_query & ~(1u << i)) | bit;
+      a->query_sim[k] = a->query_sim[i];
+      a->query_sim[i] = 0;
+      break;
+    }
+  }
 }
 
 // True when a name word that counts (a street type or a word of its own,

@@ -194,6 +194,21 @@ TEST(Issue13, APrepositionBeforeAPlaceBindsItToTheStreet) {
   EXPECT_GT(score("Molenborre, Halle"), 0.9);
 }
 
+// A residence before the street shares an article with it ("du"): the
+// street's own "du" is the one in its part, and the residence stays an
+// extra part, which costs little.
+TEST(Issue13, AResidenceSharingAnArticleWithTheStreet) {
+  auto r = testing::TinySearcher().SearchAddresses([] {
+    SearchRequest s;
+    s.query = "Résidence du Lac, Rue du Marché aux Porcs 5, 1000 Bruxelles";
+    return s;
+  }());
+  ASSERT_OK(r.status());
+  ASSERT_FALSE(r->results.empty());
+  EXPECT_EQ(r->results[0].street_code, "urbis:112@1000");
+  EXPECT_GT(r->results[0].score, 0.8);
+}
+
 // Mechanism 7: initials, dropped or translated given names, abbreviated
 // titles.
 TEST(Issue13, GivenNamesTitlesAndNumerals) {

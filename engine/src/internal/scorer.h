@@ -125,6 +125,9 @@ class Scorer {
   // Steps of ScoreMasked (see the file comment).
   void Align(std::span<const WordId> name, uint32_t reserved, bool in_scope,
              Alignment* a);
+  // An article aligned in another part than the street's words moves to the
+  // same article in the street's part (see the .cc).
+  void MoveStrayArticles(uint32_t reserved, Alignment* a) const;
   // The variant lies in the postcode the query gives (or one of its
   // municipalities), or in a sure place it names.
   bool InScope(const StreetVariantEntry& v) const;
