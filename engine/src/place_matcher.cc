@@ -145,6 +145,30 @@ void DropPredecessorTwins(const IndexData& index,
                  matches->end());
 }
 
+// "Rue Haute-Sauvenière": a place name that is only part of a hyphenated
+// word is more likely a word of a street name (Liège's Rue
+// Haute-Sauvenière) than the place (Sauvenière). Such a match drops by
+// cut_compound_place_factor, unless the other part is a place too
+// ("Gent-Sint-Amandsberg").
+void WeakenCutCompounds(const ParsedQuery& query, const RankingPolicy& policy,
+                        std::vector<PlaceMatch>* out) {
+  const auto& tokens = query.tokens;
+  std::vector<uint8_t> place_start(tokens.size() + 1, 0);
+  std::vector<uint8_t> place_end(tokens.size() + 1, 0);  // by last token + 1
+  for (const PlaceMatch& m : *out) {
+    place_start[m.begin] = 1;
+    place_end[m.begin + m.length] = 1;
+  }
+  for (PlaceMatch& m : *out) {
+    const size_t end = m.begin + m.length;
+    const bool cut_before =
+        m.begin > 0 && tokens[m.begin].hyphen_before && !place_end[m.begin];
+    const bool cut_after =
+        end < tokens.size() && tokens[end].hyphen_before && !place_start[end];
+    if (cut_before || cut_after) m.quality *= policy.cut_compound_place_factor;
+  }
+}
+
 }  // namespace
 
 std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
@@ -219,6 +243,7 @@ std::vector<PlaceMatch> FindPlaces(const ParsedQuery& query,
     }
   }
   DropPredecessorTwins(index, &out);
+  WeakenCutCompounds(query, policy, &out);
   std::stable_sort(out.begin(), out.end(),
                    [](const PlaceMatch& a, const PlaceMatch& b) {
                      return a.quality > b.quality;

@@ -105,6 +105,7 @@ class Parser {
       const size_t words_before = q_->tokens.size();
       const size_t groups_before = q_->house_groups.size();
       const bool postcode_before = q_->postcode_given;
+      hyphen_before_ = t.before == Separator::kHyphen && k > 0;
       k = ReadToken(raw, k, token_role);
       // A number read here (not as a word) stands before the next word.
       if (q_->tokens.size() == words_before &&
@@ -471,6 +472,8 @@ class Parser {
     }
     qt.after_number = number_before_;
     number_before_ = false;
+    qt.hyphen_before = hyphen_before_;
+    hyphen_before_ = false;
     q_->tokens.push_back(std::move(qt));
   }
 
@@ -506,6 +509,7 @@ class Parser {
   const IndexData& index_;
   ParsedQuery* q_;
   bool number_before_ = false;  // the next word follows a number (after_number)
+  bool hyphen_before_ = false;  // the next word follows a tight hyphen
   uint8_t segment_ = 0;
 };
 

@@ -36,6 +36,7 @@ void VisitFields(Policy& policy, Visit&& visit) {
   FIELD(sure_place);
   FIELD(whole_query_place);
   FIELD(locality_place_factor);
+  FIELD(cut_compound_place_factor);
   FIELD(locality_own_postcode);
   FIELD(locality_same_municipality);
   FIELD(street_over_place);

@@ -65,6 +65,31 @@ TEST(Places, PredecessorNamesReadAsTheirLocality) {
   }
 }
 
+// The best quality of a place reading of the last word of `text`.
+double LastWordPlaceQuality(const std::string& text) {
+  const auto& d = testing::TinySearcher().data();
+  SearchRequest r;
+  r.query = text;
+  auto q = ParseQuery(r, d);
+  EXPECT_OK(q.status());
+  double best = 0;
+  for (const PlaceMatch& m : FindPlaces(*q, d, RankingPolicy{})) {
+    if (m.begin + m.length == q->tokens.size())
+      best = std::max(best, m.quality);
+  }
+  return best;
+}
+
+// "Rue Haute-Sauvenière": a place that is only part of a hyphenated word is
+// no named place; one joined to another place is ("Brussel-Elsene").
+TEST(Places, APlaceCutOutOfAHyphenatedWordIsWeak) {
+  const RankingPolicy policy;
+  EXPECT_LT(LastWordPlaceQuality("Hoogstraat-Halle"), policy.named_place);
+  EXPECT_EQ(LastWordPlaceQuality("Hoogstraat, Halle"), 1.0);
+  EXPECT_EQ(LastWordPlaceQuality("Hoogstraat Halle"), 1.0);
+  EXPECT_EQ(LastWordPlaceQuality("Hoogstraat, Brussel-Elsene"), 1.0);
+}
+
 TEST(Places, BracketedHintsMayAbbreviate) {
   const auto& d = testing::TinySearcher().data();
   SearchRequest r;

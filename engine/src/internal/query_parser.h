@@ -50,6 +50,9 @@ struct QueryToken {
   // A number the parser read as a house number, box or postcode stands
   // right before this word ("Hof 5b Scherpenheuvel").
   bool after_number = false;
+  // A hyphen with no space joins this word to the one before ("Haute-
+  // Sauvenière", "Sint-Pieters").
+  bool hyphen_before = false;
   WordParts parts;  // concepts, stem and street type (WordParts)
 };
 

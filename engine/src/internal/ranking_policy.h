@@ -79,6 +79,9 @@ struct RankingPolicy {
   // A deelgemeente reads a shade less than a municipality of the same name
   // ("Aalst" is the municipality before the part of Sint-Truiden).
   double locality_place_factor = 0.98;
+  // A place name that is only part of a hyphenated word ("Sauvenière" of
+  // "Haute-Sauvenière") is not even a named place.
+  double cut_compound_place_factor = 0.7;
   // Agreement of a street with a named locality: in the locality's own
   // postcode, or elsewhere in its municipality (times the match quality).
   double locality_own_postcode = 0.99;
