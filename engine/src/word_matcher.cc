@@ -29,8 +29,9 @@ int MaxEdits(size_t length) {
 }
 
 // The length of the longer of two words without the street type both end
-// in ("hoog" of "hoogstraat" against "nolfstraat"): the edits a misspelling
-// may have are set by the distinctive part, not by the shared type.
+// in ("hoog" of "hoogstraat" against "nolfstraat"): three edits or more
+// must fit the distinctive part, not the shared type. (Two may fall in a
+// short one: "shupt" of Hauptstrasse.)
 size_t DistinctiveLength(std::string_view q, std::string_view n,
                          const Dictionary* dictionary) {
   const size_t longer = std::max(q.size(), n.size());
@@ -147,7 +148,7 @@ double WordMatcher::Similarity(std::string_view n,
   int d = 0, pd = 0;
   Distances(n, &d, &pd);
   if (max_edits > 0 && close_lengths && d <= max_edits &&
-      (d < 2 || d <= MaxEdits(DistinctiveLength(q, n, dictionary)))) {
+      (d < 3 || d <= MaxEdits(DistinctiveLength(q, n, dictionary)))) {
     // People rarely mistype the first letter.
     const double first = q[0] == n[0] ? 1.0 : policy_->first_letter;
     best = std::max(best,
