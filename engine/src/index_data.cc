@@ -292,7 +292,15 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   data->word_parts.resize(data->vocabulary.size());
   for (WordId id = 0; id < data->vocabulary.size(); ++id) {
     data->word_parts[id] = data->DecomposeWord(data->vocabulary.word(id));
+    if (data->word_parts[id].compound()) {
+      data->compound_stems.push_back(data->vocabulary.word(id).substr(
+          0, data->word_parts[id].stem_length));
+    }
   }
+  std::sort(data->compound_stems.begin(), data->compound_stems.end());
+  data->compound_stems.erase(
+      std::unique(data->compound_stems.begin(), data->compound_stems.end()),
+      data->compound_stems.end());
   for (StreetVariantEntry& v : data->street_variants) {
     for (WordId w : data->Words(v.name)) {
       const WordParts& parts = data->word_parts[w];
@@ -586,6 +594,7 @@ size_t IndexData::MemoryUsage() const {
   bytes += fuzzy_place_words.MemoryUsage();
   bytes +=
       variants_by_compact_name.capacity() * sizeof(variants_by_compact_name[0]);
+  bytes += compound_stems.capacity() * sizeof(compound_stems[0]);
   return bytes;
 }
 

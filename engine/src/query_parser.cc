@@ -272,9 +272,13 @@ class Parser {
   // whole given name, and the rest a word we know
   // (KnownPart), and it is no misspelling of a known word ("bdussel"
   // is Brussel, not "bd ussel"; "rueland" is Reuland). A compound of two
-  // name words ("molenvaart") stays whole: the scorer reads compounds.
+  // name words ("molenvaart") stays whole: the scorer reads compounds; so
+  // does the stem of one ("citroen" of Citroenstraat, not "cit" + "roen").
   bool SplitGluedWords(const std::string& t, TokenRole role) {
-    if (t.size() < 4 || index_.vocabulary.Find(t) != kNoWord) return false;
+    if (t.size() < 4 || index_.vocabulary.Find(t) != kNoWord ||
+        index_.IsCompoundStem(t)) {
+      return false;
+    }
     const Dictionary& dict = index_.dictionary;
     // A dictionary word is itself ("chem" is chemin, not "ch em"), and so
     // is an abbreviated compound ("veldstrt").

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_util.h"
 #include "tiny_index.h"
 
@@ -155,6 +157,17 @@ TEST(QueryParser, SplitsGluedWords) {
   EXPECT_EQ(Words(Parse("hoogstr 5")),
             (std::vector<std::string>{"hoogstr", "5"}));
   EXPECT_EQ(Words(Parse("gravehuis")), (std::vector<std::string>{"gravehuis"}));
+}
+
+// The stem of a compound name word is a word of its own ("Rue Citroen" for
+// Citroenstraat is not "cit" + "roen"): the parser does not cut it.
+TEST(QueryParser, StemsOfCompoundNamesAreWords) {
+  const IndexData& d = testing::TinySearcher().data();
+  EXPECT_TRUE(d.IsCompoundStem("kolen"));    // Kolenmarkt
+  EXPECT_TRUE(d.IsCompoundStem("volders"));  // Volderslaan
+  EXPECT_FALSE(d.IsCompoundStem("kolenm"));
+  EXPECT_FALSE(d.IsCompoundStem("kolenmarkt"));
+  EXPECT_TRUE(std::is_sorted(d.compound_stems.begin(), d.compound_stems.end()));
 }
 
 TEST(QueryParser, BoxWordsStillMakeABoxOfAnyNumber) {

@@ -9,6 +9,7 @@
 #ifndef BELADDR_ENGINE_SRC_INTERNAL_INDEX_DATA_H_
 #define BELADDR_ENGINE_SRC_INTERNAL_INDEX_DATA_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -196,6 +197,14 @@ class IndexData {
   Vocabulary vocabulary;
   std::vector<uint8_t> word_class;    // by WordId
   std::vector<WordParts> word_parts;  // by WordId
+  // True when `word` is the stem of a compound name word ("citroen" of
+  // Citroenstraat): a word, not two glued ("cit" + "roen").
+  bool IsCompoundStem(std::string_view word) const {
+    return std::binary_search(compound_stems.begin(), compound_stems.end(),
+                              word);
+  }
+  // The stems of the vocabulary's compounds, sorted, unique.
+  std::vector<std::string_view> compound_stems;
   // One-word place names, sorted, with their place concept (PlaceConcept).
   std::vector<std::pair<std::string_view, uint16_t>> one_word_places;
   std::vector<WordId> words;  // the words of all variants, back to back
