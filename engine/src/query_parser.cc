@@ -234,7 +234,18 @@ class Parser {
       if ((suffix.size() == 1 && IsLetters(suffix)) || IsLatinSuffix(suffix)) {
         HouseNumberGroup g;
         g.house_number = WithSuffix(t.substr(0, digits), suffix);
+        const int group = static_cast<int>(q_->house_groups.size());
         q_->house_groups.push_back(g);
+        // "3e" is also an ordinal of a name ("3e Avenue", "13e
+        // Liniestraat"): kept as a word too, numeric like a number, which
+        // the name may use and then is no house number.
+        if (suffix == "e") {
+          AddWord(t, role);
+          QueryToken& word = q_->tokens.back();
+          word.numeric = true;
+          word.word_class |= kWordNumeric;
+          word.house_group = group;
+        }
         return ReadBoxAfter(raw, k);
       }
     }

@@ -133,6 +133,25 @@ TEST(QueryParser, SuffixedNumberIsAHouseNumber) {
   EXPECT_EQ(q.house_groups[0].house_number, "1000bis");
 }
 
+// "3e" is a house number 3E and also the ordinal of a name ("3e Avenue",
+// "13e Liniestraat"): it stays a numeric word, in the number's group, so a
+// name that uses it takes it and leaves the other number as the house's.
+TEST(QueryParser, OrdinalOrLetteredNumberStaysAWord) {
+  ParsedQuery q = Parse("13e Liniestraat 5, Gent");
+  ASSERT_EQ(q.house_groups.size(), 2u);
+  EXPECT_EQ(q.house_groups[0].house_number, "13E");
+  ASSERT_FALSE(q.tokens.empty());
+  EXPECT_EQ(q.tokens[0].text, "13e");
+  EXPECT_TRUE(q.tokens[0].numeric);
+  EXPECT_EQ(q.tokens[0].house_group, 0);
+  q = Parse("Kerkstraat 3e, 9000 Gent");
+  ASSERT_EQ(q.house_groups.size(), 1u);
+  EXPECT_EQ(q.house_groups[0].house_number, "3E");
+  // Other letters are house-number letters only.
+  q = Parse("Kerkstraat 3b, 9000 Gent");
+  EXPECT_EQ(Words(q), (std::vector<std::string>{"kerkstraat", "gent"}));
+}
+
 // A word right after a house number or postcode knows it: the place in
 // "Hof 5b Scherpenheuvel" does not continue the street type.
 TEST(QueryParser, MarksWordsAfterANumber) {
