@@ -209,6 +209,7 @@ void SearcherImpl::PreferWholeName(const ParsedQuery& q,
       best.query_coverage >= policy.settled_coverage) {
     return;
   }
+  if (none_in_postcode && WholeNameFirst(policy, streets)) return;
   if (!none_in_postcode && best.name_coverage >= policy.weak_name_coverage) {
     return;
   }
@@ -226,6 +227,27 @@ void SearcherImpl::PreferWholeName(const ParsedQuery& q,
                      [&](const StreetMatch& m) { return m.street == street; }),
       streets->end());
   streets->insert(streets->begin(), whole[0]);
+}
+
+// Of the matches, one alone reads the whole text and the whole of its name:
+// it comes first, level with the best.
+bool WholeNameFirst(const RankingPolicy& policy,
+                    std::vector<StreetMatch>* streets) {
+  if (streets->empty()) return false;
+  auto whole = [&](const StreetMatch& m) {
+    return m.name_coverage >= policy.settled_coverage &&
+           m.query_coverage >= policy.settled_coverage;
+  };
+  const auto first = std::find_if(streets->begin() + 1, streets->end(), whole);
+  if (first == streets->end() ||
+      std::find_if(first + 1, streets->end(), whole) != streets->end()) {
+    return false;
+  }
+  StreetMatch m = *first;
+  m.score = std::max(m.score, streets->front().score);
+  streets->erase(first);
+  streets->insert(streets->begin(), m);
+  return true;
 }
 
 // The place is given apart from the street: a postcode, the municipality

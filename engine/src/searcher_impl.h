@@ -74,6 +74,13 @@ struct RankedSearch {
 void HouseNumberOf(const StreetMatch& m, const ParsedQuery& q,
                    std::string* house_number, std::string* box_number);
 
+// Of `streets` (best first), one match after the first alone reads the
+// whole text and the whole of its name (settled_coverage): it moves first,
+// level with the best (SearcherImpl::PreferWholeName). False when none or
+// several do.
+bool WholeNameFirst(const RankingPolicy& policy,
+                    std::vector<StreetMatch>* streets);
+
 class SearcherImpl : public Searcher {
  public:
   static StatusOr<std::unique_ptr<SearcherImpl>> Open(
@@ -160,7 +167,10 @@ class SearcherImpl : public Searcher {
   // and lies outside the postcode (as every match does) or reads little of
   // its own name: a street whose whole name the text gives, elsewhere, that
   // stands out (AcceptRescue), comes first, level with it. "Onder de Poort,
-  // 1980" is the one Onder de Poort, not In de Poort near 1980.
+  // 1980" is the one Onder de Poort, not In de Poort near 1980. When no
+  // match lies in the postcode, the one match that reads the whole text
+  // and its whole name comes first ("Park de Rode Poort 3018" is the Park
+  // in Brugge before Rode Poort near 3018).
   void PreferWholeName(const ParsedQuery& q, const QueryReading& reading,
                        std::vector<StreetMatch> rescue,
                        std::vector<StreetMatch>* streets) const;

@@ -143,6 +143,36 @@ TEST(Issue13, PostcodeContradictingANameFoundOnlyElsewhere) {
   EXPECT_TRUE(Search("Hoogstraat 5, 8500").empty());
 }
 
+// When no match lies in the postcode, the one match that reads the whole
+// text and its whole name comes first ("Park de Rode Poort 28, 3018": the
+// Park in Brugge before Rode Poort near 3018), level with the best.
+TEST(Issue13, OutsideThePostcodeTheWholeNameComesFirst) {
+  using internal::StreetMatch;
+  const internal::RankingPolicy policy;
+  auto match = [](uint32_t street, double score, double name, double query) {
+    StreetMatch m;
+    m.street = street;
+    m.score = score;
+    m.name_coverage = name;
+    m.query_coverage = query;
+    m.postcode_conflict = true;
+    return m;
+  };
+  std::vector<StreetMatch> streets = {match(1, 0.73, 1.0, 0.75),
+                                      match(2, 0.64, 1.0, 1.0),
+                                      match(3, 0.62, 0.8, 0.9)};
+  ASSERT_TRUE(internal::WholeNameFirst(policy, &streets));
+  EXPECT_EQ(streets[0].street, 2u);
+  EXPECT_EQ(streets[0].score, 0.73);
+  EXPECT_EQ(streets[1].street, 1u);
+  ASSERT_EQ(streets.size(), 3u);
+  // Two whole names: nothing stands out.
+  streets = {match(1, 0.73, 1.0, 0.75), match(2, 0.64, 1.0, 1.0),
+             match(3, 0.63, 1.0, 1.0)};
+  EXPECT_FALSE(internal::WholeNameFirst(policy, &streets));
+  EXPECT_EQ(streets[0].street, 1u);
+}
+
 // Mechanisms 10 and 11: street types swapped or added, the adjectival place
 // form, and names the reference holds in one language written in another.
 // The distinctive word carries the match.
