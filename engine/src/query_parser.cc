@@ -314,9 +314,13 @@ class Parser {
       // A street type (abbreviated or not) or a whole given name: articles
       // and short abbreviations of names and titles ("du", "wil", "ger",
       // "cap") would cut every word that starts like them ("dumanoir").
+      // A title abbreviated to consonants ("kgn", "bgm", "mgr") starts no
+      // word either: "kgnastridplein".
       const Dictionary::WordFacts facts = dict.Facts(head);
       const bool type = facts.street_type != 0;
-      if (!type &&
+      const bool title = facts.title != 0 && head.size() >= 3 &&
+                         head.find_first_of("aeiouy") == std::string_view::npos;
+      if (!type && !title &&
           (head.size() < 4 || dict.CanonicalGivenNameLanguages(head) == 0)) {
         continue;
       }

@@ -176,6 +176,11 @@ TEST(QueryParser, SplitsGluedWords) {
   EXPECT_EQ(Words(Parse("hoogstr 5")),
             (std::vector<std::string>{"hoogstr", "5"}));
   EXPECT_EQ(Words(Parse("gravehuis")), (std::vector<std::string>{"gravehuis"}));
+  // A title abbreviated to consonants starts no word: "kgnastridplein".
+  EXPECT_EQ(Words(Parse("kgnmarkt 5")),
+            (std::vector<std::string>{"kgn", "markt", "5"}));
+  EXPECT_EQ(Words(Parse("konmarkt 5")),
+            (std::vector<std::string>{"konmarkt", "5"}));
 }
 
 // The stem of a compound name word is a word of its own ("Rue Citroen" for
