@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -49,9 +50,8 @@ StatusOr<StagingDir> StagingDir::Create(const std::string& target_in) {
   while (target.size() > 1 && target.back() == '/') target.pop_back();
   std::error_code ec;
   const fs::path target_path(target);
-  const fs::path parent = target_path.has_parent_path()
-                              ? target_path.parent_path()
-                              : fs::path(".");
+  const fs::path parent =
+      target_path.has_parent_path() ? target_path.parent_path() : fs::path(".");
   fs::create_directories(parent, ec);
   if (ec) {
     return Status::IOError("cannot create " + parent.string() + ": " +
@@ -60,7 +60,8 @@ StatusOr<StagingDir> StagingDir::Create(const std::string& target_in) {
 
   if (fs::exists(target_path, ec)) {
     if (!fs::is_directory(target_path, ec)) {
-      return Status::FailedPrecondition(target + " exists and is not a directory");
+      return Status::FailedPrecondition(target +
+                                        " exists and is not a directory");
     }
     const bool is_index = fs::exists(target_path / kMarkerFile, ec);
     const bool is_empty = fs::is_empty(target_path, ec);
@@ -74,10 +75,18 @@ StatusOr<StagingDir> StagingDir::Create(const std::string& target_in) {
   const std::string lock_path = target + ".lock";
   const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return Status::IOError(Errno("cannot open " + lock_path));
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+  // The lock file is removed when the import ends, so the file locked here
+  // must still be the one at lock_path: else another import removed it
+  // between our open and our flock, and may have made a new one.
+  struct stat held {
+  }, named{};
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0 || ::fstat(fd, &held) != 0 ||
+      ::stat(lock_path.c_str(), &named) != 0 || held.st_ino != named.st_ino ||
+      held.st_dev != named.st_dev) {
     ::close(fd);
     return Status::FailedPrecondition("another beladdr-import is writing " +
-                                      target + " (" + lock_path + " is locked)");
+                                      target + " (" + lock_path +
+                                      " is locked)");
   }
 
   // Staging directories of earlier, killed imports.
@@ -107,7 +116,12 @@ StagingDir::~StagingDir() {
     std::error_code ec;
     fs::remove_all(staging_, ec);
   }
-  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+  if (lock_fd_ >= 0) {
+    // Unlinked while still locked, so no other import can lock it after we
+    // let go (it checks that the file it locked is still the named one).
+    ::unlink((target_ + ".lock").c_str());
+    ::close(lock_fd_);  // releases the flock
+  }
 }
 
 Status StagingDir::Commit(const std::string& marker_text) {
@@ -121,9 +135,9 @@ Status StagingDir::Commit(const std::string& marker_text) {
   SyncTree(staging_);
 
   std::error_code ec;
-  const std::string parent =
-      fs::path(target_).has_parent_path() ? fs::path(target_).parent_path().string()
-                                          : ".";
+  const std::string parent = fs::path(target_).has_parent_path()
+                                 ? fs::path(target_).parent_path().string()
+                                 : ".";
   if (!fs::exists(target_, ec)) {
     if (::rename(staging_.c_str(), target_.c_str()) != 0) {
       return Status::IOError(Errno("rename " + staging_ + " -> " + target_));

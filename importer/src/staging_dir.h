@@ -3,7 +3,7 @@
 // never a half-written one.
 //
 //   <target>.lock           flock()ed for the whole import: one importer at
-//                           a time per target
+//                           a time per target; removed when it ends
 //   <target>.tmp-<pid>-<n>  the staging directory
 //
 // Commit() exchanges staging and target in one renameat2(RENAME_EXCHANGE)

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "test_util.h"
 
@@ -34,13 +36,34 @@ TEST(StagingDir, CommitReplacesAnOldIndexAtomically) {
     ASSERT_OK(staging->Commit(version));
   }
   EXPECT_EQ(testing::ReadFile(target + "/data"), "new");
-  // Only the target and its lock remain: the old index is gone.
-  size_t entries = 0;
+  // Only the target remains: the old index and the lock file are gone.
+  std::vector<std::string> entries;
   for (const auto& e : fs::directory_iterator(tmp.path())) {
-    (void)e;
-    ++entries;
+    entries.push_back(e.path().filename().string());
   }
-  EXPECT_EQ(entries, 2u);
+  EXPECT_EQ(entries, std::vector<std::string>{"index"});
+}
+
+// Issue 14.4: no .lock file is left beside the index, whether the import
+// commits or fails; and the lock still keeps a second import out meanwhile.
+TEST(StagingDir, LeavesNoLockFileBehind) {
+  testing::TempDir tmp;
+  const std::string target = tmp.Sub("index");
+  {
+    auto staging = StagingDir::Create(target);
+    ASSERT_OK(staging.status());
+    EXPECT_TRUE(fs::exists(target + ".lock"));
+    EXPECT_FALSE(StagingDir::Create(target).ok());
+    fs::create_directories(staging->path());
+    ASSERT_OK(staging->Commit("v1"));
+  }
+  EXPECT_FALSE(fs::exists(target + ".lock"));
+  {
+    auto failed = StagingDir::Create(target);  // never committed
+    ASSERT_OK(failed.status());
+  }
+  EXPECT_FALSE(fs::exists(target + ".lock"));
+  EXPECT_TRUE(fs::exists(target + "/" + kMarkerFile));
 }
 
 TEST(StagingDir, RefusesToReplaceSomethingThatIsNotAnIndex) {
