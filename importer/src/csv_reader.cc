@@ -50,7 +50,9 @@ int CsvReader::Get() {
       status_ = Status::IOError(
           path_ + ":" + std::to_string(line_) +
           ": read error: " + (msg && *msg ? msg : "unexpected end of file") +
-          (n == 0 ? " (the file is cut short)" : ""));
+          (n == 0 ? " (the file is cut short)" : "") +
+          "; the last whole line read is " +
+          std::to_string(line_ > 0 ? line_ - 1 : 0));
       return -1;
     }
     if (n == 0) return -1;
@@ -95,7 +97,18 @@ bool CsvReader::Next(CsvRecord* record) {
   };
   while (true) {
     if (c < 0) {
-      if (quoted) fail("unterminated quoted field");
+      if (quoted) {
+        // A quote never closed swallowed the rest of the file: the file is
+        // cut short (or broken), which no skipped row may hide.
+        fail("unterminated quoted field");
+        if (status_.ok()) {
+          status_ = Status::IOError(
+              path_ + ":" + std::to_string(record->line) +
+              ": the file ends inside a quoted field opened on this line "
+              "(cut short?); the last whole line read is " +
+              std::to_string(record->line > 0 ? record->line - 1 : 0));
+        }
+      }
       record->fields.push_back(std::move(field));
       return true;
     }

@@ -9,7 +9,8 @@ namespace beladdr::importer {
 namespace {
 
 std::vector<CsvRecord> ReadAll(const std::string& content,
-                               const std::string& name = "in.csv") {
+                               const std::string& name = "in.csv",
+                               Status* end = nullptr) {
   testing::TempDir dir;
   const std::string path = dir.Sub(name);
   testing::WriteFile(path, content);
@@ -18,7 +19,11 @@ std::vector<CsvRecord> ReadAll(const std::string& content,
   std::vector<CsvRecord> out;
   CsvRecord r;
   while ((*reader)->Next(&r)) out.push_back(r);
-  EXPECT_OK((*reader)->status());
+  if (end != nullptr) {
+    *end = (*reader)->status();
+  } else {
+    EXPECT_OK((*reader)->status());
+  }
   return out;
 }
 
@@ -46,13 +51,23 @@ TEST(CsvReader, HandlesCrLfBomAndBlankLines) {
 }
 
 TEST(CsvReader, ReportsMalformedRecordsAndResynchronises) {
-  auto rows = ReadAll("a,b\nx\"y,1\n\"ok\"z,2\ngood,3\n\"open,4\n");
+  Status end;
+  auto rows =
+      ReadAll("a,b\nx\"y,1\n\"ok\"z,2\ngood,3\n\"open,4\n", "in.csv", &end);
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_NE(rows[1].error.find("stray quote"), std::string::npos);
   EXPECT_NE(rows[2].error.find("text after closing quote"), std::string::npos);
   EXPECT_TRUE(rows[3].error.empty());
   EXPECT_EQ(rows[3].fields[0], "good");
   EXPECT_NE(rows[4].error.find("unterminated"), std::string::npos);
+  // A quote still open at the end swallowed the rest of the file: the file
+  // is cut short, an I/O error naming it and its last whole line.
+  EXPECT_TRUE(end.IsIOError());
+  EXPECT_NE(end.message().find("in.csv:5: the file ends inside a quoted field"),
+            std::string::npos)
+      << end.ToString();
+  EXPECT_NE(end.message().find("the last whole line read is 4"),
+            std::string::npos);
 }
 
 TEST(CsvReader, ReadsGzipTransparently) {
@@ -85,17 +100,22 @@ TEST(CsvReader, TruncatedGzipIsAnErrorNotAShortFile) {
   gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
   gzclose(gz);
   const std::string whole = testing::ReadFile(path);
-  testing::WriteFile(path, whole.substr(0, whole.size() / 2));
-  auto reader = CsvReader::Open(path);
-  ASSERT_OK(reader.status());
-  CsvRecord r;
-  size_t rows = 0;
-  while ((*reader)->Next(&r)) ++rows;
-  EXPECT_LT(rows, 20001u);
-  ASSERT_FALSE((*reader)->status().ok())
-      << rows << " rows read as a whole file";
-  EXPECT_NE((*reader)->status().message().find("streets.csv.gz"),
-            std::string::npos);
+  // Cut mid-stream, and cut only the 8-byte trailer (CRC and length).
+  for (size_t keep : {whole.size() / 2, whole.size() - 8}) {
+    testing::WriteFile(path, whole.substr(0, keep));
+    auto reader = CsvReader::Open(path);
+    ASSERT_OK(reader.status());
+    CsvRecord r;
+    size_t rows = 0;
+    while ((*reader)->Next(&r)) ++rows;
+    EXPECT_LE(rows, 20001u);
+    ASSERT_FALSE((*reader)->status().ok())
+        << rows << " rows read as a whole file (kept " << keep << " bytes)";
+    const std::string message = (*reader)->status().message();
+    EXPECT_NE(message.find("streets.csv.gz"), std::string::npos);
+    EXPECT_NE(message.find("the last whole line read is"), std::string::npos)
+        << message;
+  }
 }
 
 TEST(CsvReader, MissingFileIsAnIoErrorNamingIt) {
