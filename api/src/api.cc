@@ -358,6 +358,8 @@ std::string EncodeSearchResponse(const SearchResponse& response) {
     w.EndObject();
   }
   w.EndArray();
+  w.Key("more");
+  w.Bool(response.more);
   w.EndObject();
   return w.Release();
 }
@@ -386,6 +388,8 @@ std::string EncodeResolveResponse(const ResolveResponse& response) {
     w.BeginArray();
     for (const ResolvedAddress& c : response.candidates) WriteResolved(c, &w);
     w.EndArray();
+    w.Key("more");
+    w.Bool(response.more);
   }
   w.Key("issues");
   w.BeginArray();

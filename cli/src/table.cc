@@ -69,6 +69,7 @@ void PrintTable(const ResolveResponse& response, std::ostream& out) {
     for (ResolveIssue issue : response.issues)
       out << " " << ResolveIssueName(issue);
   }
+  if (response.more) out << " (more candidates exist: raise --limit)";
   out << "\n";
   std::vector<const ResolvedAddress*> shown;
   if (response.address) shown.push_back(&*response.address);
@@ -95,7 +96,8 @@ void PrintTable(const ResolveResponse& response, std::ostream& out) {
 void PrintTable(const SearchResponse& response, std::ostream& out) {
   out << "detected language: " << LanguageText(response.detected_language)
       << ", " << response.results.size()
-      << (response.results.size() == 1 ? " result\n" : " results\n");
+      << (response.results.size() == 1 ? " result" : " results")
+      << (response.more ? " (more exist: raise --limit)\n" : "\n");
   if (response.results.empty()) return;
 
   std::vector<std::vector<std::string>> rows = {{"#", "score", "code", "name",

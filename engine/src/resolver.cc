@@ -177,6 +177,7 @@ StatusOr<ResolveResponse> SearcherImpl::ResolveStreet(
     return response;
   }
   response.status = ResolveStatus::kAmbiguous;
+  response.more = streets.size() > limit || ranked.more;
   for (size_t i = 0; i < streets.size() && i < limit; ++i) {
     BELADDR_ASSIGN_OR_RETURN(
         ResolvedAddress a,

@@ -103,11 +103,14 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
   Scorer scorer(ranked.query, ranked.reading, *data_, options_.ranking);
   // One street more than the evidence window: it tells whether the near
   // tie goes on beyond it.
+  // One street more than asked tells whether the list goes on.
   const size_t evidence = options_.ranking.number_evidence_streets + 1;
   std::vector<StreetMatch> rescue;
-  ranked.streets = BestPerStreet(
-      CollectMatches(ranked.query, ranked.reading, &scorer, &rescue),
-      std::max(max_streets, evidence));
+  bool namesakes_cut = false;
+  ranked.streets =
+      BestPerStreet(CollectMatches(ranked.query, ranked.reading, &scorer,
+                                   max_streets + 1, &rescue, &namesakes_cut),
+                    std::max(max_streets + 1, evidence));
   if (ranked.streets.empty()) {
     ranked.streets =
         AcceptRescue(ranked.query, ranked.reading, std::move(rescue));
@@ -116,10 +119,15 @@ StatusOr<RankedSearch> SearcherImpl::Rank(const SearchRequest& request,
                     &ranked.streets);
   }
   BELADDR_RETURN_IF_ERROR(WeighHouseNumbers(ranked.query, &ranked.streets));
-  if (ranked.streets.size() > max_streets) ranked.streets.resize(max_streets);
+  ranked.more = namesakes_cut;
+  if (ranked.streets.size() > max_streets) {
+    ranked.streets.resize(max_streets);
+    ranked.more = true;
+  }
   if (DecidePlaceOnly(ranked)) {
     ranked.place_only = true;
     ranked.streets.clear();
+    ranked.more = false;
   }
   return ranked;
 }
@@ -393,7 +401,10 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
            data_->municipalities[b.second].nis;
   });
   for (const auto& [score, muni] : order) {
-    if (response->results.size() >= limit) break;
+    if (response->results.size() >= limit) {
+      response->more = true;
+      break;
+    }
     const MunicipalityEntry& m = data_->municipalities[muni];
     SearchResult r;
     r.kind = ResultKind::kMunicipality;
@@ -505,6 +516,7 @@ StatusOr<SearchResponse> SearcherImpl::SearchAddresses(
     response.results.push_back(
         StreetResult(m, ranked.query, response.answer_language));
   }
+  response.more = ranked.more;
   return response;
 }
 

@@ -67,6 +67,9 @@ struct RankedSearch {
   QueryReading reading;
   std::vector<StreetMatch> streets;  // best first, above min_score
   bool place_only = false;
+  // More streets than were asked for pass the bar (or may: namesakes left
+  // unscored); `streets` is cut.
+  bool more = false;
 };
 
 // The house number (and box) the query gives for a street match: the
@@ -110,9 +113,13 @@ class SearcherImpl : public Searcher {
   // below it that may still be meant go to *rescue (AcceptRescue decides):
   // whole names whose postcode disagrees, and, when nothing matched, the
   // lenient matches in the named place.
-  std::vector<StreetMatch> CollectMatches(
-      const ParsedQuery& q, const QueryReading& reading, Scorer* scorer,
-      std::vector<StreetMatch>* rescue) const;
+  // `wanted`: the streets the caller asks for; *cut is set when namesakes
+  // were left unscored beyond them.
+  std::vector<StreetMatch> CollectMatches(const ParsedQuery& q,
+                                          const QueryReading& reading,
+                                          Scorer* scorer, size_t wanted,
+                                          std::vector<StreetMatch>* rescue,
+                                          bool* cut) const;
   // Tier 1: the streets containing the query's most selective exactly
   // spelt word, in the named place when that leaves any.
   std::vector<uint32_t> ExactCandidates(const ParsedQuery& q,
@@ -137,9 +144,11 @@ class SearcherImpl : public Searcher {
   ScanFilter ScanFilterOf(const ParsedQuery& q,
                           const QueryReading& reading) const;
   // Tier 4: streets named exactly like the best match, in the scope when
-  // there is one, not scored yet (at most RankingPolicy::namesake_limit).
-  void AddNamesakes(const ParsedQuery& q, const QueryReading& reading,
-                    Scorer* scorer, std::vector<uint32_t>* scored,
+  // there is one, not scored yet (at most RankingPolicy::namesake_limit,
+  // or `wanted` when more). Returns true when some were left out.
+  bool AddNamesakes(const ParsedQuery& q, const QueryReading& reading,
+                    Scorer* scorer, size_t wanted,
+                    std::vector<uint32_t>* scored,
                     std::vector<StreetMatch>* matches) const;
   // True when street variant v lies in the query's postcode (or one of its
   // municipalities) or in a place it names.

@@ -89,7 +89,7 @@ class MatchCollector {
 
 std::vector<StreetMatch> SearcherImpl::CollectMatches(
     const ParsedQuery& q, const QueryReading& reading, Scorer* scorer,
-    std::vector<StreetMatch>* rescue) const {
+    size_t wanted, std::vector<StreetMatch>* rescue, bool* cut) const {
   const RankingPolicy& policy = options_.ranking;
   MatchCollector tiers(*data_, policy, scorer, rescue);
 
@@ -99,7 +99,8 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
   // query with a very high score settles the search.
   tiers.ScoreStreets(ExactCandidates(q, reading));
   if (tiers.Settled()) {
-    AddNamesakes(q, reading, scorer, tiers.scored(), tiers.matches());
+    *cut = AddNamesakes(q, reading, scorer, wanted, tiers.scored(),
+                        tiers.matches());
     return std::move(*tiers.matches());
   }
   // Tier 2: typos, truncations, glued and split words, through trigrams.
@@ -122,7 +123,8 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
       tiers.Keep(scorer->Score(v));
     }
   }
-  AddNamesakes(q, reading, scorer, tiers.scored(), tiers.matches());
+  *cut =
+      AddNamesakes(q, reading, scorer, wanted, tiers.scored(), tiers.matches());
   if (tiers.matches()->empty() && reading.HasScope(q)) {
     // Tier 5: nothing matched, and the query names its place: a last,
     // lenient look at that place's streets (see Rank for what it takes to
@@ -147,9 +149,9 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
 // the tiers above may have met only some of them (posting order, budgets),
 // and an answer that looks unique because its twins were never scored is
 // a wrong declaration.
-void SearcherImpl::AddNamesakes(const ParsedQuery& q,
+bool SearcherImpl::AddNamesakes(const ParsedQuery& q,
                                 const QueryReading& reading, Scorer* scorer,
-                                std::vector<uint32_t>* scored,
+                                size_t wanted, std::vector<uint32_t>* scored,
                                 std::vector<StreetMatch>* matches) const {
   const RankingPolicy& policy = options_.ranking;
   const auto best =
@@ -157,15 +159,20 @@ void SearcherImpl::AddNamesakes(const ParsedQuery& q,
                        [](const StreetMatch& a, const StreetMatch& b) {
                          return a.score < b.score;
                        });
-  if (best == matches->end()) return;
+  if (best == matches->end()) return false;
   std::vector<uint32_t> twins;
   data_->Namesakes(data_->street_variants[best->variant].name, &twins);
   std::vector<uint32_t> kept;
+  const size_t limit = std::max(policy.namesake_limit, wanted);
+  bool cut = false;
   for (uint32_t v : twins) {
-    if (kept.size() >= policy.namesake_limit) break;
     const uint32_t street = data_->street_variants[v].street;
     if (std::binary_search(scored->begin(), scored->end(), street)) continue;
     if (reading.HasScope(q) && !InScope(q, reading, v)) continue;
+    if (kept.size() >= limit) {
+      cut = true;
+      break;
+    }
     kept.push_back(v);
   }
   twins.swap(kept);
@@ -177,6 +184,7 @@ void SearcherImpl::AddNamesakes(const ParsedQuery& q,
     StreetMatch m = scorer->Score(v);
     if (m.score >= policy.min_score) matches->push_back(m);
   }
+  return cut;
 }
 
 bool SearcherImpl::InScope(const ParsedQuery& q, const QueryReading& reading,

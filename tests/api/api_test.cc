@@ -183,6 +183,14 @@ TEST(EncodeSearchResponseTest, ContractShape) {
   // Scores are plain decimals with four digits at most.
   EXPECT_NE(text.find("\"score\":0.9626"), std::string::npos) << text;
   EXPECT_NE(text.find("\"score\":1.0"), std::string::npos) << text;
+  EXPECT_EQ(v.at("more"), false);
+}
+
+// Issue 14.8: a list cut at `limit` says so.
+TEST(EncodeSearchResponseTest, SaysWhenTheListIsCut) {
+  SearchResponse response = SampleResponse();
+  response.more = true;
+  EXPECT_EQ(json::parse(EncodeSearchResponse(response)).at("more"), true);
 }
 
 TEST(EncodeSearchResponseTest, ZeroMatchesAndUndecidedLanguage) {
@@ -190,6 +198,7 @@ TEST(EncodeSearchResponseTest, ZeroMatchesAndUndecidedLanguage) {
   EXPECT_TRUE(v.at("detectedLanguage").is_null());
   EXPECT_EQ(v.at("count"), 0);
   EXPECT_TRUE(v.at("results").as_array().empty());
+  EXPECT_EQ(v.at("more"), false);
 }
 
 TEST(EncodeSearchResponseTest, EscapesStrings) {

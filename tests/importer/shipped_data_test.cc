@@ -77,6 +77,24 @@ TEST(ShippedData, ImportsAllOfBelgiumWithoutBadRows) {
   ASSERT_FALSE(r->results.empty());
   EXPECT_EQ(r->results[0].street_code, "crab:117446@3550");
 
+  // A long list is returned up to `limit`, and says when it is cut (issue
+  // 14.8): Belgium has far more than 100 streets named Kerkstraat, all
+  // equally good for the bare name.
+  SearchRequest kerk;
+  kerk.street = "Kerkstraat";
+  kerk.limit = 100;
+  r = (*searcher)->SearchAddresses(kerk);
+  ASSERT_OK(r.status());
+  EXPECT_EQ(r->results.size(), 100u);
+  EXPECT_TRUE(r->more);
+  EXPECT_EQ(r->results.front().score, r->results.back().score);
+  kerk.post_code = "9000";  // Gent holds a handful: the whole list
+  r = (*searcher)->SearchAddresses(kerk);
+  ASSERT_OK(r.status());
+  EXPECT_FALSE(r->results.empty());
+  EXPECT_LT(r->results.size(), 100u);
+  EXPECT_FALSE(r->more);
+
   // The resolution rule on all structured queries (README: 92.3 % unique
   // and right, 0.03 % unique and wrong): a wrong unique match creates a
   // declaration at the wrong address, so it must stay at most 0.5 %.

@@ -67,6 +67,29 @@ TEST_F(HandlerTest, PostFreeText) {
   EXPECT_FALSE(top.as_object().contains("houseNumber"));
 }
 
+// Issue 14.8: up to `limit` results, and "more" when the list is cut.
+TEST_F(HandlerTest, ALongListIsCutAtTheLimitAndSaysSo) {
+  Response res = handler_.Handle(PostJson(
+      "/SearchAddresses", R"({"street": "Hoogstraat", "limit": 2})"));
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  json::value v = Body(res);
+  EXPECT_EQ(v.at("count"), 2);
+  EXPECT_EQ(v.at("more"), true);
+  res = handler_.Handle(PostJson("/SearchAddresses",
+                                 R"({"street": "Hoogstraat", "limit": 100})"));
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  v = Body(res);
+  EXPECT_GT(v.at("count").as_int64(), 2);
+  EXPECT_EQ(v.at("more"), false);
+  res = handler_.Handle(PostJson(
+      "/ResolveAddress", R"({"street": "Hoogstraat", "limit": 2})"));
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  v = Body(res);
+  EXPECT_EQ(v.at("status"), "ambiguous");
+  EXPECT_EQ(v.at("candidates").as_array().size(), 2u);
+  EXPECT_EQ(v.at("more"), true);
+}
+
 TEST_F(HandlerTest, PostStructuredWithLanguage) {
   const Response res = handler_.Handle(
       PostJson("/SearchAddresses",

@@ -84,6 +84,8 @@ struct SearchResponse {
   // detected language, else each result's municipality language).
   std::optional<Language> answer_language;
   std::vector<SearchResult> results;  // 0..limit
+  // More results than `limit` pass the bar: the list is cut, not whole.
+  bool more = false;
 };
 
 }  // namespace beladdr

@@ -77,6 +77,8 @@ struct ResolveResponse {
   std::optional<ResolvedAddress> address;
   // kAmbiguous only: ranked, best first, at most `limit`.
   std::vector<ResolvedAddress> candidates;
+  // kAmbiguous only: more candidates than `limit` exist; the list is cut.
+  bool more = false;
   std::vector<ResolveIssue> issues;
 };
 
