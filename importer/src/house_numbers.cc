@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "csv_table.h"
 #include "internal/normalizer.h"
 
 namespace beladdr::importer {
 namespace {
+
+// Unlinked rows shown per reason (the count covers them all).
+constexpr size_t kUnlinkedSample = 3;
 
 using internal::HouseNumber;
 using internal::HouseNumbersRecord;
@@ -34,14 +38,16 @@ void Merge(HouseNumbersRecord* into, const std::string& source,
     into->source += ";" + source;
   }
   for (HouseNumber& h : numbers) {
-    auto it = std::find_if(into->numbers.begin(), into->numbers.end(),
-                           [&](const HouseNumber& o) { return o.number == h.number; });
+    auto it = std::find_if(
+        into->numbers.begin(), into->numbers.end(),
+        [&](const HouseNumber& o) { return o.number == h.number; });
     if (it == into->numbers.end()) {
       into->numbers.push_back(std::move(h));
       continue;
     }
     for (std::string& box : h.boxes) {
-      if (std::find(it->boxes.begin(), it->boxes.end(), box) == it->boxes.end()) {
+      if (std::find(it->boxes.begin(), it->boxes.end(), box) ==
+          it->boxes.end()) {
         it->boxes.push_back(std::move(box));
       }
     }
@@ -100,14 +106,42 @@ bool ParseHouseNumberList(const std::string& list,
   return true;
 }
 
+std::string_view UnlinkedReasonText(UnlinkedReason reason) {
+  switch (reason) {
+    case UnlinkedReason::kPostcodeWithoutStreets:
+      return "the street list has no street in the postcode";
+    case UnlinkedReason::kNameInOtherPostcode:
+      return "the street name exists in other postcodes only";
+    case UnlinkedReason::kNameUnknown:
+      return "no street of the list has the name";
+  }
+  return "?";
+}
+
+void HouseNumberStats::PrintUnlinked(std::ostream& out) const {
+  if (unlinked_rows == 0) return;
+  out << "note: " << unlinked_rows
+      << " house-number register rows match no street and are not imported "
+         "(the registers are older or newer than the street list):\n";
+  for (size_t r = 0; r < kUnlinkedReasonCount; ++r) {
+    if (unlinked_by_reason[r] == 0) continue;
+    out << "  " << unlinked_by_reason[r]
+        << " rows: " << UnlinkedReasonText(static_cast<UnlinkedReason>(r))
+        << ", e.g.\n";
+    for (const std::string& row : unlinked_sample[r]) {
+      out << "    " << row << "\n";
+    }
+  }
+}
+
 Status LoadHouseNumbers(const std::string& path,
                         const std::vector<StreetRow>& streets,
                         HouseNumberMap* numbers, HouseNumberStats* stats,
                         ImportContext* ctx) {
   BELADDR_ASSIGN_OR_RETURN(std::vector<std::string> header,
                            CsvTable::ReadHeader(path));
-  const bool walloon = std::find(header.begin(), header.end(),
-                                 "icar_street_id") != header.end();
+  const bool walloon =
+      std::find(header.begin(), header.end(), "icar_street_id") != header.end();
   const std::string source = walloon ? "icar_2020" : "crab_2013";
   const std::string name_column = walloon ? "street_name" : "street_nl";
   std::vector<std::string> required = {"postcode", name_column,
@@ -120,20 +154,25 @@ Status LoadHouseNumbers(const std::string& path,
   const internal::Normalizer& normalizer = internal::Normalizer::Default();
   std::unordered_map<std::string, size_t> by_code;
   std::unordered_map<std::string, std::vector<size_t>> by_name;
+  // For the reason a row links to no street.
+  std::unordered_set<std::string> postcodes, names;
   for (size_t i = 0; i < streets.size(); ++i) {
     const internal::StreetRecord& r = streets[i].record;
     by_code.emplace(r.code, i);
+    postcodes.insert(r.postcode);
     for (const std::string& name : r.names) {
       if (name.empty()) continue;
       StatusOr<std::string> folded = normalizer.NormalizeName(name);
       if (!folded.ok()) continue;
+      names.insert(*folded);
       std::vector<size_t>& list = by_name[Key(r.postcode, *folded)];
       if (list.empty() || list.back() != i) list.push_back(i);
     }
   }
 
   const size_t c_pc = t->Col("postcode"), c_name = t->Col(name_column),
-               c_n = t->Col("n_house_numbers"), c_list = t->Col("house_numbers");
+               c_n = t->Col("n_house_numbers"),
+               c_list = t->Col("house_numbers");
   const size_t c_id = walloon ? t->Col("icar_street_id") : 0;
   CsvRecord row;
   while (t->Next(&row)) {
@@ -171,15 +210,25 @@ Status LoadHouseNumbers(const std::string& path,
       auto it = by_code.find("icar:" + f[c_id] + "@" + f[c_pc]);
       if (it != by_code.end()) targets.push_back(it->second);
     }
-    if (targets.empty()) {
-      StatusOr<std::string> folded = normalizer.NormalizeName(f[c_name]);
-      if (folded.ok()) {
-        auto it = by_name.find(Key(f[c_pc], *folded));
-        if (it != by_name.end()) targets = it->second;
-      }
+    StatusOr<std::string> folded = normalizer.NormalizeName(f[c_name]);
+    if (targets.empty() && folded.ok()) {
+      auto it = by_name.find(Key(f[c_pc], *folded));
+      if (it != by_name.end()) targets = it->second;
     }
     if (targets.empty()) {
+      const UnlinkedReason reason =
+          !postcodes.count(f[c_pc]) ? UnlinkedReason::kPostcodeWithoutStreets
+          : folded.ok() && names.count(*folded)
+              ? UnlinkedReason::kNameInOtherPostcode
+              : UnlinkedReason::kNameUnknown;
+      const auto r = static_cast<size_t>(reason);
       ++stats->unlinked_rows;
+      ++stats->unlinked_by_reason[r];
+      if (stats->unlinked_sample[r].size() < kUnlinkedSample) {
+        stats->unlinked_sample[r].push_back(path + ":" +
+                                            std::to_string(row.line) + ": " +
+                                            f[c_pc] + " " + f[c_name]);
+      }
       continue;
     }
     ++stats->linked_rows;

@@ -4,30 +4,49 @@
 //    postcode, else by postcode and name;
 //  - Flemish CRAB 2013 (postcode, municipality_nl, street_nl,
 //    n_house_numbers, house_numbers), linked by postcode and Dutch name.
-// Rows that match no street are counted (the registers are older or newer
-// than the street list); they are reported, never silently lost.
+// Rows that match no street are not fatal (the registers are older or newer
+// than the street list), but never silently lost: they are counted per
+// reason, with a sample of file:line, and reported.
 //
 // Thread safety: not thread-safe.
 
 #ifndef BELADDR_IMPORTER_SRC_HOUSE_NUMBERS_H_
 #define BELADDR_IMPORTER_SRC_HOUSE_NUMBERS_H_
 
+#include <array>
 #include <map>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "csv_table.h"
 #include "beladdr/status.h"
+#include "csv_table.h"
 #include "internal/index_format.h"
 #include "street_sources.h"
 
 namespace beladdr::importer {
+
+// Why a register row matched no street.
+enum class UnlinkedReason : unsigned char {
+  kPostcodeWithoutStreets,  // the street list has no street in the postcode
+  kNameInOtherPostcode,     // the name exists, in other postcodes only
+  kNameUnknown,             // no street of the list has the name
+};
+inline constexpr size_t kUnlinkedReasonCount = 3;
+std::string_view UnlinkedReasonText(UnlinkedReason reason);
 
 struct HouseNumberStats {
   size_t rows = 0;           // valid rows read
   size_t linked_rows = 0;    // rows attached to at least one street
   size_t unlinked_rows = 0;  // rows whose street is not in the street list
   size_t numbers = 0;        // house numbers attached
+  std::array<size_t, kUnlinkedReasonCount> unlinked_by_reason{};
+  // The first few unlinked rows of each reason: "file:line: postcode name".
+  std::array<std::vector<std::string>, kUnlinkedReasonCount> unlinked_sample;
+
+  // Prints the unlinked rows: a count per reason, with its sample.
+  void PrintUnlinked(std::ostream& out) const;
 };
 
 // House numbers by index into the street rows.

@@ -278,6 +278,7 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
     }));
   }
 
+  hn_stats.PrintUnlinked(report);
   if (log.count() > 0) {
     log.Print(report, options.max_reported_errors);
     if (!options.skip_bad_rows) {
@@ -322,6 +323,12 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
   summary.house_numbers = stats.house_numbers;
   summary.streets_with_house_numbers = stats.streets_with_house_numbers;
   summary.house_number_rows_unlinked = hn_stats.unlinked_rows;
+  for (size_t r = 0; r < importer::kUnlinkedReasonCount; ++r) {
+    if (hn_stats.unlinked_by_reason[r] == 0) continue;
+    summary.house_number_unlinked_by_reason.emplace_back(
+        importer::UnlinkedReasonText(static_cast<importer::UnlinkedReason>(r)),
+        hn_stats.unlinked_by_reason[r]);
+  }
   summary.rows_read = ctx.rows_read;
   summary.bytes_on_disk = DirectorySize(options.out_dir);
   summary.seconds =

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -285,6 +286,43 @@ TEST(Importer, KnowsEveryPostcodeTheStreetsUse) {
     EXPECT_EQ(r.nis_codes, std::vector<std::string>{"21004"});
   }
   EXPECT_TRUE(found);
+}
+
+// Issue 14.2: house-number rows that match no street are not fatal, but
+// reported with file:line and counted per reason.
+TEST(Importer, ReportsHouseNumberRowsThatMatchNoStreet) {
+  TempDir tmp;
+  testing::CopyTinyData(tmp.Sub("data"));
+  size_t unknown_name = 0, no_streets = 0, elsewhere = 0;
+  const std::string path =
+      AppendRow(tmp.Sub("data/addresses_flanders.csv"),
+                "9000,Gent,Nergensstraat,2,1;3", &unknown_name);
+  AppendRow(path, "3668,Niel-bij-As,Bremstraat,1,4", &no_streets);
+  AppendRow(path, "8500,Kortrijk,Hoogstraat,1,5", &elsewhere);
+  std::ostringstream report;
+  auto summary = RunImport(
+      testing::TinyImportOptions(tmp.Sub("index"), tmp.Sub("data")), report);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString() << report.str();
+  EXPECT_EQ(summary->bad_rows, 0u);
+  const std::string text = report.str();
+  for (const auto& [line, what] :
+       {std::pair{unknown_name, "9000 Nergensstraat"},
+        std::pair{no_streets, "3668 Bremstraat"},
+        std::pair{elsewhere, "8500 Hoogstraat"}}) {
+    EXPECT_NE(text.find(path + ":" + std::to_string(line) + ": " + what),
+              std::string::npos)
+        << what << "\n"
+        << text;
+  }
+  std::map<std::string, size_t> reasons(
+      summary->house_number_unlinked_by_reason.begin(),
+      summary->house_number_unlinked_by_reason.end());
+  EXPECT_GE(reasons["no street of the list has the name"], 1u);
+  EXPECT_GE(reasons["the street list has no street in the postcode"], 1u);
+  EXPECT_GE(reasons["the street name exists in other postcodes only"], 1u);
+  size_t total = 0;
+  for (const auto& [reason, count] : reasons) total += count;
+  EXPECT_EQ(total, summary->house_number_rows_unlinked);
 }
 
 // A plain CSV that ends inside a quoted field is cut short or broken: the

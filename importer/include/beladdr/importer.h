@@ -27,6 +27,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "beladdr/status.h"
@@ -68,8 +69,8 @@ struct ImportOptions {
 };
 
 struct ImportSummary {
-  size_t rows_read = 0;     // data rows of every input file
-  size_t bad_rows = 0;      // rejected rows (0 unless skip_bad_rows)
+  size_t rows_read = 0;  // data rows of every input file
+  size_t bad_rows = 0;   // rejected rows (0 unless skip_bad_rows)
   // Rows repeating a street whose names differ only in case or
   // punctuation; each is reported as a note and merged into the first.
   size_t spelling_duplicates_merged = 0;
@@ -79,11 +80,13 @@ struct ImportSummary {
   size_t street_variants = 0;
   size_t place_variants = 0;
   size_t name_variants() const { return street_variants + place_variants; }
-  size_t trigrams = 0;      // distinct trigram keys
-  size_t postings = 0;      // posting-list entries
+  size_t trigrams = 0;  // distinct trigram keys
+  size_t postings = 0;  // posting-list entries
   size_t house_numbers = 0;
   size_t streets_with_house_numbers = 0;
   size_t house_number_rows_unlinked = 0;
+  // The unlinked rows by reason (reason text, count), reasons with rows only.
+  std::vector<std::pair<std::string, size_t>> house_number_unlinked_by_reason;
   uint64_t bytes_on_disk = 0;
   double seconds = 0;
 
