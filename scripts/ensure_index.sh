@@ -1,6 +1,7 @@
 #!/bin/sh
 # Imports data/ into the index directory (default var/index) when the index
-# is missing, older than any file of data/, or of another format version.
+# is missing, older than any file of data/ or than the importer, or of
+# another format version.
 set -eu
 INDEX=${1:-var/index}
 IMPORT=build/bin/beladdr-import
@@ -11,6 +12,8 @@ if [ ! -f "$MARKER" ]; then
   reason="no index at $INDEX"
 elif [ -n "$(find data -newer "$MARKER" -type f | head -n 1)" ]; then
   reason="data/ changed since the index was built"
+elif [ "$IMPORT" -nt "$MARKER" ]; then
+  reason="the importer changed since the index was built"
 elif ! grep -qx "format_version $($IMPORT --format-version)" "$MARKER"; then
   reason="the index has another format version"
 fi

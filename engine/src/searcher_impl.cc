@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <map>
+#include <set>
 
 #include "internal/index_reader.h"
 #include "internal/language_detector.h"
@@ -355,6 +356,9 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
   const ParsedQuery& q = ranked.query;
   // municipality -> (score, postcodes of the locality that matched)
   std::map<uint16_t, std::pair<double, std::vector<uint16_t>>> found;
+  // Named by the municipality's own name: all its postcodes ("Gent" is
+  // 9000 to 9052), not those of a locality of the same name.
+  std::set<uint16_t> named_whole;
   double best = 0;
   const RankingPolicy& policy = options_.ranking;
   const std::vector<PlaceMatch>& places = ranked.reading.places;
@@ -380,6 +384,7 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
         score *= policy.far_postcode_factor;
     }
     auto& entry = found[p.municipality];
+    if (p.kind == PlaceKind::kMunicipality) named_whole.insert(p.municipality);
     if (p.postcode != 0 && std::find(entry.second.begin(), entry.second.end(),
                                      p.postcode) == entry.second.end()) {
       entry.second.push_back(p.postcode);
@@ -410,7 +415,8 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
     r.kind = ResultKind::kMunicipality;
     r.municipality = MakeMunicipalityRef(m, response->answer_language);
     const auto& locality_pcs = found[muni].second;
-    for (uint16_t pc : locality_pcs.empty() ? m.postcodes : locality_pcs) {
+    const bool whole = locality_pcs.empty() || named_whole.count(muni) != 0;
+    for (uint16_t pc : whole ? m.postcodes : locality_pcs) {
       r.post_codes.push_back(FormatPostcode(pc));
     }
     std::sort(r.post_codes.begin(), r.post_codes.end());

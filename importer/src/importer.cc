@@ -137,14 +137,36 @@ void AssignStreetCodes(std::vector<StreetRow>* rows, BadRowLog* log,
 // A postcode that streets use but the postal tables no longer list (1010,
 // the Cité administrative de l'Etat) is still a postcode of the streets'
 // municipalities: a query may give it.
+//
+// A postcode-municipality link that only Statbel's 2019 table makes is kept
+// when a street confirms it (1050 -> Brussels: Avenue Louise); the others
+// are stale and reported.
 void LinkStreetPostcodes(const std::vector<importer::StreetRow>& streets,
-                         importer::ReferenceData* ref) {
+                         importer::ReferenceData* ref, std::ostream& report) {
   std::set<std::string> listed;
   for (const auto& [postcode, record] : ref->postcodes) listed.insert(postcode);
+  std::set<std::pair<std::string, std::string>> used;
   for (const importer::StreetRow& row : streets) {
     const internal::StreetRecord& r = row.record;
+    for (const std::string& nis : r.nis_codes) used.emplace(r.postcode, nis);
     if (listed.count(r.postcode) != 0) continue;
     for (const std::string& nis : r.nis_codes) ref->Link(r.postcode, nis);
+  }
+  std::vector<const importer::ReferenceData::PendingLink*> stale;
+  for (const auto& link : ref->pending_links) {
+    if (used.count({link.postcode, link.nis}) != 0) {
+      ref->Link(link.postcode, link.nis);
+    } else {
+      stale.push_back(&link);
+    }
+  }
+  if (stale.empty()) return;
+  report << "note: " << stale.size()
+         << " postcode-municipality rows that neither bpost 2025 nor any "
+            "street confirms are not imported:\n";
+  for (const auto* link : stale) {
+    report << "  " << link->where << ": " << link->postcode << " -> "
+           << link->nis << "\n";
   }
 }
 
@@ -251,7 +273,7 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
       return importer::LoadStreets(p, ref, &streets, &ctx);
     }));
   }
-  LinkStreetPostcodes(streets, &ref);
+  LinkStreetPostcodes(streets, &ref, report);
   AssignStreetCodes(&streets, &log, report,
                     &summary.spelling_duplicates_merged);
 

@@ -232,8 +232,9 @@ Status LoadPostcodeMunicipalities(const std::string& path, ReferenceData* ref,
                                   ImportContext* ctx) {
   BELADDR_ASSIGN_OR_RETURN(
       std::unique_ptr<CsvTable> t,
-      CsvTable::Open(path, {"postcode", "nis_code_2025"}, ctx));
-  const size_t c_pc = t->Col("postcode"), c_nis = t->Col("nis_code_2025");
+      CsvTable::Open(path, {"postcode", "nis_code_2025", "sources"}, ctx));
+  const size_t c_pc = t->Col("postcode"), c_nis = t->Col("nis_code_2025"),
+               c_src = t->Col("sources");
   CsvRecord row;
   while (t->Next(&row)) {
     const auto& f = row.fields;
@@ -246,6 +247,13 @@ Status LoadPostcodeMunicipalities(const std::string& path, ReferenceData* ref,
     if (nis.empty()) {
       t->Reject(row, BadRowReason::kUnknownNis,
                 "unknown NIS code '" + f[c_nis] + "'");
+      continue;
+    }
+    // bpost 2025 is the authority on postcodes; a link only Statbel's 2019
+    // table makes may be stale (1000 -> Etterbeek, 1000 -> Ixelles).
+    if (f[c_src].find("bpost2025") == std::string::npos) {
+      ref->pending_links.push_back(
+          {f[c_pc], nis, path + ":" + std::to_string(row.line)});
       continue;
     }
     ref->Link(f[c_pc], nis);

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "csv_table.h"
@@ -20,6 +21,14 @@ struct ReferenceData {
   std::map<std::string, internal::MunicipalityRecord> municipalities;  // NIS
   std::map<std::string, std::string> mergers;  // old NIS -> NIS 2025
   std::map<std::string, internal::PostcodeRecord> postcodes;
+  // postcode_to_nis rows that only Statbel's 2019 table gives (not bpost
+  // 2025): linked only when a street confirms them (ConfirmLinks).
+  struct PendingLink {
+    std::string postcode;
+    std::string nis;
+    std::string where;  // file:line
+  };
+  std::vector<PendingLink> pending_links;
 
   // The 2025 NIS code for `nis` (itself, or its successor after the 2025
   // mergers); empty when unknown.

@@ -325,6 +325,39 @@ TEST(Importer, ReportsHouseNumberRowsThatMatchNoStreet) {
   EXPECT_EQ(total, summary->house_number_rows_unlinked);
 }
 
+// Issue 14.3: bpost 2025 is the authority on which municipalities a
+// postcode serves. A link only Statbel's 2019 table makes (1000 ->
+// Etterbeek) is stale unless a street confirms it, and is reported.
+TEST(Importer, PostcodeLinksNeedBpostOrAStreet) {
+  TempDir tmp;
+  testing::CopyTinyData(tmp.Sub("data"));
+  size_t line = 0;
+  // A street of Etterbeek (21005) in postcode 1040 confirms that link; no
+  // street confirms 1000 -> 21005 (line 3 of the tiny table).
+  AppendRow(tmp.Sub("data/postcode_to_nis_2025.csv"),
+            "1040,21005,Etterbeek,Etterbeek,statbel2019_updated2025", &line);
+  AppendRow(tmp.Sub("data/streets.csv"),
+            "t:ett,BE-BRU,1040,21005,Oudergemlaan,Avenue d'Auderghem,,"
+            "9999,2,best_brussels_2022,official,,,,",
+            &line);
+  std::ostringstream report;
+  auto summary = RunImport(
+      testing::TinyImportOptions(tmp.Sub("index"), tmp.Sub("data")), report);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString() << report.str();
+  EXPECT_NE(report.str().find("postcode_to_nis_2025.csv:3: 1000 -> 21005"),
+            std::string::npos)
+      << report.str();
+  std::map<std::string, std::vector<std::string>> nis_of;
+  for (const auto& [key, value] : DumpCf(tmp.Sub("index"), Cf::kPostcodes)) {
+    internal::PostcodeRecord r;
+    ASSERT_OK(internal::DecodePostcodeRecord(value, &r));
+    nis_of[key] = r.nis_codes;
+  }
+  EXPECT_EQ(nis_of["1000"], std::vector<std::string>{"21004"});
+  const auto& p1040 = nis_of["1040"];
+  EXPECT_NE(std::find(p1040.begin(), p1040.end(), "21005"), p1040.end());
+}
+
 // A plain CSV that ends inside a quoted field is cut short or broken: the
 // quote swallowed the rest of the file. The import fails, even with
 // --skip-bad-rows, naming the file and the line, and writes nothing.

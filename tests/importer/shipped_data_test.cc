@@ -77,6 +77,28 @@ TEST(ShippedData, ImportsAllOfBelgiumWithoutBadRows) {
   ASSERT_FALSE(r->results.empty());
   EXPECT_EQ(r->results[0].street_code, "crab:117446@3550");
 
+  // Postcode and municipality facts agree with bpost 2025 (issue 14.3): a
+  // postcode alone is its municipality, not the stale links of Statbel's
+  // 2019 table; a municipality named whole lists all its postcodes.
+  SearchRequest pc;
+  pc.query = "1000";
+  r = (*searcher)->SearchAddresses(pc);
+  ASSERT_OK(r.status());
+  ASSERT_EQ(r->results.size(), 1u);
+  EXPECT_EQ(r->results[0].municipality.nis_code, "21004");
+  SearchRequest gent;
+  gent.query = "Gent";
+  r = (*searcher)->SearchAddresses(gent);
+  ASSERT_OK(r.status());
+  ASSERT_FALSE(r->results.empty());
+  EXPECT_EQ(r->results[0].municipality.nis_code, "44021");
+  EXPECT_EQ(r->results[0].post_codes.size(), 10u);
+  gent.query = "Ledeberg";  // a locality of Gent: its own postcode
+  r = (*searcher)->SearchAddresses(gent);
+  ASSERT_OK(r.status());
+  ASSERT_FALSE(r->results.empty());
+  EXPECT_EQ(r->results[0].post_codes, std::vector<std::string>{"9050"});
+
   // A long list is returned up to `limit`, and says when it is cut (issue
   // 14.8): Belgium has far more than 100 streets named Kerkstraat, all
   // equally good for the bare name.
