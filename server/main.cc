@@ -15,13 +15,16 @@ namespace {
 constexpr char kUsage[] =
     "usage: beladdr-server --index DIR [--host ADDR] [--port N] [--threads N]\n"
     "                      [--max-connections N] [--read-timeout SECONDS]\n"
-    "                      [--no-access-log]\n"
+    "                      [--cors-origins ORIGIN,...] [--no-access-log]\n"
     "\n"
-    "Serves POST/GET /SearchAddresses, GET /ConsumerPing and GET /metrics\n"
-    "(docs/openapi.yaml). Defaults: --host 127.0.0.1 --port 8080, --threads "
-    "the\n"
-    "number of cores, --max-connections 1024, --read-timeout 10. Access log:\n"
-    "one JSON line per request on stdout. SIGINT/SIGTERM stop it gracefully.\n";
+    "Serves POST/GET /SearchAddresses, POST /ResolveAddress, GET "
+    "/ConsumerPing\n"
+    "and GET /metrics (docs/openapi.yaml). Defaults: --host 127.0.0.1 --port\n"
+    "8080, --threads the number of cores, --max-connections 1024,\n"
+    "--read-timeout 10. Browser pages of any origin may call the API unless\n"
+    "--cors-origins lists the ones that may (https://a.example,...). Access\n"
+    "log: one JSON line per request on stdout. SIGINT/SIGTERM stop it\n"
+    "gracefully.\n";
 
 int Usage(const std::string& error) {
   std::cerr << "beladdr-server: " << error << "\n\n" << kUsage;
@@ -71,6 +74,24 @@ int main(int argc, char** argv) {
       if (!ParseNumber(value(), 1, 3600, &n))
         return Usage("--read-timeout takes 1..3600 seconds");
       options.session.read_timeout = std::chrono::seconds(n);
+    } else if (arg == "--cors-origins") {
+      std::string list = value();
+      if (list.empty()) return Usage("--cors-origins takes ORIGIN,...");
+      size_t start = 0;
+      while (start <= list.size()) {
+        const size_t comma = list.find(',', start);
+        const std::string origin =
+            list.substr(start, comma == std::string::npos ? std::string::npos
+                                                          : comma - start);
+        if (origin.rfind("http://", 0) != 0 &&
+            origin.rfind("https://", 0) != 0) {
+          return Usage("--cors-origins: '" + origin +
+                       "' is no origin such as https://a.example");
+        }
+        options.http.cors_origins.push_back(origin);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
     } else if (arg == "--no-access-log") {
       access_log = false;
     } else {

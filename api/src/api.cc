@@ -252,7 +252,9 @@ Status ParamFields(
     const Fields& fields, std::string_view allowed) {
   std::set<std::string> seen;
   for (const auto& [key, value] : params) {
-    const std::string name = key == "q" ? "query" : key;
+    const std::string name = key == "q"      ? "query"
+                             : key == "lang" ? "language"
+                                             : key;
     if (!seen.insert(name).second) {
       return Status::InvalidArgument("parameter '" + key + "' is given twice");
     }

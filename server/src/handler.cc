@@ -4,6 +4,7 @@
 #include <boost/uuid/uuid_generators.hpp>
 #include <boost/uuid/uuid_io.hpp>
 #include <chrono>
+#include <ctime>
 #include <exception>
 #include <optional>
 
@@ -85,7 +86,11 @@ Response MakeResponse(http::status status, unsigned version, bool keep_alive,
                       std::string_view correlation_id) {
   Response res{status, version};
   res.set(http::field::server, "beladdr");
-  res.set(http::field::content_type, content_type);
+  res.set(http::field::date, HttpDate(std::time(nullptr)));
+  // Answers and errors are not to be stored; FinishHeaders relaxes this
+  // where caching is safe.
+  res.set(http::field::cache_control, "no-store");
+  if (!content_type.empty()) res.set(http::field::content_type, content_type);
   res.set(kCorrelationHeader, correlation_id);
   res.keep_alive(keep_alive);
   res.body() = std::move(body);
@@ -178,11 +183,98 @@ Response Handler::Handle(const Request& request) const {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
+  FinishHeaders(request, path, &res);
   Record(std::string_view(request.method_string().data(),
                           request.method_string().size()),
          RouteLabel(path), static_cast<int>(res.result_int()), correlation_id,
          seconds);
   return res;
+}
+
+Response Handler::Preflight(const Request& request, std::string_view methods,
+                            const std::string& correlation_id) const {
+  Response res = MakeResponse(http::status::no_content, request.version(),
+                              request.keep_alive(), "", "", correlation_id);
+  res.set(http::field::allow, methods);
+  const auto origin = request[http::field::origin];
+  const std::string allowed =
+      AllowedOrigin(http_, std::string_view(origin.data(), origin.size()));
+  if (!origin.empty() && !allowed.empty()) {
+    res.set(http::field::access_control_allow_origin, allowed);
+    res.set(http::field::access_control_allow_methods, methods);
+    res.set(http::field::access_control_allow_headers,
+            "content-type, x-correlation-id, accept-language");
+    res.set(http::field::access_control_max_age, "600");
+  }
+  return res;
+}
+
+void Handler::FinishHeaders(const Request& request, std::string_view path,
+                            Response* res) const {
+  const bool api = path == "/SearchAddresses" || path == "/ResolveAddress" ||
+                   path == "/ConsumerPing";
+  const bool get = request.method() == http::verb::get ||
+                   request.method() == http::verb::head;
+  if (path == "/SearchAddresses" && get && res->result() == http::status::ok) {
+    res->set(http::field::cache_control,
+             "public, max-age=" + std::to_string(http_.search_max_age_seconds));
+  }
+  std::string vary;
+  auto add_vary = [&](std::string_view field) {
+    vary += (vary.empty() ? "" : ", ") + std::string(field);
+  };
+  if (api && request.method() != http::verb::options) {
+    const auto origin = request[http::field::origin];
+    const std::string allowed =
+        AllowedOrigin(http_, std::string_view(origin.data(), origin.size()));
+    if (!origin.empty() && !allowed.empty()) {
+      res->set(http::field::access_control_allow_origin, allowed);
+      res->set(http::field::access_control_expose_headers, "x-correlation-id");
+    }
+    if (!http_.cors_origins.empty()) add_vary("Origin");
+    if (path != "/ConsumerPing") add_vary("Accept-Language");
+  }
+  if (res->body().size() >= http_.gzip_min_bytes) {
+    add_vary("Accept-Encoding");
+    const auto accept = request[http::field::accept_encoding];
+    if (AcceptsGzip(std::string_view(accept.data(), accept.size()))) {
+      StatusOr<std::string> zipped = Gzip(res->body());
+      if (zipped.ok()) {
+        res->body() = std::move(zipped).value();
+        res->set(http::field::content_encoding, "gzip");
+        res->prepare_payload();
+      }
+    }
+  }
+  if (!vary.empty()) res->set(http::field::vary, vary);
+}
+
+Status Handler::ApplyLanguage(const Request& request,
+                              std::optional<Language>* language) const {
+  if (request.method() == http::verb::post) {
+    const std::string_view target(request.target().data(),
+                                  request.target().size());
+    BELADDR_ASSIGN_OR_RETURN(auto params, QueryParams(target));
+    for (const auto& [key, value] : params) {
+      if (key != "lang") {
+        return Status::InvalidArgument("unknown parameter '" + key +
+                                       "'; a POST takes only 'lang' in the "
+                                       "URL, and its fields in the body");
+      }
+      const std::optional<Language> lang = ParseLanguage(value);
+      if (!lang) {
+        return Status::InvalidArgument("lang must be nl, fr or de, not '" +
+                                       value + "'");
+      }
+      if (!*language) *language = lang;
+    }
+  }
+  if (!*language) {
+    const auto header = request[http::field::accept_language];
+    *language =
+        AcceptedLanguage(std::string_view(header.data(), header.size()));
+  }
+  return Status::OK();
 }
 
 Response Handler::Route(const Request& request,
@@ -205,15 +297,24 @@ Response Handler::Route(const Request& request,
   };
 
   Response res;
+  const bool options = request.method() == http::verb::options;
   if (path == "/SearchAddresses") {
+    if (options) {
+      return Preflight(request, "GET, HEAD, POST, OPTIONS", correlation_id);
+    }
     if (request.method() != http::verb::post && !get)
-      return wrong_method("GET, HEAD, POST");
+      return wrong_method("GET, HEAD, POST, OPTIONS");
     res = Search(request, correlation_id);
   } else if (path == "/ResolveAddress") {
-    if (request.method() != http::verb::post) return wrong_method("POST");
+    if (options) return Preflight(request, "POST, OPTIONS", correlation_id);
+    if (request.method() != http::verb::post)
+      return wrong_method("POST, OPTIONS");
     res = Resolve(request, correlation_id);
   } else if (path == "/ConsumerPing") {
-    if (!get) return wrong_method("GET, HEAD");
+    if (options) {
+      return Preflight(request, "GET, HEAD, OPTIONS", correlation_id);
+    }
+    if (!get) return wrong_method("GET, HEAD, OPTIONS");
     if (searcher_ == nullptr) {
       res = MakeProblem(
           http::status::service_unavailable, version, keep_alive, "no-index",
@@ -299,6 +400,9 @@ Response Handler::Search(const Request& request,
     return problem(StatusOf(decoded.status()), "invalid-request",
                    decoded.status().message());
   }
+  if (Status s = ApplyLanguage(request, &decoded->language); !s.ok()) {
+    return problem(http::status::bad_request, "invalid-request", s.message());
+  }
   StatusOr<SearchResponse> found = searcher_->SearchAddresses(*decoded);
   if (!found.ok()) {
     if (found.status().IsInvalidArgument()) {
@@ -329,6 +433,9 @@ Response Handler::Resolve(const Request& request,
   if (!decoded.ok()) {
     return problem(StatusOf(decoded.status()), "invalid-request",
                    decoded.status().message());
+  }
+  if (Status s = ApplyLanguage(request, &decoded->language); !s.ok()) {
+    return problem(http::status::bad_request, "invalid-request", s.message());
   }
   StatusOr<ResolveResponse> resolved = searcher_->ResolveAddress(*decoded);
   if (!resolved.ok()) {

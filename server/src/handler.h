@@ -19,6 +19,7 @@
 #define BELADDR_SERVER_SRC_HANDLER_H_
 
 #include <boost/beast/http.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +27,7 @@
 
 #include "access_log.h"
 #include "beladdr/searcher.h"
+#include "http_conventions.h"
 #include "metrics.h"
 
 namespace beladdr::server {
@@ -38,8 +40,12 @@ class Handler {
  public:
   // `searcher`, `metrics` and `log` may be null: without a searcher the
   // search and ping routes answer 503.
-  Handler(const Searcher* searcher, Metrics* metrics, AccessLog* log)
-      : searcher_(searcher), metrics_(metrics), log_(log) {}
+  Handler(const Searcher* searcher, Metrics* metrics, AccessLog* log,
+          HttpOptions http = {})
+      : searcher_(searcher),
+        metrics_(metrics),
+        log_(log),
+        http_(std::move(http)) {}
 
   // Answers one request. Never throws: an unexpected failure is a 500 that
   // does not leak internals.
@@ -61,12 +67,24 @@ class Handler {
                   const std::string& correlation_id) const;
   Response Resolve(const Request& request,
                    const std::string& correlation_id) const;
+  // 204 for a CORS preflight of an API route.
+  Response Preflight(const Request& request, std::string_view methods,
+                     const std::string& correlation_id) const;
+  // The answer language: the request's own (`language`, or the `lang`
+  // parameter of a POST target), else Accept-Language. InvalidArgument for
+  // a bad `lang` or another parameter on a POST.
+  Status ApplyLanguage(const Request& request,
+                       std::optional<Language>* language) const;
+  // Cache-Control, CORS, Vary and gzip, once the answer is made.
+  void FinishHeaders(const Request& request, std::string_view path,
+                     Response* res) const;
   void Record(std::string_view method, std::string_view route, int status,
               std::string_view correlation_id, double seconds) const;
 
   const Searcher* searcher_;
   Metrics* metrics_;
   AccessLog* log_;
+  HttpOptions http_;
 };
 
 // The decoded parameters of a request target's query string. Raw UTF-8

@@ -15,7 +15,7 @@ int ThreadCount(const ServerOptions& options) {
 Server::Server(const ServerOptions& options, const Searcher* searcher,
                Metrics* metrics, AccessLog* log)
     : options_(options),
-      handler_(searcher, metrics, log),
+      handler_(searcher, metrics, log, options.http),
       registry_(options.max_connections, metrics),
       ioc_(ThreadCount(options)),
       signals_(ioc_) {}

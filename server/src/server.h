@@ -34,6 +34,7 @@ struct ServerOptions {
   size_t max_connections = 1024;
   std::chrono::milliseconds shutdown_grace{5000};
   SessionOptions session;
+  HttpOptions http;  // CORS origins, gzip, caching
 };
 
 class Server {

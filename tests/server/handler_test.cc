@@ -260,7 +260,7 @@ TEST_F(HandlerTest, WrongMethodListsAllowed) {
   const Response res =
       handler_.Handle(WithMethod(Get("/ConsumerPing"), http::verb::put));
   EXPECT_EQ(res.result_int(), 405u);
-  EXPECT_EQ(Header(res, "Allow"), "GET, HEAD");
+  EXPECT_EQ(Header(res, "Allow"), "GET, HEAD, OPTIONS");
 }
 
 TEST_F(HandlerTest, JsonContentTypeWithCharsetIsAccepted) {
@@ -370,7 +370,7 @@ TEST_F(HandlerTest, ResolveErrors) {
       415, "application/json");
   const Response get = handler_.Handle(Get("/ResolveAddress?street=x"));
   EXPECT_EQ(get.result_int(), 405u);
-  EXPECT_EQ(Header(get, "Allow"), "POST");
+  EXPECT_EQ(Header(get, "Allow"), "POST, OPTIONS");
   const Handler without_index(nullptr, nullptr, nullptr);
   ExpectProblem(
       without_index.Handle(PostJson("/ResolveAddress", R"({"street": "x"})")),

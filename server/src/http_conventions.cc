@@ -1,0 +1,115 @@
+#include "http_conventions.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace beladdr::server {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Calls fn(token, q) for each item of a comma-separated list with optional
+// ";q=" weights ("fr-BE, nl;q=0.8"). A q that does not parse is 0.
+template <typename Fn>
+void ForEachWeighted(std::string_view header, Fn fn) {
+  while (!header.empty()) {
+    const size_t comma = header.find(',');
+    std::string_view item = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view()
+                                             : header.substr(comma + 1);
+    double q = 1.0;
+    const size_t semi = item.find(';');
+    if (semi != std::string_view::npos) {
+      const std::string params = Lower(item.substr(semi + 1));
+      const size_t at = params.find("q=");
+      if (at != std::string::npos) {
+        char* end = nullptr;
+        q = std::strtod(params.c_str() + at + 2, &end);
+        if (end == params.c_str() + at + 2 || q < 0 || q > 1) q = 0;
+      }
+      item = item.substr(0, semi);
+    }
+    fn(Lower(Trim(item)), q);
+  }
+}
+
+}  // namespace
+
+std::string HttpDate(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  const size_t n = std::strftime(buf, sizeof(buf), "%a, %d %b %Y %H:%M:%S GMT",
+                                 &tm);  // C locale names, as RFC 9110 wants
+  return std::string(buf, n);
+}
+
+std::optional<Language> AcceptedLanguage(std::string_view header) {
+  std::optional<Language> best;
+  double best_q = 0;
+  ForEachWeighted(header, [&](const std::string& tag, double q) {
+    const std::optional<Language> lang = ParseLanguage(tag.substr(0, 2));
+    const bool primary = tag.size() == 2 || (tag.size() > 2 && tag[2] == '-');
+    if (lang && primary && q > best_q) {
+      best = lang;
+      best_q = q;
+    }
+  });
+  return best;
+}
+
+bool AcceptsGzip(std::string_view accept_encoding) {
+  bool gzip = false;
+  ForEachWeighted(accept_encoding, [&](const std::string& coding, double q) {
+    if ((coding == "gzip" || coding == "x-gzip") && q > 0) gzip = true;
+  });
+  return gzip;
+}
+
+StatusOr<std::string> Gzip(std::string_view body) {
+  z_stream z{};
+  // 15 + 16: a gzip header and trailer around the deflate stream.
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+                   Z_DEFAULT_STRATEGY) != Z_OK) {
+    return Status::Internal("deflateInit2 failed");
+  }
+  std::string out(deflateBound(&z, static_cast<uLong>(body.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+  z.avail_in = static_cast<uInt>(body.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  const size_t written = out.size() - z.avail_out;
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return Status::Internal("deflate did not finish");
+  out.resize(written);
+  return out;
+}
+
+std::string AllowedOrigin(const HttpOptions& options, std::string_view origin) {
+  if (options.cors_origins.empty()) return "*";
+  const auto it = std::find(options.cors_origins.begin(),
+                            options.cors_origins.end(), origin);
+  return it == options.cors_origins.end() ? std::string() : std::string(origin);
+}
+
+}  // namespace beladdr::server
