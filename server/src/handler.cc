@@ -135,13 +135,14 @@ void Handler::Record(std::string_view method, std::string_view route,
   }
 }
 
-Response Handler::TransportError(int status, std::string_view detail) const {
+Response Handler::TransportError(int status, std::string_view detail,
+                                 std::string_view target) const {
   const std::string id = NewCorrelationId();
   const auto code = static_cast<http::status>(status);
   const std::string_view slug = status == 413   ? "body-too-large"
                                 : status == 431 ? "headers-too-large"
                                                 : "malformed-request";
-  Record("-", "other", status, id, 0);
+  Record("-", RouteLabel(target.substr(0, target.find('?'))), status, id, 0);
   return MakeProblem(code, 11, false, slug, detail, id);
 }
 
@@ -413,6 +414,9 @@ Response Handler::Search(const Request& request,
         http::status::internal_server_error, "internal-error",
         "the search failed; quote the correlation id when reporting it");
   }
+  if (found->results.empty() && metrics_ != nullptr) {
+    metrics_->RecordEmptySearch("/SearchAddresses");
+  }
   return MakeResponse(http::status::ok, version, keep_alive, kJson,
                       api::EncodeSearchResponse(*found), correlation_id);
 }
@@ -446,6 +450,9 @@ Response Handler::Resolve(const Request& request,
     return problem(
         http::status::internal_server_error, "internal-error",
         "the resolution failed; quote the correlation id when reporting it");
+  }
+  if (metrics_ != nullptr) {
+    metrics_->RecordResolve(ResolveStatusName(resolved->status));
   }
   return MakeResponse(http::status::ok, request.version(), request.keep_alive(),
                       kJson, api::EncodeResolveResponse(*resolved),

@@ -52,8 +52,10 @@ class Handler {
   Response Handle(const Request& request) const;
 
   // A problem response for requests that could not even be parsed (413,
-  // 431, 400), with a fresh correlation id; recorded like any other.
-  Response TransportError(int status, std::string_view detail) const;
+  // 431, 400), with a fresh correlation id; recorded like any other, under
+  // the route of `target` when the request line was read.
+  Response TransportError(int status, std::string_view detail,
+                          std::string_view target = {}) const;
 
   // A fresh random (version 4) UUID, lower case.
   static std::string NewCorrelationId();

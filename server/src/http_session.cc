@@ -60,13 +60,19 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t) {
       ec == net::error::operation_aborted) {
     return DoClose();
   }
+  // The route of a request cut off by a limit, when its line was read.
+  const auto target = parser_->get().target();
+  const std::string_view route(target.data(), target.size());
   if (ec == http::error::body_limit) {
-    return Send(handler_.TransportError(413, "the body is larger than 16 KiB"));
+    return Send(
+        handler_.TransportError(413, "the body is larger than 16 KiB", route));
   }
   if (ec == http::error::header_limit) {
     return Send(handler_.TransportError(
-        431, "the request line and headers are larger than " +
-                 std::to_string(options_.header_limit) + " bytes"));
+        431,
+        "the request line and headers are larger than " +
+            std::to_string(options_.header_limit) + " bytes",
+        route));
   }
   if (ec) {
     // Bytes that are not HTTP/1.1: answer once, then close.

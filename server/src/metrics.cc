@@ -2,6 +2,8 @@
 
 #include <prometheus/text_serializer.h>
 
+#include <ctime>
+
 namespace beladdr::server {
 namespace {
 
@@ -41,6 +43,41 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
            .Name("beladdr_index")
            .Help("Facts about the index served (value; labels for text facts)")
            .Register(*registry_);
+  empty_searches_ = &prometheus::BuildCounter()
+                         .Name("beladdr_searches_without_result_total")
+                         .Help("Searches answered with no result, by route")
+                         .Register(*registry_);
+  resolve_outcomes_ = &prometheus::BuildCounter()
+                           .Name("beladdr_resolve_outcomes_total")
+                           .Help("ResolveAddress answers, by status")
+                           .Register(*registry_);
+  index_built_ = &prometheus::BuildGauge()
+                      .Name("beladdr_index_built_timestamp_seconds")
+                      .Help("When the index served was built (Unix time)")
+                      .Register(*registry_)
+                      .Add({});
+  prometheus::BuildGauge()
+      .Name("beladdr_build_info")
+      .Help("The beladdr build serving (labels; value 1)")
+      .Register(*registry_)
+      .Add({{"version", BELADDR_VERSION}, {"compiler", __VERSION__}})
+      .Set(1);
+}
+
+std::optional<double> EpochSeconds(std::string_view iso_utc) {
+  std::tm tm{};
+  const std::string text(iso_utc);
+  const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (end == nullptr || *end != '\0') return std::nullopt;
+  return static_cast<double>(timegm(&tm));
+}
+
+void Metrics::RecordEmptySearch(std::string_view route) {
+  empty_searches_->Add({{"route", std::string(route)}}).Increment();
+}
+
+void Metrics::RecordResolve(std::string_view status) {
+  resolve_outcomes_->Add({{"status", std::string(status)}}).Increment();
 }
 
 void Metrics::SetIndex(const IndexInfo& info) {
@@ -56,6 +93,9 @@ void Metrics::SetIndex(const IndexInfo& info) {
              {"built_at", info.built_at},
              {"data_vintage", info.data_vintage}})
       .Set(1);
+  if (const std::optional<double> t = EpochSeconds(info.built_at)) {
+    index_built_->Set(*t);
+  }
 }
 
 void Metrics::RecordRequest(std::string_view route, int status,

@@ -3,8 +3,12 @@
 //   beladdr_http_requests_total{route,status}
 //   beladdr_http_request_duration_seconds{route} (histogram)
 //   beladdr_open_connections, beladdr_rejected_connections_total
-//   beladdr_index_streets, beladdr_index_municipalities,
-//   beladdr_index_format_version, beladdr_index_info{built_at,data_vintage}
+//   beladdr_searches_without_result_total{route}
+//   beladdr_resolve_outcomes_total{status} (unique, ambiguous, notFound)
+//   beladdr_index{fact} (streets, municipalities, format_version,
+//     size_on_disk_bytes, info{index_id,built_at,data_vintage})
+//   beladdr_index_built_timestamp_seconds (alert on the index's age)
+//   beladdr_build_info{version,compiler}
 //
 // Thread safety: all methods are thread-safe.
 
@@ -17,6 +21,7 @@
 #include <prometheus/registry.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +36,10 @@ class Metrics {
   // Facts about the index being served (call once, after opening it).
   void SetIndex(const IndexInfo& info);
   void RecordRequest(std::string_view route, int status, double seconds);
+  // A search answered with no result.
+  void RecordEmptySearch(std::string_view route);
+  // A resolution's status ("unique", "ambiguous", "notFound").
+  void RecordResolve(std::string_view status);
   void ConnectionOpened();
   void ConnectionClosed();
   void ConnectionRejected();
@@ -45,7 +54,14 @@ class Metrics {
   prometheus::Gauge* open_connections_;
   prometheus::Counter* rejected_connections_;
   prometheus::Family<prometheus::Gauge>* index_;
+  prometheus::Family<prometheus::Counter>* empty_searches_;
+  prometheus::Family<prometheus::Counter>* resolve_outcomes_;
+  prometheus::Gauge* index_built_;
 };
+
+// Seconds since the epoch of an ISO 8601 UTC time ("2026-12-06T17:51:32Z");
+// nullopt when it does not parse.
+std::optional<double> EpochSeconds(std::string_view iso_utc);
 
 }  // namespace beladdr::server
 

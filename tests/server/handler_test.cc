@@ -69,8 +69,8 @@ TEST_F(HandlerTest, PostFreeText) {
 
 // Issue 14.8: up to `limit` results, and "more" when the list is cut.
 TEST_F(HandlerTest, ALongListIsCutAtTheLimitAndSaysSo) {
-  Response res = handler_.Handle(PostJson(
-      "/SearchAddresses", R"({"street": "Hoogstraat", "limit": 2})"));
+  Response res = handler_.Handle(
+      PostJson("/SearchAddresses", R"({"street": "Hoogstraat", "limit": 2})"));
   ASSERT_EQ(res.result_int(), 200u) << res.body();
   json::value v = Body(res);
   EXPECT_EQ(v.at("count"), 2);
@@ -81,8 +81,8 @@ TEST_F(HandlerTest, ALongListIsCutAtTheLimitAndSaysSo) {
   v = Body(res);
   EXPECT_GT(v.at("count").as_int64(), 2);
   EXPECT_EQ(v.at("more"), false);
-  res = handler_.Handle(PostJson(
-      "/ResolveAddress", R"({"street": "Hoogstraat", "limit": 2})"));
+  res = handler_.Handle(
+      PostJson("/ResolveAddress", R"({"street": "Hoogstraat", "limit": 2})"));
   ASSERT_EQ(res.result_int(), 200u) << res.body();
   v = Body(res);
   EXPECT_EQ(v.at("status"), "ambiguous");
@@ -310,6 +310,37 @@ TEST_F(HandlerTest, MetricsCountRequestsByRouteAndStatus) {
   EXPECT_NE(text.find("beladdr_http_request_duration_seconds_bucket"),
             std::string::npos);
   EXPECT_NE(text.find(R"(beladdr_index{fact="streets"})"), std::string::npos);
+}
+
+// Issue 14.13: searches without result and resolve outcomes are counted;
+// the build and the index's build time are there to alert on; /metrics
+// answers only GET (and HEAD).
+TEST_F(HandlerTest, MetricsForOutcomesBuildAndIndexAge) {
+  handler_.Handle(PostJson("/SearchAddresses", R"({"query": "Qwxzv"})"));
+  handler_.Handle(PostJson("/ResolveAddress",
+                           R"({"street": "Rue Haute", "houseNumber": "5",
+                               "postCode": "7090"})"));
+  handler_.Handle(PostJson("/ResolveAddress", R"({"street": "Qwxzv"})"));
+  metrics_.SetIndex(TinyPublicSearcher().info());
+  const std::string text = handler_.Handle(Get("/metrics")).body();
+  for (const char* want :
+       {R"(beladdr_searches_without_result_total{route="/SearchAddresses"} 1)",
+        R"(beladdr_resolve_outcomes_total{status="unique"} 1)",
+        R"(beladdr_resolve_outcomes_total{status="notFound"} 1)",
+        "beladdr_build_info{"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  const std::string sample = "\nbeladdr_index_built_timestamp_seconds ";
+  const size_t at = text.find(sample);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_GT(std::stod(text.substr(at + sample.size())), 1.7e9);  // after 2023
+  EXPECT_EQ(EpochSeconds("1970-01-02T00:00:00Z"), 86400.0);
+  EXPECT_EQ(EpochSeconds("yesterday"), std::nullopt);
+  for (http::verb verb : {http::verb::post, http::verb::put,
+                          http::verb::delete_, http::verb::options}) {
+    const Response res = handler_.Handle(WithMethod(Get("/metrics"), verb));
+    EXPECT_EQ(res.result_int(), 405u) << http::to_string(verb);
+  }
 }
 
 TEST_F(HandlerTest, ResolveUnique) {

@@ -175,6 +175,39 @@ TEST_F(ServerTest, HeadersTooLargeIs431) {
   EXPECT_EQ(json::parse(res.body()).at("status"), 431);
 }
 
+// Issue 14.13: a request cut off by a limit is counted under its route.
+TEST_F(ServerTest, LimitErrorsAreCountedUnderTheirRoute) {
+  StartServer(&TinyPublicSearcher());
+  {
+    TestClient client(port_);
+    HttpResponse res;
+    client.Roundtrip(
+        PostJson("/SearchAddresses",
+                 "{\"query\": \"" + std::string(17 * 1024, 'a') + "\"}"),
+        &res);
+    EXPECT_EQ(res.result_int(), 413u);
+  }
+  {
+    TestClient client(port_);
+    auto req = Get("/ConsumerPing");
+    req.set("x-padding", std::string(16 * 1024, 'p'));
+    HttpResponse res;
+    client.Roundtrip(req, &res);
+    EXPECT_EQ(res.result_int(), 431u);
+  }
+  const std::string text = metrics_.Render();
+  EXPECT_NE(
+      text.find(
+          R"(beladdr_http_requests_total{route="/SearchAddresses",status="413"} 1)"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find(
+          R"(beladdr_http_requests_total{route="/ConsumerPing",status="431"} 1)"),
+      std::string::npos)
+      << text;
+}
+
 TEST_F(ServerTest, MalformedHttpIs400) {
   StartServer(&TinyPublicSearcher());
   TestClient client(port_);
