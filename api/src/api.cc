@@ -185,6 +185,43 @@ std::string EncodeRequest(
   return w.Release();
 }
 
+// Collects the invalid inputs of one request; status() is the first.
+class Issues {
+ public:
+  Issues(std::string_view in, std::vector<InputIssue>* out)
+      : in_(in), out_(out) {}
+  void Add(std::string_view name, std::string_view value, const Status& s) {
+    if (first_.ok()) first_ = s;
+    if (out_ != nullptr) {
+      out_->push_back({std::string(in_), std::string(name), std::string(value),
+                       s.message()});
+    }
+  }
+  const Status& status() const { return first_; }
+
+ private:
+  std::string_view in_;
+  std::vector<InputIssue>* out_;
+  Status first_;
+};
+
+// A JSON value as the text an issue shows ("abc", 0, null).
+std::string ValueText(const json::value& v) {
+  if (v.is_string()) return std::string(v.as_string());
+  return json::serialize(v);
+}
+
+// A postcode given must be four digits.
+Status CheckPostcode(std::string_view postcode) {
+  if (postcode.empty() ||
+      (postcode.size() == 4 &&
+       postcode.find_first_not_of("0123456789") == std::string_view::npos)) {
+    return Status::OK();
+  }
+  return Status::InvalidArgument("postCode must be 4 digits, got '" +
+                                 std::string(postcode) + "'");
+}
+
 // Where each field of a request goes: its text fields by name, its
 // language and limit. One table per request type serves both the JSON
 // body and name/value parameters.
@@ -226,54 +263,61 @@ std::string* TextField(const Fields& fields, std::string_view name) {
 // A JSON object's members into `fields`; an unknown member is an error
 // listing `allowed` (plus `query_hint` when the member is "query").
 Status DecodeFields(const json::object& object, const Fields& fields,
-                    std::string_view allowed, std::string_view query_hint) {
+                    std::string_view allowed, std::string_view query_hint,
+                    Issues* issues) {
   for (const auto& [key, value] : object) {
     const std::string k(key.data(), key.size());
     Status s;
     if (std::string* out = TextField(fields, k)) {
       s = SetString(k.c_str(), value, out);
+      if (s.ok() && k == "postCode") s = CheckPostcode(*out);
     } else if (k == "language") {
       s = SetLanguageField(value, fields.language);
     } else if (k == "limit") {
       s = SetLimitField(value, fields.limit);
     } else {
-      return Status::InvalidArgument(
+      s = Status::InvalidArgument(
           "unknown field '" + k + "'; allowed fields: " + std::string(allowed) +
           (k == "query" ? std::string(query_hint) : ""));
     }
-    if (!s.ok()) return s;
+    if (!s.ok()) issues->Add(k, ValueText(value), s);
   }
-  return Status::OK();
+  return issues->status();
 }
 
 // Name/value parameters into `fields` ("q" is "query"); each at most once.
 Status ParamFields(
     const std::vector<std::pair<std::string, std::string>>& params,
-    const Fields& fields, std::string_view allowed) {
+    const Fields& fields, std::string_view allowed, Issues* issues) {
   std::set<std::string> seen;
   for (const auto& [key, value] : params) {
     const std::string name = key == "q"      ? "query"
                              : key == "lang" ? "language"
                                              : key;
+    Status s;
     if (!seen.insert(name).second) {
-      return Status::InvalidArgument("parameter '" + key + "' is given twice");
-    }
-    if (!IsValidUtf8(value)) {
-      return Status::InvalidArgument("parameter '" + key +
-                                     "' is not valid UTF-8");
-    }
-    if (std::string* out = TextField(fields, name)) {
+      s = Status::InvalidArgument("parameter '" + key + "' is given twice");
+    } else if (!IsValidUtf8(value)) {
+      s = Status::InvalidArgument("parameter '" + key + "' is not valid UTF-8");
+    } else if (std::string* out = TextField(fields, name)) {
       *out = value;
+      if (name == "postCode") s = CheckPostcode(value);
     } else if (name == "language") {
-      BELADDR_RETURN_IF_ERROR(SetLanguage(value, fields.language));
+      s = SetLanguage(value, fields.language);
     } else if (name == "limit") {
-      BELADDR_ASSIGN_OR_RETURN(*fields.limit, ParseLimit(value));
+      StatusOr<int> limit = ParseLimit(value);
+      if (limit.ok()) {
+        *fields.limit = *limit;
+      } else {
+        s = limit.status();
+      }
     } else {
-      return Status::InvalidArgument("unknown parameter '" + key +
-                                     "'; allowed: " + std::string(allowed));
+      s = Status::InvalidArgument("unknown parameter '" + key +
+                                  "'; allowed: " + std::string(allowed));
     }
+    if (!s.ok()) issues->Add(key, IsValidUtf8(value) ? value : "", s);
   }
-  return Status::OK();
+  return issues->status();
 }
 
 Status RequireStreetOrCode(const ResolveRequest& r) {
@@ -286,41 +330,62 @@ Status RequireStreetOrCode(const ResolveRequest& r) {
 
 }  // namespace
 
-StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body) {
-  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body));
+StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body,
+                                            std::vector<InputIssue>* issues) {
+  Issues found("body", issues);
+  StatusOr<json::object> object = ParseBody(body);
+  if (!object.ok()) {
+    found.Add("", "", object.status());
+    return found.status();
+  }
   SearchRequest r;
   BELADDR_RETURN_IF_ERROR(
-      DecodeFields(object, SearchFields(&r), kAllowedFields, ""));
+      DecodeFields(*object, SearchFields(&r), kAllowedFields, "", &found));
   return r;
 }
 
-StatusOr<ResolveRequest> DecodeResolveRequest(std::string_view body) {
-  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body));
+StatusOr<ResolveRequest> DecodeResolveRequest(std::string_view body,
+                                              std::vector<InputIssue>* issues) {
+  Issues found("body", issues);
+  StatusOr<json::object> object = ParseBody(body);
+  if (!object.ok()) {
+    found.Add("", "", object.status());
+    return found.status();
+  }
   ResolveRequest r;
-  BELADDR_RETURN_IF_ERROR(DecodeFields(
-      object, ResolveFields(&r), kAllowedResolveFields,
-      " (ResolveAddress takes structured fields only; use SearchAddresses "
-      "for free text)"));
-  BELADDR_RETURN_IF_ERROR(RequireStreetOrCode(r));
+  // Every invalid field is in `found`, with the missing street below.
+  static_cast<void>(DecodeFields(*object, ResolveFields(&r),
+                                 kAllowedResolveFields,
+                                 " (ResolveAddress takes structured fields "
+                                 "only; use SearchAddresses for free text)",
+                                 &found));
+  if (Status s = RequireStreetOrCode(r); !s.ok()) found.Add("street", "", s);
+  BELADDR_RETURN_IF_ERROR(found.status());
   return r;
 }
 
 StatusOr<SearchRequest> SearchRequestFromParams(
-    const std::vector<std::pair<std::string, std::string>>& params) {
+    const std::vector<std::pair<std::string, std::string>>& params,
+    std::vector<InputIssue>* issues) {
+  Issues found("query", issues);
   SearchRequest r;
   BELADDR_RETURN_IF_ERROR(ParamFields(params, SearchFields(&r),
                                       "q, street, houseNumber, boxNumber, "
                                       "postCode, municipality, language, "
-                                      "limit"));
+                                      "limit",
+                                      &found));
   return r;
 }
 
 StatusOr<ResolveRequest> ResolveRequestFromParams(
-    const std::vector<std::pair<std::string, std::string>>& params) {
+    const std::vector<std::pair<std::string, std::string>>& params,
+    std::vector<InputIssue>* issues) {
+  Issues found("query", issues);
   ResolveRequest r;
-  BELADDR_RETURN_IF_ERROR(
-      ParamFields(params, ResolveFields(&r), kAllowedResolveFields));
-  BELADDR_RETURN_IF_ERROR(RequireStreetOrCode(r));
+  static_cast<void>(
+      ParamFields(params, ResolveFields(&r), kAllowedResolveFields, &found));
+  if (Status s = RequireStreetOrCode(r); !s.ok()) found.Add("street", "", s);
+  BELADDR_RETURN_IF_ERROR(found.status());
   return r;
 }
 
@@ -419,13 +484,27 @@ std::string EncodePing(const IndexInfo& info) {
 
 std::string EncodeProblem(int status, std::string_view slug,
                           std::string_view title, std::string_view detail,
-                          std::string_view correlation_id) {
+                          std::string_view correlation_id,
+                          const std::vector<InputIssue>& issues) {
   json::object o;
   o["type"] = "urn:beladdr:problem:" + std::string(slug);
   o["title"] = title;
   o["status"] = status;
   o["detail"] = detail;
   if (!correlation_id.empty()) o["correlationId"] = correlation_id;
+  if (!issues.empty()) {
+    json::array list;
+    for (const InputIssue& issue : issues) {
+      json::object i;
+      i["type"] = "urn:beladdr:problem:invalid-input";
+      i["in"] = issue.in;
+      if (!issue.name.empty()) i["name"] = issue.name;
+      if (!issue.value.empty()) i["value"] = issue.value;
+      i["detail"] = issue.detail;
+      list.push_back(std::move(i));
+    }
+    o["issues"] = std::move(list);
+  }
   return json::serialize(o);
 }
 

@@ -100,11 +100,13 @@ Response MakeResponse(http::status status, unsigned version, bool keep_alive,
 
 Response MakeProblem(http::status status, unsigned version, bool keep_alive,
                      std::string_view slug, std::string_view detail,
-                     std::string_view correlation_id) {
-  return MakeResponse(status, version, keep_alive, kProblem,
-                      api::EncodeProblem(static_cast<int>(status), slug,
-                                         Title(status), detail, correlation_id),
-                      correlation_id);
+                     std::string_view correlation_id,
+                     const std::vector<api::InputIssue>& issues) {
+  return MakeResponse(
+      status, version, keep_alive, kProblem,
+      api::EncodeProblem(static_cast<int>(status), slug, Title(status), detail,
+                         correlation_id, issues),
+      correlation_id);
 }
 
 std::string Handler::NewCorrelationId() {
@@ -163,12 +165,14 @@ Response Handler::Handle(const Request& request) const {
   Response res;
   try {
     if (has_id && !valid_id) {
-      res = MakeProblem(
-          http::status::bad_request, request.version(), request.keep_alive(),
-          "invalid-correlation-id",
+      const std::string detail =
           "x-correlation-id must be a UUID such as "
-          "3fa85f64-5717-4562-b3fc-2c963f66afa6; a new one was assigned",
-          correlation_id);
+          "3fa85f64-5717-4562-b3fc-2c963f66afa6; a new one was assigned";
+      res = MakeProblem(http::status::bad_request, request.version(),
+                        request.keep_alive(), "invalid-correlation-id", detail,
+                        correlation_id,
+                        {{"header", std::string(kCorrelationHeader),
+                          std::string(header->value()), detail}});
     } else {
       res = Route(request, correlation_id);
     }
@@ -250,32 +254,49 @@ void Handler::FinishHeaders(const Request& request, std::string_view path,
   if (!vary.empty()) res->set(http::field::vary, vary);
 }
 
-Status Handler::ApplyLanguage(const Request& request,
-                              std::optional<Language>* language) const {
-  if (request.method() == http::verb::post) {
-    const std::string_view target(request.target().data(),
-                                  request.target().size());
-    BELADDR_ASSIGN_OR_RETURN(auto params, QueryParams(target));
-    for (const auto& [key, value] : params) {
-      if (key != "lang") {
-        return Status::InvalidArgument("unknown parameter '" + key +
-                                       "'; a POST takes only 'lang' in the "
-                                       "URL, and its fields in the body");
-      }
-      const std::optional<Language> lang = ParseLanguage(value);
-      if (!lang) {
-        return Status::InvalidArgument("lang must be nl, fr or de, not '" +
-                                       value + "'");
-      }
-      if (!*language) *language = lang;
+std::optional<Language> Handler::PostLang(
+    const Request& request, std::vector<api::InputIssue>* issues) const {
+  const std::string_view target(request.target().data(),
+                                request.target().size());
+  StatusOr<std::vector<std::pair<std::string, std::string>>> params =
+      QueryParams(target);
+  if (!params.ok()) {
+    issues->push_back({"query", "", "", params.status().message()});
+    return std::nullopt;
+  }
+  std::optional<Language> lang;
+  for (const auto& [key, value] : *params) {
+    if (key != "lang") {
+      issues->push_back({"query", key, value,
+                         "unknown parameter '" + key +
+                             "'; a POST takes only 'lang' in the URL, and its "
+                             "fields in the body"});
+      continue;
+    }
+    lang = ParseLanguage(value);
+    if (!lang) {
+      issues->push_back({"query", key, value,
+                         "lang must be nl, fr or de, not '" + value + "'"});
     }
   }
-  if (!*language) {
-    const auto header = request[http::field::accept_language];
-    *language =
-        AcceptedLanguage(std::string_view(header.data(), header.size()));
-  }
-  return Status::OK();
+  return lang;
+}
+
+std::optional<Language> Handler::AnswerLanguage(
+    const Request& request, std::optional<Language> own,
+    std::optional<Language> lang) const {
+  if (own) return own;
+  if (lang) return lang;
+  const auto header = request[http::field::accept_language];
+  return AcceptedLanguage(std::string_view(header.data(), header.size()));
+}
+
+Response Handler::InvalidInput(const Request& request,
+                               const std::vector<api::InputIssue>& issues,
+                               const std::string& correlation_id) const {
+  return MakeProblem(http::status::bad_request, request.version(),
+                     request.keep_alive(), "invalid-request",
+                     issues.front().detail, correlation_id, issues);
 }
 
 Response Handler::Route(const Request& request,
@@ -383,32 +404,34 @@ Response Handler::Search(const Request& request,
                    "no usable index is loaded; run beladdr-import and restart");
   }
   StatusOr<SearchRequest> decoded = Status::Internal("unset");
+  std::vector<api::InputIssue> issues;
+  std::optional<Language> lang;
   if (request.method() == http::verb::post) {
     if (auto bad = CheckJsonBody(request, correlation_id)) return *bad;
-    decoded = api::DecodeSearchRequest(request.body());
+    decoded = api::DecodeSearchRequest(request.body(), &issues);
+    lang = PostLang(request, &issues);
   } else {
     const std::string_view target(request.target().data(),
                                   request.target().size());
     StatusOr<std::vector<std::pair<std::string, std::string>>> params =
         QueryParams(target);
     if (!params.ok()) {
-      return problem(http::status::bad_request, "invalid-request",
-                     params.status().message());
+      issues.push_back({"query", "", "", params.status().message()});
+    } else {
+      decoded = api::SearchRequestFromParams(*params, &issues);
     }
-    decoded = api::SearchRequestFromParams(*params);
   }
+  if (!issues.empty()) return InvalidInput(request, issues, correlation_id);
   if (!decoded.ok()) {
     return problem(StatusOf(decoded.status()), "invalid-request",
                    decoded.status().message());
   }
-  if (Status s = ApplyLanguage(request, &decoded->language); !s.ok()) {
-    return problem(http::status::bad_request, "invalid-request", s.message());
-  }
+  decoded->language = AnswerLanguage(request, decoded->language, lang);
   StatusOr<SearchResponse> found = searcher_->SearchAddresses(*decoded);
   if (!found.ok()) {
     if (found.status().IsInvalidArgument()) {
-      return problem(http::status::bad_request, "invalid-request",
-                     found.status().message());
+      return InvalidInput(request, {{"body", "", "", found.status().message()}},
+                          correlation_id);
     }
     return problem(
         http::status::internal_server_error, "internal-error",
@@ -433,19 +456,22 @@ Response Handler::Resolve(const Request& request,
                    "no usable index is loaded; run beladdr-import and restart");
   }
   if (auto bad = CheckJsonBody(request, correlation_id)) return *bad;
-  StatusOr<ResolveRequest> decoded = api::DecodeResolveRequest(request.body());
+  std::vector<api::InputIssue> issues;
+  StatusOr<ResolveRequest> decoded =
+      api::DecodeResolveRequest(request.body(), &issues);
+  const std::optional<Language> lang = PostLang(request, &issues);
+  if (!issues.empty()) return InvalidInput(request, issues, correlation_id);
   if (!decoded.ok()) {
     return problem(StatusOf(decoded.status()), "invalid-request",
                    decoded.status().message());
   }
-  if (Status s = ApplyLanguage(request, &decoded->language); !s.ok()) {
-    return problem(http::status::bad_request, "invalid-request", s.message());
-  }
+  decoded->language = AnswerLanguage(request, decoded->language, lang);
   StatusOr<ResolveResponse> resolved = searcher_->ResolveAddress(*decoded);
   if (!resolved.ok()) {
     if (resolved.status().IsInvalidArgument()) {
-      return problem(http::status::bad_request, "invalid-request",
-                     resolved.status().message());
+      return InvalidInput(request,
+                          {{"body", "", "", resolved.status().message()}},
+                          correlation_id);
     }
     return problem(
         http::status::internal_server_error, "internal-error",

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "access_log.h"
+#include "beladdr/api.h"
 #include "beladdr/searcher.h"
 #include "http_conventions.h"
 #include "metrics.h"
@@ -72,11 +73,19 @@ class Handler {
   // 204 for a CORS preflight of an API route.
   Response Preflight(const Request& request, std::string_view methods,
                      const std::string& correlation_id) const;
-  // The answer language: the request's own (`language`, or the `lang`
-  // parameter of a POST target), else Accept-Language. InvalidArgument for
-  // a bad `lang` or another parameter on a POST.
-  Status ApplyLanguage(const Request& request,
-                       std::optional<Language>* language) const;
+  // The `lang` parameter of a POST target (the only URL parameter a POST
+  // takes); a bad one, or another parameter, is added to *issues.
+  std::optional<Language> PostLang(const Request& request,
+                                   std::vector<api::InputIssue>* issues) const;
+  // The answer language: the request's own, else `lang`, else
+  // Accept-Language.
+  std::optional<Language> AnswerLanguage(const Request& request,
+                                         std::optional<Language> own,
+                                         std::optional<Language> lang) const;
+  // 400 with every invalid input; the first one's detail is the detail.
+  Response InvalidInput(const Request& request,
+                        const std::vector<api::InputIssue>& issues,
+                        const std::string& correlation_id) const;
   // Cache-Control, CORS, Vary and gzip, once the answer is made.
   void FinishHeaders(const Request& request, std::string_view path,
                      Response* res) const;
@@ -101,7 +110,8 @@ Response MakeResponse(http::status status, unsigned version, bool keep_alive,
                       std::string_view correlation_id);
 Response MakeProblem(http::status status, unsigned version, bool keep_alive,
                      std::string_view slug, std::string_view detail,
-                     std::string_view correlation_id);
+                     std::string_view correlation_id,
+                     const std::vector<api::InputIssue>& issues = {});
 
 }  // namespace beladdr::server
 

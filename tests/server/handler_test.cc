@@ -9,6 +9,8 @@
 
 #include <boost/json.hpp>
 #include <cstdio>
+#include <set>
+#include <utility>
 
 #include "server_test_util.h"
 
@@ -341,6 +343,54 @@ TEST_F(HandlerTest, MetricsForOutcomesBuildAndIndexAge) {
     const Response res = handler_.Handle(WithMethod(Get("/metrics"), verb));
     EXPECT_EQ(res.result_int(), 405u) << http::to_string(verb);
   }
+}
+
+// Issue 14.9: each 400 carries an `issues` array (Belgif style), one
+// entry per invalid input with in, name, value and detail; a request with
+// several bad fields reports all of them.
+TEST_F(HandlerTest, EveryInvalidInputIsAnIssue) {
+  Request req = PostJson(
+      "/SearchAddresses?lang=en&colour=red",
+      R"({"query": "Luik", "postCode": "90", "limit": 0, "language": "xx",
+          "colour": "red"})");
+  Response res = handler_.Handle(req);
+  ASSERT_EQ(res.result_int(), 400u) << res.body();
+  json::value v = Body(res);
+  std::set<std::pair<std::string, std::string>> found;  // (in, name)
+  for (const json::value& issue : v.at("issues").as_array()) {
+    EXPECT_FALSE(issue.at("detail").as_string().empty());
+    found.emplace(std::string(issue.at("in").as_string()),
+                  std::string(issue.at("name").as_string()));
+  }
+  EXPECT_EQ(found, (std::set<std::pair<std::string, std::string>>{
+                       {"body", "postCode"},
+                       {"body", "limit"},
+                       {"body", "language"},
+                       {"body", "colour"},
+                       {"query", "lang"},
+                       {"query", "colour"}}))
+      << res.body();
+  // The first issue is the problem's detail; values are echoed.
+  EXPECT_EQ(v.at("detail"), v.at("issues").at(0).at("detail"));
+  EXPECT_NE(res.body().find(R"("value":"90")"), std::string::npos);
+  // GET parameters, and a missing street in a resolution.
+  res = handler_.Handle(Get("/SearchAddresses?q=Luik&limit=999&postCode=x"));
+  ASSERT_EQ(res.result_int(), 400u);
+  EXPECT_EQ(Body(res).at("issues").as_array().size(), 2u) << res.body();
+  res = handler_.Handle(
+      PostJson("/ResolveAddress", R"({"postCode": "9000x", "limit": "3"})"));
+  ASSERT_EQ(res.result_int(), 400u);
+  EXPECT_EQ(Body(res).at("issues").as_array().size(), 3u) << res.body();
+  // A header.
+  req = Get("/ConsumerPing");
+  req.set("x-correlation-id", "not-a-uuid");
+  res = handler_.Handle(req);
+  ASSERT_EQ(res.result_int(), 400u);
+  const json::value header_problem = Body(res);
+  const json::value& issue = header_problem.at("issues").at(0);
+  EXPECT_EQ(issue.at("in"), "header");
+  EXPECT_EQ(issue.at("name"), "x-correlation-id");
+  EXPECT_EQ(issue.at("value"), "not-a-uuid");
 }
 
 TEST_F(HandlerTest, ResolveUnique) {
