@@ -9,7 +9,7 @@
 # side by side with PostgreSQL pg_trgm and SQLite FTS5), and the
 # reliability checks of docs/RELIABILITY.md: make test-asan (the whole
 # suite under AddressSanitizer + UBSan), make fuzz (libFuzzer, 10 minutes
-# a target), make soak (10 minutes of steady load).
+# a target), make soak (10 minutes of steady load), make lint-openapi.
 #
 # Everything is idempotent: a second run only does what changed.
 
@@ -21,7 +21,7 @@ JOBS ?= $(shell nproc)
 ASAN_BUILD ?= build-asan
 FUZZ_SECONDS ?= 600
 
-.PHONY: serve test test-asan deps build index quality bench load peers fuzz soak clean
+.PHONY: serve test test-asan deps build index quality bench load peers fuzz soak clean lint-openapi
 
 serve: index
 	@echo "beladdr: starting the server on http://$(HOST):$(PORT) (Ctrl-C stops it)"
@@ -74,3 +74,9 @@ soak: index
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz var
+
+# Lints docs/openapi.yaml with @redocly/cli from the npm registry (the
+# server also serves it at /openapi.yaml; a test checks that every status
+# it answers is documented).
+lint-openapi:
+	npx --yes @redocly/cli@1.25.0 lint --config docs/redocly.yaml docs/openapi.yaml

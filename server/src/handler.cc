@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "beladdr/api.h"
+#include "openapi_text.h"
 
 namespace beladdr::server {
 namespace {
@@ -45,6 +46,7 @@ std::string_view RouteLabel(std::string_view path) {
   if (path == "/ResolveAddress") return "/ResolveAddress";
   if (path == "/ConsumerPing") return "/ConsumerPing";
   if (path == "/metrics") return "/metrics";
+  if (path == "/openapi.yaml") return "/openapi.yaml";
   return "other";
 }
 
@@ -352,12 +354,18 @@ Response Handler::Route(const Request& request,
                        "text/plain; version=0.0.4; charset=utf-8",
                        metrics_ != nullptr ? metrics_->Render() : std::string(),
                        correlation_id);
+  } else if (path == "/openapi.yaml") {
+    if (!get) return wrong_method("GET, HEAD");
+    res = MakeResponse(http::status::ok, version, keep_alive,
+                       "application/yaml; charset=utf-8",
+                       std::string(OpenApiText()), correlation_id);
+    res.set(http::field::cache_control, "public, max-age=3600");
   } else {
     res = MakeProblem(
         http::status::not_found, version, keep_alive, "not-found",
         "unknown path " + std::string(path) +
-            "; the API has /SearchAddresses, /ResolveAddress, /ConsumerPing "
-            "and /metrics",
+            "; the API has /SearchAddresses, /ResolveAddress, /ConsumerPing, "
+            "/metrics and /openapi.yaml",
         correlation_id);
   }
   if (request.method() == http::verb::head) {
