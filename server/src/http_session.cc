@@ -1,5 +1,6 @@
 #include "http_session.h"
 
+#include <algorithm>
 #include <boost/asio/dispatch.hpp>
 
 #include "beladdr/api.h"
@@ -39,15 +40,51 @@ void HttpSession::Drain() {
   });
 }
 
+bool HttpSession::Evict() {
+  if (evicting_.exchange(true)) return false;
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    // Still waiting for the first byte of a request: close. Otherwise the
+    // client is talking after all, and stays.
+    if (self->idle_since_ != 0 && !self->writing_ &&
+        self->buffer_.size() == 0) {
+      self->DoClose();
+    } else {
+      self->evicting_ = false;
+    }
+  });
+  return true;
+}
+
 void HttpSession::DoRead() {
   if (draining_) return DoClose();
+  parser_.reset();
+  // The next request, idle wait included, must arrive within the timeout:
+  // a client sending a byte now and then is dropped.
+  stream_.expires_after(options_.read_timeout);
+  if (buffer_.size() != 0) return ReadRequest();  // already here (pipelined)
+  // Idle until its first bytes come: the connection may be evicted.
+  idle_since_ = std::max<int64_t>(
+      1, std::chrono::steady_clock::now().time_since_epoch().count());
+  stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
+                          beast::bind_front_handler(&HttpSession::OnFirstBytes,
+                                                    shared_from_this()));
+}
+
+void HttpSession::OnFirstBytes(beast::error_code ec, std::size_t bytes) {
+  idle_since_ = 0;
+  if (ec) {
+    // Closed, timed out, evicted or drained while idle: nothing to answer.
+    return DoClose();
+  }
+  buffer_.commit(bytes);
+  ReadRequest();
+}
+
+void HttpSession::ReadRequest() {
   // A fresh parser per request, with our limits.
   parser_.emplace();
   parser_->body_limit(api::kMaxBodyBytes);
   parser_->header_limit(options_.header_limit);
-  // The whole request must arrive within the timeout: a client sending a
-  // byte now and then is dropped.
-  stream_.expires_after(options_.read_timeout);
   http::async_read(
       stream_, buffer_, *parser_,
       beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));
@@ -81,6 +118,7 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t) {
     return Send(handler_.TransportError(
         400, "malformed HTTP request: " + ec.message()));
   }
+  served_ = true;
   Response response = handler_.Handle(parser_->get());
   if (draining_) response.keep_alive(false);
   Send(std::move(response));

@@ -54,9 +54,25 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // middle of a request closes after its response. Safe from any thread.
   void Drain();
 
+  // When the session began waiting for a request of which no byte has come
+  // (steady_clock ticks); 0 while a request is read or answered. Any thread.
+  int64_t idle_since() const { return idle_since_.load(); }
+  // Closes the connection if it still has not received a byte of a request
+  // (the connection cap is reached and a new client waits). Returns false
+  // when an eviction is already under way. Safe from any thread.
+  bool Evict();
+  bool evicting() const { return evicting_.load(); }
+  // True once a whole request has come on this connection: a real client,
+  // evicted only after the connections that never sent one.
+  bool served() const { return served_.load(); }
+
  private:
+  // Waits (idle) for the first bytes of the next request, then reads it.
   void DoRead();
+  void OnFirstBytes(beast::error_code ec, std::size_t bytes);
+  void ReadRequest();
   void OnRead(beast::error_code ec, std::size_t bytes);
+  static constexpr size_t kFirstReadBytes = 4096;
   void Send(Response&& response);
   void OnWrite(bool close, beast::error_code ec, std::size_t bytes);
   void DoClose();
@@ -69,6 +85,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   SessionOptions options_;
   SessionRegistry* registry_;
   std::atomic<bool> draining_{false};
+  std::atomic<int64_t> idle_since_{0};
+  std::atomic<bool> evicting_{false};
+  std::atomic<bool> served_{false};
   bool writing_ = false;
 };
 

@@ -38,6 +38,12 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
            .Help("Connections closed at once because the cap was reached")
            .Register(*registry_)
            .Add({});
+  evicted_connections_ =
+      &prometheus::BuildCounter()
+           .Name("beladdr_evicted_connections_total")
+           .Help("Idle connections closed to admit a new one at the cap")
+           .Register(*registry_)
+           .Add({});
   index_ =
       &prometheus::BuildGauge()
            .Name("beladdr_index")
@@ -109,6 +115,7 @@ void Metrics::RecordRequest(std::string_view route, int status,
 void Metrics::ConnectionOpened() { open_connections_->Increment(); }
 void Metrics::ConnectionClosed() { open_connections_->Decrement(); }
 void Metrics::ConnectionRejected() { rejected_connections_->Increment(); }
+void Metrics::ConnectionEvicted() { evicted_connections_->Increment(); }
 
 std::string Metrics::Render() const {
   return prometheus::TextSerializer().Serialize(registry_->Collect());

@@ -2,7 +2,8 @@
 // text exposition format for GET /metrics:
 //   beladdr_http_requests_total{route,status}
 //   beladdr_http_request_duration_seconds{route} (histogram)
-//   beladdr_open_connections, beladdr_rejected_connections_total
+//   beladdr_open_connections, beladdr_rejected_connections_total,
+//   beladdr_evicted_connections_total
 //   beladdr_searches_without_result_total{route}
 //   beladdr_resolve_outcomes_total{status} (unique, ambiguous, notFound)
 //   beladdr_index{fact} (streets, municipalities, format_version,
@@ -43,6 +44,8 @@ class Metrics {
   void ConnectionOpened();
   void ConnectionClosed();
   void ConnectionRejected();
+  // An idle connection closed to admit a new one at the cap.
+  void ConnectionEvicted();
 
   // The text exposition format.
   std::string Render() const;
@@ -53,6 +56,7 @@ class Metrics {
   prometheus::Family<prometheus::Histogram>* durations_;
   prometheus::Gauge* open_connections_;
   prometheus::Counter* rejected_connections_;
+  prometheus::Counter* evicted_connections_;
   prometheus::Family<prometheus::Gauge>* index_;
   prometheus::Family<prometheus::Counter>* empty_searches_;
   prometheus::Family<prometheus::Counter>* resolve_outcomes_;

@@ -6,10 +6,41 @@
 
 namespace beladdr::server {
 
+std::shared_ptr<HttpSession> SessionRegistry::OldestIdle() {
+  // Only the pick is locked: a session whose last owner a lock here would
+  // become would be destroyed under mu_, and Remove() takes mu_.
+  // Connections that never sent a request go first, oldest first; then
+  // kept-alive clients idle between requests.
+  const std::weak_ptr<HttpSession>* oldest = nullptr;
+  std::pair<bool, int64_t> best;
+  for (auto& [key, weak] : sessions_) {
+    const std::pair<bool, int64_t> rank{key->served(), key->idle_since()};
+    if (rank.second == 0 || key->evicting() ||
+        (oldest != nullptr && rank >= best)) {
+      continue;
+    }
+    oldest = &weak;
+    best = rank;
+  }
+  return oldest != nullptr ? oldest->lock() : nullptr;
+}
+
 bool SessionRegistry::TryAdd(HttpSession* key,
                              std::weak_ptr<HttpSession> session) {
+  // Declared before the lock, so released after it (see OldestIdle).
+  std::shared_ptr<HttpSession> idle;
   std::lock_guard<std::mutex> lock(mu_);
-  if (draining_ || sessions_.size() >= max_sessions_) {
+  bool admit = !draining_;
+  if (admit && sessions_.size() >= max_sessions_) {
+    // Make room: evict the session idle longest. Its slot frees when it
+    // closes, so the cap is soft by the evictions under way.
+    if (sessions_.size() < max_sessions_ + kMaxPendingEvictions) {
+      idle = OldestIdle();
+    }
+    admit = idle != nullptr && idle->Evict();
+    if (admit && metrics_ != nullptr) metrics_->ConnectionEvicted();
+  }
+  if (!admit) {
     if (metrics_ != nullptr) metrics_->ConnectionRejected();
     return false;
   }

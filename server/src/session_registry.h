@@ -22,7 +22,12 @@ class SessionRegistry {
   SessionRegistry(size_t max_sessions, Metrics* metrics)
       : max_sessions_(max_sessions), metrics_(metrics) {}
 
-  // Admits a session unless the cap is reached or the server is draining.
+  // Admits a session unless the server is draining. At the cap, the session
+  // that has waited longest without sending a byte of a request is evicted
+  // to make room (a crowd of idle connections must not lock real clients
+  // out), those that never sent a request before kept-alive clients; only
+  // when none is idle is the new one refused. The cap is soft by
+  // the evictions under way, at most kMaxPendingEvictions.
   bool TryAdd(HttpSession* key, std::weak_ptr<HttpSession> session);
   void Remove(HttpSession* key);
   // Stops admitting sessions and asks every open one to drain.
@@ -31,7 +36,12 @@ class SessionRegistry {
   bool WaitEmpty(std::chrono::milliseconds timeout);
   size_t size() const;
 
+  static constexpr size_t kMaxPendingEvictions = 64;
+
  private:
+  // The session idle longest and not being evicted yet, if any; under mu_.
+  std::shared_ptr<HttpSession> OldestIdle();
+
   const size_t max_sessions_;
   Metrics* metrics_;
   mutable std::mutex mu_;

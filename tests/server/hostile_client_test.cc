@@ -192,38 +192,72 @@ TEST_F(HostileClientTest, OneBytePerSecondIsDroppedByTheReadTimeout) {
   ExpectAnswers();
 }
 
-TEST_F(HostileClientTest, TwoThousandIdleConnectionsOverTheCap) {
-  // 2,000 idle connections against a cap of 500: each side of each
-  // connection is a descriptor in this process.
+// Issue 14.15: a crowd of idle connections must not lock real clients out.
+// 1,500 connections that send nothing fill a cap of 500; a normal client
+// still gets its answers within a second, because the connections idle
+// longest (no byte of a request sent) are closed to make room.
+TEST_F(HostileClientTest, IdleCrowdDoesNotLockOutRealClients) {
+  // Each side of each connection is a descriptor in this process.
   rlimit limit{};
   getrlimit(RLIMIT_NOFILE, &limit);
-  if (limit.rlim_cur < 4200 && limit.rlim_max >= 4200) {
+  if (limit.rlim_cur < 3200 && limit.rlim_max >= 3200) {
     limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, 8192);
     setrlimit(RLIMIT_NOFILE, &limit);
   }
   getrlimit(RLIMIT_NOFILE, &limit);
-  if (limit.rlim_cur < 4200) GTEST_SKIP() << "RLIMIT_NOFILE too low";
+  if (limit.rlim_cur < 3200) GTEST_SKIP() << "RLIMIT_NOFILE too low";
   ServerOptions options = Options();
   options.max_connections = 500;
-  options.session.read_timeout = milliseconds(3000);
-  Start(options);  // the prober's connection is admitted first
+  options.session.read_timeout = milliseconds(30000);  // no rescue by timeout
+  Start(options);
   std::vector<std::unique_ptr<RawClient>> idle;
-  for (int i = 0; i < 2000; ++i) {
+  for (int i = 0; i < 1500; ++i) {
     idle.push_back(std::make_unique<RawClient>(port_));
   }
-  // The ones over the cap are closed at once; the rest wait, idle, until
-  // their read timeout.
-  std::this_thread::sleep_for(milliseconds(500));
-  int closed = 0;
-  for (auto& c : idle) {
-    pollfd fd{c->socket().native_handle(), POLLIN, 0};
-    if (::poll(&fd, 1, 0) > 0) ++closed;
+  std::this_thread::sleep_for(milliseconds(300));
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 3; ++i) ExpectAnswers();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(1000));
+  // The oldest idle connections were the ones closed; the newest still
+  // wait, so the cap held (softly) instead of refusing newcomers.
+  int closed_first = 0, closed_last = 0;
+  for (int i = 0; i < 1500; ++i) {
+    pollfd fd{idle[static_cast<size_t>(i)]->socket().native_handle(), POLLIN,
+              0};
+    const bool closed = ::poll(&fd, 1, 0) > 0;
+    if (closed && i < 500) ++closed_first;
+    if (closed && i >= 1400) ++closed_last;
   }
-  EXPECT_GE(closed, 2000 - 500);
-  EXPECT_LT(closed, 2000);
-  // Once the idle ones time out, new clients are admitted again.
-  std::this_thread::sleep_for(milliseconds(3200));
-  ExpectAnswers();
+  EXPECT_GE(closed_first, 490);
+  EXPECT_EQ(closed_last, 0);
+  EXPECT_NE(metrics_.Render().find("beladdr_evicted_connections_total 10"),
+            std::string::npos);
+}
+
+// A client in the middle of a request is not idle: it is never evicted,
+// and at a cap full of such clients a newcomer is refused.
+TEST_F(HostileClientTest, ClientsMidRequestAreNotEvicted) {
+  ServerOptions options = Options();
+  options.max_connections = 2;
+  options.session.read_timeout = milliseconds(5000);
+  Start(options);
+  // The prober, a kept-alive client idle between its questions, could be
+  // evicted here by design; this test is about clients mid-request.
+  prober_.reset();
+  std::this_thread::sleep_for(milliseconds(100));
+  RawClient a(port_), b(port_);
+  a.Write("GET /ConsumerPing HTTP/1.1\r\nHost: x\r\n");  // unfinished
+  b.Write("GET /Consu");
+  std::this_thread::sleep_for(milliseconds(200));
+  RawClient c(port_);
+  bool closed = false;
+  c.ReadUntilClosed(milliseconds(2000), &closed);
+  EXPECT_TRUE(closed);
+  // a finishes its request and is answered.
+  a.Write("\r\n");
+  bool a_closed = false;
+  const std::string got = a.ReadUntilClosed(milliseconds(1000), &a_closed);
+  EXPECT_EQ(StatusOf(got), 200) << got;
 }
 
 TEST_F(HostileClientTest, GarbageBytesGet400AndAClose) {

@@ -243,7 +243,10 @@ TEST_F(ServerTest, IdleConnectionIsClosedAfterTimeout) {
   EXPECT_TRUE(client.ClosedByServer(3000));
 }
 
-TEST_F(ServerTest, ConnectionCapClosesTheExtraConnection) {
+// At the cap, the connection idle longest makes room for a new client
+// (issue 14.15); a connection that never sent a request goes before a
+// kept-alive client.
+TEST_F(ServerTest, AtTheCapTheLongestIdleConnectionMakesRoom) {
   ServerOptions options = TestOptions();
   options.max_connections = 2;
   StartServer(&TinyPublicSearcher(), options);
@@ -251,11 +254,19 @@ TEST_F(ServerTest, ConnectionCapClosesTheExtraConnection) {
   HttpResponse res;
   ASSERT_FALSE(a.Roundtrip(Get("/ConsumerPing"), &res));
   ASSERT_FALSE(b.Roundtrip(Get("/ConsumerPing"), &res));
+  // Both are idle, kept alive; a has waited longer.
   TestClient c(port_);
-  EXPECT_TRUE(c.ClosedByServer(2000));
-  // The admitted connections still work, and a freed slot is reused.
-  ASSERT_FALSE(a.Roundtrip(Get("/ConsumerPing"), &res));
+  ASSERT_FALSE(c.Roundtrip(Get("/ConsumerPing"), &res));
   EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_TRUE(a.ClosedByServer(2000));
+  ASSERT_FALSE(b.Roundtrip(Get("/ConsumerPing"), &res));
+  EXPECT_EQ(res.result_int(), 200u);
+  // A connection that never sent a request is evicted before b and c.
+  TestClient silent(port_);  // evicts the longer idle of b and c
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  TestClient d(port_);
+  ASSERT_FALSE(d.Roundtrip(Get("/ConsumerPing"), &res));
+  EXPECT_TRUE(silent.ClosedByServer(2000));
 }
 
 TEST_F(ServerTest, ShutdownFinishesRequestsInFlight) {
