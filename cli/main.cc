@@ -42,9 +42,11 @@ what contradicts it (issues). Structured only: STREET is the street name;
                fields (search: query, street, houseNumber, boxNumber,
                postCode, municipality, language, limit; resolve: street,
                houseNumber, boxNumber, postCode, municipality, streetCode,
-               language, limit); write one JSON answer per request line to
-               stdout, in order. A bad line gets a problem object and a
-               'stdin:LINE: reason' message on stderr.
+               language, limit); write one JSON answer per input line to
+               stdout, in order, each with its "line" number first. A bad
+               or blank line gets {"line": N, "error": problem} and a
+               'stdin:LINE: reason' message on stderr; in a resolve batch
+               "status" is always the resolution's.
   --threads N  batch worker threads (default: the number of cores)
 
 Exit status: 0 answered (also with zero matches or notFound), 1 the index

@@ -94,27 +94,45 @@ class Batch {
     return Status::OK();
   }
 
-  // The answer line for one request line; *error says why it failed.
+  // The answer line for one request line: the HTTP API's answer with the
+  // input's "line" first, or {"line", "error": problem}; *error says why
+  // it failed.
   std::string Answer(const Line& line, std::string* error) const {
     Status failure;
-    if (options_.operation == BatchOperation::kResolve) {
+    if (IsBlank(line.text)) {
+      failure = Status::InvalidArgument("blank line: no request");
+    } else if (options_.operation == BatchOperation::kResolve) {
       StatusOr<ResolveResponse> response = Resolve(line);
-      if (response.ok()) return api::EncodeResolveResponse(*response);
+      if (response.ok()) {
+        return WithLine(line, api::EncodeResolveResponse(*response));
+      }
       failure = response.status();
     } else {
       StatusOr<SearchResponse> response = Search(line);
-      if (response.ok()) return api::EncodeSearchResponse(*response);
+      if (response.ok()) {
+        return WithLine(line, api::EncodeSearchResponse(*response));
+      }
       failure = response.status();
     }
     const bool bad_input = failure.IsInvalidArgument();
     *error = options_.input_name + ":" + std::to_string(line.number) + ": " +
              failure.message();
-    return api::EncodeProblem(
-        bad_input ? 400 : 500, bad_input ? "invalid-request" : "internal-error",
-        bad_input ? "Bad Request" : "Internal Server Error", *error, "");
+    return "{\"line\":" + std::to_string(line.number) + ",\"error\":" +
+           api::EncodeProblem(
+               bad_input ? 400 : 500,
+               bad_input ? "invalid-request" : "internal-error",
+               bad_input ? "Bad Request" : "Internal Server Error", *error,
+               "") +
+           "}";
   }
 
  private:
+  // `answer` (a JSON object) with "line" as its first member.
+  static std::string WithLine(const Line& line, const std::string& answer) {
+    return "{\"line\":" + std::to_string(line.number) +
+           (answer.size() > 2 ? "," : "") + answer.substr(1);
+  }
+
   StatusOr<SearchResponse> Search(const Line& line) const {
     SearchRequest request;
     if (columns_.empty()) {
@@ -205,9 +223,9 @@ StatusOr<BatchSummary> RunBatch(const Searcher& searcher,
   std::string text;
   while (std::getline(in, text)) {
     ++number;
-    if (IsBlank(text)) continue;
     Line line{number, std::move(text)};
-    if (!started) {
+    // A blank line gets an answer too (an error): one answer per line.
+    if (!started && !IsBlank(line.text)) {
       started = true;
       bool consumed = false;
       BELADDR_RETURN_IF_ERROR(batch.Start(line, &consumed));

@@ -24,10 +24,12 @@ struct BatchRun {
   std::string errors;
 };
 
-BatchRun RunOn(const std::string& input, int threads = 1, size_t chunk = 1024) {
+BatchRun RunOn(const std::string& input, int threads = 1, size_t chunk = 1024,
+               BatchOperation operation = BatchOperation::kSearch) {
   std::istringstream in(input);
   std::ostringstream out, err;
   BatchOptions options;
+  options.operation = operation;
   options.threads = threads;
   options.chunk_lines = chunk;
   auto summary = RunBatch(testing::TinyPublicSearcher(), options, in, out, err);
@@ -56,16 +58,24 @@ TEST(BatchTest, JsonLines) {
       "\"houseNumber\": \"7\"}\n"
       "{\"query\": \"Lüttich\", \"language\": \"fr\"}\n");
   ASSERT_TRUE(run.status.ok()) << run.status.ToString();
-  EXPECT_EQ(run.summary.requests, 3u);  // the blank line is skipped
-  EXPECT_EQ(run.summary.failed, 0u);
-  ASSERT_EQ(run.answers.size(), 3u);
+  // One answer per input line, each with its line number (issue 14.6): the
+  // blank line is answered by an error, not skipped.
+  EXPECT_EQ(run.summary.requests, 4u);
+  EXPECT_EQ(run.summary.failed, 1u);
+  ASSERT_EQ(run.answers.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(run.answers[i].at("line"), static_cast<int64_t>(i + 1));
+  }
   EXPECT_EQ(TopCode(run.answers[0]), "urbis:13@1180");
-  EXPECT_EQ(TopCode(run.answers[1]), "crab:52118@8500");
-  EXPECT_EQ(run.answers[1].at("results").at(0).at("houseNumber"), "7");
-  EXPECT_EQ(TopCode(run.answers[2]), "62063");
-  EXPECT_EQ(run.answers[2].at("results").at(0).at("municipality").at("name"),
+  EXPECT_NE(run.answers[1].at("error").at("detail").as_string().find(
+                "stdin:2: blank line"),
+            std::string::npos);
+  EXPECT_EQ(TopCode(run.answers[2]), "crab:52118@8500");
+  EXPECT_EQ(run.answers[2].at("results").at(0).at("houseNumber"), "7");
+  EXPECT_EQ(TopCode(run.answers[3]), "62063");
+  EXPECT_EQ(run.answers[3].at("results").at(0).at("municipality").at("name"),
             "Liège");
-  EXPECT_TRUE(run.errors.empty());
+  EXPECT_NE(run.errors.find("stdin:2: blank line"), std::string::npos);
 }
 
 TEST(BatchTest, CsvWithHeader) {
@@ -96,24 +106,38 @@ TEST(BatchTest, BadLinesGetAProblemAndKeepTheirPlace) {
   ASSERT_EQ(run.answers.size(), 6u);
   EXPECT_EQ(TopCode(run.answers[0]), "62063");
   for (int i = 1; i <= 4; ++i) {
-    EXPECT_EQ(run.answers[i].at("status"), 400) << i;
-    EXPECT_TRUE(
-        run.answers[i].at("type").as_string().ends_with("invalid-request"));
+    EXPECT_EQ(run.answers[i].at("line"), i + 2) << i;
+    EXPECT_EQ(run.answers[i].at("error").at("status"), 400) << i;
+    EXPECT_TRUE(run.answers[i].at("error").at("type").as_string().ends_with(
+        "invalid-request"));
   }
-  EXPECT_NE(
-      run.answers[1].at("detail").as_string().find("stdin:3: unterminated"),
-      std::string::npos);
-  EXPECT_NE(run.answers[2].at("detail").as_string().find("stdin:4: 'limit'"),
-            std::string::npos);
-  EXPECT_NE(run.answers[3].at("detail").as_string().find(
-                "stdin:5: expected 2 fields"),
-            std::string::npos);
-  EXPECT_NE(run.answers[4].at("detail").as_string().find(
-                "stdin:6: nothing to search"),
-            std::string::npos);
+  auto detail = [&](size_t i) {
+    return std::string(run.answers[i].at("error").at("detail").as_string());
+  };
+  EXPECT_NE(detail(1).find("stdin:3: unterminated"), std::string::npos);
+  EXPECT_NE(detail(2).find("stdin:4: 'limit'"), std::string::npos);
+  EXPECT_NE(detail(3).find("stdin:5: expected 2 fields"), std::string::npos);
+  EXPECT_NE(detail(4).find("stdin:6: nothing to search"), std::string::npos);
   EXPECT_EQ(TopCode(run.answers[5]), "44021");
   EXPECT_NE(run.errors.find("stdin:3:"), std::string::npos);
   EXPECT_NE(run.errors.find("stdin:6:"), std::string::npos);
+}
+
+// Issue 14.6: in a resolve batch, "status" is always the resolution
+// status; a bad line's problem goes in "error".
+TEST(BatchTest, ResolveBatchKeepsStatusForTheResolution) {
+  const BatchRun run =
+      RunOn("street,postCode\nHoogstraat,9000\n,9000\nHoogstraat,90\n", 1, 1024,
+            BatchOperation::kResolve);
+  ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+  ASSERT_EQ(run.answers.size(), 3u);
+  EXPECT_EQ(run.answers[0].at("line"), 2);
+  EXPECT_EQ(run.answers[0].at("status"), "unique");
+  for (size_t i = 1; i < 3; ++i) {
+    EXPECT_EQ(run.answers[i].at("line"), static_cast<int64_t>(i + 2));
+    EXPECT_FALSE(run.answers[i].as_object().contains("status"));
+    EXPECT_EQ(run.answers[i].at("error").at("status"), 400);
+  }
 }
 
 TEST(BatchTest, BadJsonLine) {
@@ -122,12 +146,12 @@ TEST(BatchTest, BadJsonLine) {
   ASSERT_TRUE(run.status.ok());
   ASSERT_EQ(run.answers.size(), 3u);
   EXPECT_EQ(run.summary.failed, 2u);
-  EXPECT_NE(run.answers[1].at("detail").as_string().find(
+  EXPECT_NE(run.answers[1].at("error").at("detail").as_string().find(
                 "stdin:2: the body is not valid JSON"),
             std::string::npos);
-  EXPECT_NE(
-      run.answers[2].at("detail").as_string().find("unknown field 'town'"),
-      std::string::npos);
+  EXPECT_NE(run.answers[2].at("error").at("detail").as_string().find(
+                "unknown field 'town'"),
+            std::string::npos);
 }
 
 TEST(BatchTest, UnknownCsvColumnStopsBeforeSearching) {
