@@ -20,11 +20,13 @@ constexpr char kUsage[] =
     R"(usage: beladdr search [--index DIR] [--json] [--lang nl|fr|de] [--limit N]
                       [--street S] [--house-number N] [--box B] [--postcode P]
                       [--municipality M] [QUERY ...]
-       beladdr search --batch [--index DIR] [--threads N] < requests > answers
+       beladdr search --batch [--index DIR] [--threads N] [--columns C,...]
+                      [--encoding E] [--output json|csv] < requests > answers
        beladdr resolve [--index DIR] [--json] [--lang nl|fr|de] [--limit N]
                       [--street-code C] [--house-number N] [--box B]
                       [--postcode P] [--municipality M] [[--street] STREET ...]
-       beladdr resolve --batch [--index DIR] [--threads N] < requests > answers
+       beladdr resolve --batch [--index DIR] [--threads N] [--columns F=C,...]
+                      [--encoding E] [--output json|csv] < requests > answers
 
 search: searches the index (default: $BELADDR_INDEX, else var/index) like
 POST /SearchAddresses (docs/openapi.yaml). QUERY is free text in any order
@@ -47,6 +49,17 @@ what contradicts it (issues). Structured only: STREET is the street name;
                or blank line gets {"line": N, "error": problem} and a
                'stdin:LINE: reason' message on stderr; in a resolve batch
                "status" is always the resolution's.
+  --columns L  the CSV columns that form the request: COLUMN items are
+               joined into the free-text query (search), FIELD=COLUMN
+               items fill a field; the other columns pass through (default:
+               the columns named like the fields). The separator (, ; or
+               tab) is detected from the header.
+  --encoding E the input's encoding: utf-8 (default; another stops the run
+               at its first line, with a hint), windows-1252 or latin1
+  --output F   json (default: JSON Lines) or csv (the input's columns and
+               separator, plus line, status, streetCode, streetName,
+               postCode, municipalityNis, municipalityName, score,
+               language, houseNumber, boxNumber, error)
   --threads N  batch worker threads (default: the number of cores)
 
 Exit status: 0 answered (also with zero matches or notFound), 1 the index
@@ -110,6 +123,7 @@ int main(int argc, char** argv) {
   bool batch = false;
   int threads =
       static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  beladdr::cli::BatchOptions batch_options;
   std::vector<std::pair<std::string, std::string>> params;
   std::string query;
   for (int i = 2; i < argc; ++i) {
@@ -148,6 +162,21 @@ int main(int argc, char** argv) {
       json = true;
     } else if (arg == "--batch") {
       batch = true;
+    } else if (arg == "--columns") {
+      if (!value(&batch_options.columns) || batch_options.columns.empty()) {
+        return Usage("--columns needs COLUMN,... or FIELD=COLUMN,...");
+      }
+    } else if (arg == "--encoding") {
+      if (!value(&batch_options.encoding)) {
+        return Usage("--encoding needs utf-8, windows-1252 or latin1");
+      }
+    } else if (arg == "--output") {
+      std::string v;
+      if (!value(&v) || (v != "json" && v != "csv")) {
+        return Usage("--output takes json or csv");
+      }
+      batch_options.output = v == "csv" ? beladdr::cli::BatchOutput::kCsv
+                                        : beladdr::cli::BatchOutput::kJsonLines;
     } else if (arg == "--threads") {
       std::string v;
       if (!value(&v) || v.empty() || v.size() > 3 ||
@@ -171,7 +200,7 @@ int main(int argc, char** argv) {
     }
     auto searcher = OpenIndex(index);
     if (searcher == nullptr) return 1;
-    beladdr::cli::BatchOptions options;
+    beladdr::cli::BatchOptions options = batch_options;
     options.operation = resolve ? beladdr::cli::BatchOperation::kResolve
                                 : beladdr::cli::BatchOperation::kSearch;
     options.threads = threads;

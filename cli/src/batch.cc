@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <optional>
 #include <set>
 #include <thread>
 #include <utility>
 #include <vector>
 
 #include "beladdr/api.h"
+#include "beladdr/utf8.h"
+#include "csv_input.h"
 #include "csv_line.h"
 
 namespace beladdr::cli {
@@ -37,39 +42,21 @@ std::string_view Trim(std::string_view s) {
 
 bool IsBlank(std::string_view s) { return Trim(s).empty(); }
 
-// The CSV header's columns, checked against the parameter names.
-StatusOr<std::vector<std::string>> ParseHeader(const Line& line,
-                                               const std::string& name,
-                                               BatchOperation operation) {
-  const std::string where = name + ":" + std::to_string(line.number) + ": ";
-  StatusOr<std::vector<std::string>> fields = SplitCsvLine(line.text);
-  if (!fields.ok())
-    return Status::InvalidArgument(where + fields.status().message());
-  const bool resolve = operation == BatchOperation::kResolve;
-  std::set<std::string, std::less<>> known = {
-      "street",       "houseNumber", "boxNumber", "postCode",
-      "municipality", "language",    "limit"};
-  known.insert(resolve ? "streetCode" : "query");
-  if (!resolve) known.insert("q");
-  std::set<std::string> seen;
-  std::vector<std::string> columns;
-  for (const std::string& f : *fields) {
-    const std::string column(Trim(f));
-    if (known.count(column) == 0) {
-      return Status::InvalidArgument(
-          where + "unknown column '" + column +
-          "' in the CSV header; known columns: " +
-          (resolve ? kResolveColumns : kSearchColumns) +
-          " (or give JSON Lines)");
-    }
-    if (!seen.insert(column == "q" ? "query" : column).second) {
-      return Status::InvalidArgument(where + "column '" + column +
-                                     "' appears twice");
-    }
-    columns.push_back(column);
-  }
-  return columns;
+// The request fields of an operation (CSV column names).
+std::vector<std::string> FieldsOf(BatchOperation operation) {
+  std::vector<std::string> fields = {"street",   "houseNumber",  "boxNumber",
+                                     "postCode", "municipality", "language",
+                                     "limit"};
+  fields.push_back(operation == BatchOperation::kResolve ? "streetCode"
+                                                         : "query");
+  return fields;
 }
+
+// The columns --output csv adds after the input's.
+constexpr const char* kResultColumns[] = {
+    "line",     "status",          "streetCode",       "streetName",
+    "postCode", "municipalityNis", "municipalityName", "score",
+    "language", "houseNumber",     "boxNumber",        "error"};
 
 class Batch {
  public:
@@ -77,7 +64,7 @@ class Batch {
       : searcher_(searcher), options_(options) {}
 
   // Decides the format from the first non-blank line; for CSV it is the
-  // header.
+  // header, whose separator and request columns it reads.
   Status Start(const Line& first, bool* consumed) {
     std::string_view text = Trim(first.text);
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
@@ -85,100 +72,206 @@ class Batch {
       *consumed = false;
       return Status::OK();
     }
-    Line header{first.number, std::string(text)};
-    StatusOr<std::vector<std::string>> columns =
-        ParseHeader(header, options_.input_name, options_.operation);
-    if (!columns.ok()) return columns.status();
-    columns_ = std::move(*columns);
+    const std::string where =
+        options_.input_name + ":" + std::to_string(first.number) + ": ";
+    separator_ = DetectSeparator(text);
+    StatusOr<std::vector<std::string>> header = SplitCsvLine(text, separator_);
+    if (!header.ok()) {
+      return Status::InvalidArgument(where + header.status().message());
+    }
+    StatusOr<CsvLayout> layout = CsvLayout::Parse(
+        *header, options_.columns, FieldsOf(options_.operation),
+        options_.operation == BatchOperation::kSearch);
+    if (!layout.ok()) {
+      return Status::InvalidArgument(where + layout.status().message());
+    }
+    layout_ = std::move(*layout);
+    csv_ = true;
     *consumed = true;
     return Status::OK();
   }
 
-  // The answer line for one request line: the HTTP API's answer with the
-  // input's "line" first, or {"line", "error": problem}; *error says why
-  // it failed.
-  std::string Answer(const Line& line, std::string* error) const {
-    Status failure;
-    if (IsBlank(line.text)) {
-      failure = Status::InvalidArgument("blank line: no request");
-    } else if (options_.operation == BatchOperation::kResolve) {
-      StatusOr<ResolveResponse> response = Resolve(line);
-      if (response.ok()) {
-        return WithLine(line, api::EncodeResolveResponse(*response));
-      }
-      failure = response.status();
-    } else {
-      StatusOr<SearchResponse> response = Search(line);
-      if (response.ok()) {
-        return WithLine(line, api::EncodeSearchResponse(*response));
-      }
-      failure = response.status();
+  // The first line of --output csv.
+  std::string CsvHeader() const {
+    std::string line;
+    auto add = [&](std::string_view v) {
+      if (!line.empty()) line.push_back(separator_);
+      line += CsvField(v, separator_);
+    };
+    const std::vector<std::string> none;
+    const std::vector<std::string>& input = csv_ ? layout_.header() : none;
+    for (const std::string& h : input) add(h);
+    // A result column named like an input column gets a "result_" prefix.
+    for (const char* c : kResultColumns) {
+      const bool clash =
+          std::find(input.begin(), input.end(), c) != input.end();
+      add(clash ? "result_" + std::string(c) : std::string(c));
     }
-    const bool bad_input = failure.IsInvalidArgument();
-    *error = options_.input_name + ":" + std::to_string(line.number) + ": " +
-             failure.message();
-    return "{\"line\":" + std::to_string(line.number) + ",\"error\":" +
-           api::EncodeProblem(
-               bad_input ? 400 : 500,
-               bad_input ? "invalid-request" : "internal-error",
-               bad_input ? "Bad Request" : "Internal Server Error", *error,
-               "") +
-           "}";
+    return line;
+  }
+
+  // The answer line for one input line (JSON or CSV, see BatchOptions);
+  // *error says why it failed.
+  std::string Answer(const Line& line, std::string* error) const {
+    Outcome o;
+    StatusOr<std::vector<std::string>> row = Row(line);
+    if (row.ok()) o.row = std::move(*row);
+    Status failure = row.status();
+    if (failure.ok() && IsBlank(line.text)) {
+      failure = Status::InvalidArgument("blank line: no request");
+    }
+    if (failure.ok() && options_.operation == BatchOperation::kResolve) {
+      StatusOr<ResolveResponse> r = Resolve(line, o.row);
+      if (r.ok()) o.resolve = std::move(*r);
+      failure = r.status();
+    } else if (failure.ok()) {
+      StatusOr<SearchResponse> r = Search(line, o.row);
+      if (r.ok()) o.search = std::move(*r);
+      failure = r.status();
+    }
+    if (!failure.ok()) {
+      *error = options_.input_name + ":" + std::to_string(line.number) + ": " +
+               failure.message();
+      o.failure = failure;
+      o.error = *error;
+    }
+    return options_.output == BatchOutput::kCsv ? CsvAnswer(line, o)
+                                                : JsonAnswer(line, o);
   }
 
  private:
-  // `answer` (a JSON object) with "line" as its first member.
-  static std::string WithLine(const Line& line, const std::string& answer) {
-    return "{\"line\":" + std::to_string(line.number) +
-           (answer.size() > 2 ? "," : "") + answer.substr(1);
+  struct Outcome {
+    std::vector<std::string> row;  // the CSV fields, when parsed
+    std::optional<SearchResponse> search;
+    std::optional<ResolveResponse> resolve;
+    Status failure;
+    std::string error;  // "NAME:LINE: reason"
+  };
+
+  // The API's answer with "line" (and the passed-through columns) first,
+  // or {"line", "error": problem}.
+  std::string JsonAnswer(const Line& line, const Outcome& o) const {
+    std::string head = "{\"line\":" + std::to_string(line.number);
+    if (csv_ && !o.row.empty()) {
+      const auto extra = layout_.PassThrough(o.row);
+      if (!extra.empty()) {
+        boost::json::object input;
+        for (const auto& [k, v] : extra) input[k] = v;
+        head += ",\"input\":" + boost::json::serialize(input);
+      }
+    }
+    if (!o.failure.ok()) {
+      const bool bad_input = o.failure.IsInvalidArgument();
+      return head + ",\"error\":" +
+             api::EncodeProblem(
+                 bad_input ? 400 : 500,
+                 bad_input ? "invalid-request" : "internal-error",
+                 bad_input ? "Bad Request" : "Internal Server Error", o.error,
+                 "") +
+             "}";
+    }
+    const std::string answer = o.search
+                                   ? api::EncodeSearchResponse(*o.search)
+                                   : api::EncodeResolveResponse(*o.resolve);
+    return head + (answer.size() > 2 ? "," : "") + answer.substr(1);
   }
 
-  StatusOr<SearchResponse> Search(const Line& line) const {
+  // The input's fields, then kResultColumns for the top result.
+  std::string CsvAnswer(const Line& line, const Outcome& o) const {
+    std::vector<std::string> cells;
+    if (csv_) {
+      cells = o.row;
+      cells.resize(layout_.header().size());
+    }
+    std::vector<std::string> result(std::size(kResultColumns));
+    result[0] = std::to_string(line.number);
+    const SearchResult* top = nullptr;
+    std::optional<Language> language;
+    if (!o.failure.ok()) {
+      result[1] = "error";
+      result[11] = o.error;
+    } else if (o.search) {
+      result[1] = o.search->results.empty() ? "notFound" : "found";
+      if (!o.search->results.empty()) top = &o.search->results.front();
+      language = o.search->detected_language;
+    } else {
+      result[1] = std::string(ResolveStatusName(o.resolve->status));
+      if (o.resolve->address) top = &o.resolve->address->street;
+      if (!o.resolve->address && !o.resolve->candidates.empty()) {
+        top = &o.resolve->candidates.front().street;
+      }
+      language = o.resolve->detected_language;
+    }
+    if (top != nullptr) {
+      result[2] = top->street_code;
+      result[3] = top->street_name;
+      result[4] = top->kind == ResultKind::kStreet
+                      ? top->post_code
+                      : (top->post_codes.empty() ? "" : top->post_codes[0]);
+      result[5] = top->municipality.nis_code;
+      result[6] = top->municipality.name;
+      char score[16];
+      std::snprintf(score, sizeof(score), "%.4f", top->score);
+      result[7] = score;
+      result[9] = top->house_number;
+      result[10] = top->box_number;
+    }
+    if (language) result[8] = std::string(LanguageCode(*language));
+    cells.insert(cells.end(), result.begin(), result.end());
+    std::string out;
+    for (size_t k = 0; k < cells.size(); ++k) {
+      if (k > 0) out.push_back(separator_);
+      out += CsvField(cells[k], separator_);
+    }
+    return out;
+  }
+
+  // A CSV line's fields (empty for JSON Lines and for a blank line).
+  StatusOr<std::vector<std::string>> Row(const Line& line) const {
+    if (!csv_ || IsBlank(line.text)) return std::vector<std::string>();
+    if (line.text.size() > api::kMaxBodyBytes) {
+      return Status::InvalidArgument("the line is larger than 16 KiB");
+    }
+    StatusOr<std::vector<std::string>> fields =
+        SplitCsvLine(line.text, separator_);
+    if (!fields.ok()) return fields.status();
+    if (fields->size() != layout_.header().size()) {
+      return Status::InvalidArgument(
+          "expected " + std::to_string(layout_.header().size()) +
+          " fields as in the header, got " + std::to_string(fields->size()));
+    }
+    return fields;
+  }
+
+  StatusOr<SearchResponse> Search(const Line& line,
+                                  const std::vector<std::string>& row) const {
     SearchRequest request;
-    if (columns_.empty()) {
+    if (!csv_) {
       BELADDR_ASSIGN_OR_RETURN(request, api::DecodeSearchRequest(line.text));
     } else {
-      BELADDR_ASSIGN_OR_RETURN(auto params, Params(line));
-      BELADDR_ASSIGN_OR_RETURN(request, api::SearchRequestFromParams(params));
+      BELADDR_ASSIGN_OR_RETURN(
+          request, api::SearchRequestFromParams(layout_.Params(row)));
     }
     return searcher_.SearchAddresses(request);
   }
 
-  StatusOr<ResolveResponse> Resolve(const Line& line) const {
+  StatusOr<ResolveResponse> Resolve(const Line& line,
+                                    const std::vector<std::string>& row) const {
     ResolveRequest request;
-    if (columns_.empty()) {
+    if (!csv_) {
       BELADDR_ASSIGN_OR_RETURN(request, api::DecodeResolveRequest(line.text));
     } else {
-      BELADDR_ASSIGN_OR_RETURN(auto params, Params(line));
-      BELADDR_ASSIGN_OR_RETURN(request, api::ResolveRequestFromParams(params));
+      BELADDR_ASSIGN_OR_RETURN(
+          request, api::ResolveRequestFromParams(layout_.Params(row)));
     }
     return searcher_.ResolveAddress(request);
   }
 
-  // A CSV line as (column, value) pairs, empty values left out.
-  StatusOr<std::vector<std::pair<std::string, std::string>>> Params(
-      const Line& line) const {
-    if (line.text.size() > api::kMaxBodyBytes) {
-      return Status::InvalidArgument("the line is larger than 16 KiB");
-    }
-    StatusOr<std::vector<std::string>> fields = SplitCsvLine(line.text);
-    if (!fields.ok()) return fields.status();
-    if (fields->size() != columns_.size()) {
-      return Status::InvalidArgument(
-          "expected " + std::to_string(columns_.size()) +
-          " fields as in the header, got " + std::to_string(fields->size()));
-    }
-    std::vector<std::pair<std::string, std::string>> params;
-    for (size_t i = 0; i < columns_.size(); ++i) {
-      if (!(*fields)[i].empty())
-        params.emplace_back(columns_[i], std::move((*fields)[i]));
-    }
-    return params;
-  }
-
   const Searcher& searcher_;
   const BatchOptions& options_;
-  std::vector<std::string> columns_;  // empty: JSON Lines
+  bool csv_ = false;  // else JSON Lines
+  char separator_ = ',';
+  CsvLayout layout_;
 };
 
 }  // namespace
@@ -220,19 +313,46 @@ StatusOr<BatchSummary> RunBatch(const Searcher& searcher,
     chunk.clear();
   };
 
+  const bool convert = !options.encoding.empty() &&
+                       options.encoding != "utf-8" &&
+                       options.encoding != "UTF-8";
+  if (!options.encoding.empty() && !KnownEncoding(options.encoding)) {
+    return Status::InvalidArgument("unknown encoding '" + options.encoding +
+                                   "'; give utf-8, windows-1252 or latin1");
+  }
+  bool csv_header_written = false;
   std::string text;
   while (std::getline(in, text)) {
     ++number;
+    if (convert) {
+      BELADDR_ASSIGN_OR_RETURN(text, ToUtf8(text, options.encoding));
+    } else if (!IsValidUtf8(text)) {
+      // Never half-works: the run stops here, with what to do.
+      flush();
+      out.flush();
+      return Status::InvalidArgument(
+          options.input_name + ":" + std::to_string(number) +
+          ": not valid UTF-8 (a Latin-1 or Windows-1252 export, as Excel "
+          "writes? run again with --encoding windows-1252); stopped here, "
+          "the answers written are those of the lines before");
+    }
     Line line{number, std::move(text)};
     // A blank line gets an answer too (an error): one answer per line.
     if (!started && !IsBlank(line.text)) {
       started = true;
       bool consumed = false;
       BELADDR_RETURN_IF_ERROR(batch.Start(line, &consumed));
+      if (options.output == BatchOutput::kCsv) {
+        out << batch.CsvHeader() << '\n';
+        csv_header_written = true;
+      }
       if (consumed) continue;
     }
     chunk.push_back(std::move(line));
     if (chunk.size() >= options.chunk_lines) flush();
+  }
+  if (options.output == BatchOutput::kCsv && !csv_header_written) {
+    out << batch.CsvHeader() << '\n';
   }
   flush();
   out.flush();

@@ -3,16 +3,19 @@
 // (ResolveAddress).
 //
 // The input is JSON Lines (each line a request body, as the HTTP API takes
-// it) or CSV with a header row naming the columns (for searches: query or
-// q, street, houseNumber, boxNumber, postCode, municipality, language,
-// limit; for resolutions: street, houseNumber, boxNumber, postCode,
-// municipality, streetCode, language, limit); the first non-blank line
-// decides. Blank lines are skipped.
+// it) or CSV with a header row (for searches: query or q, street,
+// houseNumber, boxNumber, postCode, municipality, language, limit; for
+// resolutions: street, houseNumber, boxNumber, postCode, municipality,
+// streetCode, language, limit; other columns pass through; --columns names
+// the request's columns otherwise; the separator , ; or tab is detected);
+// the first non-blank line decides.
 //
-// A line that cannot be answered gets an RFC 9457 problem object on its
-// output line (so lines stay aligned) and a "NAME:LINE: reason" message on
-// the error stream; the run goes on. A CSV header with an unknown column
-// stops the run before any search.
+// Every input line after a CSV header gets one answer, with its "line"
+// number: one that cannot be answered (a blank one too) gets
+// {"line", "error": problem} (so lines stay aligned) and a
+// "NAME:LINE: reason" message on the error stream; the run goes on. A CSV
+// header with no request column, or a line that is not UTF-8 when no
+// --encoding is given, stops the run.
 //
 // Thread safety: RunBatch uses `options.threads` workers internally; the
 // searcher must be thread-safe (it is).
@@ -31,11 +34,22 @@ namespace beladdr::cli {
 
 enum class BatchOperation { kSearch, kResolve };
 
+enum class BatchOutput { kJsonLines, kCsv };
+
 struct BatchOptions {
   BatchOperation operation = BatchOperation::kSearch;
   std::string input_name = "stdin";  // in error messages
   int threads = 1;
   size_t chunk_lines = 1024;  // lines read, searched in parallel, written
+  // --columns: which CSV columns form the request (see CsvLayout::Parse);
+  // "" = the columns named like request fields.
+  std::string columns;
+  // --encoding of the input: "" or utf-8 (then a line that is not UTF-8
+  // stops the run with a hint), windows-1252 or latin1.
+  std::string encoding;
+  // --output: JSON Lines (the API's answers with "line"), or CSV (the input
+  // columns plus the top result's columns, in the input's separator).
+  BatchOutput output = BatchOutput::kJsonLines;
 };
 
 struct BatchSummary {

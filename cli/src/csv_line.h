@@ -15,7 +15,12 @@
 
 namespace beladdr::cli {
 
-StatusOr<std::vector<std::string>> SplitCsvLine(std::string_view line);
+StatusOr<std::vector<std::string>> SplitCsvLine(std::string_view line,
+                                                char separator = ',');
+
+// One CSV field, quoted when it holds the separator, a quote or a line
+// break.
+std::string CsvField(std::string_view value, char separator);
 
 }  // namespace beladdr::cli
 

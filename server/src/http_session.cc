@@ -14,7 +14,10 @@ HttpSession::HttpSession(tcp::socket&& socket, const Handler& handler,
     : stream_(std::move(socket)),
       handler_(handler),
       options_(options),
-      registry_(registry) {}
+      registry_(registry),
+      // A new connection is idle until the first bytes of a request come.
+      idle_since_(std::max<int64_t>(
+          1, std::chrono::steady_clock::now().time_since_epoch().count())) {}
 
 HttpSession::~HttpSession() { registry_->Remove(this); }
 

@@ -252,8 +252,15 @@ TEST_F(ServerTest, AtTheCapTheLongestIdleConnectionMakesRoom) {
   StartServer(&TinyPublicSearcher(), options);
   TestClient a(port_), b(port_);
   HttpResponse res;
+  // The server's side of a connection is idle once it waits for the next
+  // request, a moment after the client has its answer.
+  auto settle = [] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  };
   ASSERT_FALSE(a.Roundtrip(Get("/ConsumerPing"), &res));
+  settle();
   ASSERT_FALSE(b.Roundtrip(Get("/ConsumerPing"), &res));
+  settle();
   // Both are idle, kept alive; a has waited longer.
   TestClient c(port_);
   ASSERT_FALSE(c.Roundtrip(Get("/ConsumerPing"), &res));
@@ -261,9 +268,10 @@ TEST_F(ServerTest, AtTheCapTheLongestIdleConnectionMakesRoom) {
   EXPECT_TRUE(a.ClosedByServer(2000));
   ASSERT_FALSE(b.Roundtrip(Get("/ConsumerPing"), &res));
   EXPECT_EQ(res.result_int(), 200u);
+  settle();
   // A connection that never sent a request is evicted before b and c.
   TestClient silent(port_);  // evicts the longer idle of b and c
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  settle();
   TestClient d(port_);
   ASSERT_FALSE(d.Roundtrip(Get("/ConsumerPing"), &res));
   EXPECT_TRUE(silent.ClosedByServer(2000));
