@@ -7,7 +7,9 @@
 #include <ctime>
 #include <exception>
 #include <optional>
+#include <sstream>
 
+#include "batch.h"
 #include "beladdr/api.h"
 #include "openapi_text.h"
 
@@ -40,6 +42,15 @@ bool IsJson(std::string_view content_type) {
   return base == "application/json";
 }
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
 // The route label used in metrics and logs: the known paths, or "other".
 std::string_view RouteLabel(std::string_view path) {
   if (path == "/SearchAddresses") return "/SearchAddresses";
@@ -47,6 +58,8 @@ std::string_view RouteLabel(std::string_view path) {
   if (path == "/ConsumerPing") return "/ConsumerPing";
   if (path == "/metrics") return "/metrics";
   if (path == "/openapi.yaml") return "/openapi.yaml";
+  if (path == "/batch/SearchAddresses") return "/batch/SearchAddresses";
+  if (path == "/batch/ResolveAddress") return "/batch/ResolveAddress";
   return "other";
 }
 
@@ -354,6 +367,10 @@ Response Handler::Route(const Request& request,
                        "text/plain; version=0.0.4; charset=utf-8",
                        metrics_ != nullptr ? metrics_->Render() : std::string(),
                        correlation_id);
+  } else if (path == "/batch/SearchAddresses" ||
+             path == "/batch/ResolveAddress") {
+    if (request.method() != http::verb::post) return wrong_method("POST");
+    res = Batch(request, path == "/batch/ResolveAddress", correlation_id);
   } else if (path == "/openapi.yaml") {
     if (!get) return wrong_method("GET, HEAD");
     res = MakeResponse(http::status::ok, version, keep_alive,
@@ -364,7 +381,8 @@ Response Handler::Route(const Request& request,
     res = MakeProblem(
         http::status::not_found, version, keep_alive, "not-found",
         "unknown path " + std::string(path) +
-            "; the API has /SearchAddresses, /ResolveAddress, /ConsumerPing, "
+            "; the API has /SearchAddresses, /ResolveAddress, "
+            "/batch/SearchAddresses, /batch/ResolveAddress, /ConsumerPing, "
             "/metrics and /openapi.yaml",
         correlation_id);
   }
@@ -491,6 +509,86 @@ Response Handler::Resolve(const Request& request,
   return MakeResponse(http::status::ok, request.version(), request.keep_alive(),
                       kJson, api::EncodeResolveResponse(*resolved),
                       correlation_id);
+}
+
+size_t Handler::BodyLimitFor(std::string_view target) {
+  return target.starts_with("/batch/") ? kMaxBatchBytes : api::kMaxBodyBytes;
+}
+
+Response Handler::Batch(const Request& request, bool resolve,
+                        const std::string& correlation_id) const {
+  auto problem = [&](http::status status, std::string_view slug,
+                     std::string_view detail,
+                     std::vector<api::InputIssue> issues = {}) {
+    return MakeProblem(status, request.version(), request.keep_alive(), slug,
+                       detail, correlation_id, issues);
+  };
+  if (searcher_ == nullptr) {
+    return problem(http::status::service_unavailable, "no-index",
+                   "no usable index is loaded; run beladdr-import and restart");
+  }
+  // CSV in, CSV out; JSON Lines in, JSON Lines out.
+  const auto type_header = request[http::field::content_type];
+  const std::string type = Lower(std::string_view(
+      type_header.data(), std::min(type_header.size(), type_header.find(';'))));
+  const bool csv = type == "text/csv";
+  if (!csv && type != "application/x-ndjson" && type != "application/jsonl" &&
+      type != "application/json-lines") {
+    return problem(http::status::unsupported_media_type,
+                   "unsupported-media-type",
+                   "send the batch as text/csv or application/x-ndjson "
+                   "(JSON Lines)");
+  }
+  const std::string& body = request.body();
+  if (body.size() > kMaxBatchBytes) {
+    return problem(http::status::payload_too_large, "body-too-large",
+                   "a batch is at most 4 MiB");
+  }
+  if (static_cast<size_t>(std::count(body.begin(), body.end(), '\n')) >
+      kMaxBatchLines + 1) {
+    return problem(http::status::payload_too_large, "too-many-lines",
+                   "a batch is at most " + std::to_string(kMaxBatchLines) +
+                       " request lines; split it");
+  }
+  cli::BatchOptions options;
+  options.operation =
+      resolve ? cli::BatchOperation::kResolve : cli::BatchOperation::kSearch;
+  options.input_name = "body";
+  options.output = csv ? cli::BatchOutput::kCsv : cli::BatchOutput::kJsonLines;
+  std::vector<api::InputIssue> issues;
+  const std::string_view target(request.target().data(),
+                                request.target().size());
+  if (auto params = QueryParams(target); params.ok()) {
+    for (const auto& [key, value] : *params) {
+      if (key == "columns") {
+        options.columns = value;
+      } else if (key == "encoding") {
+        options.encoding = value;
+      } else {
+        issues.push_back({"query", key, value,
+                          "unknown parameter '" + key +
+                              "'; a batch takes 'columns' and 'encoding'"});
+      }
+    }
+  } else {
+    issues.push_back({"query", "", "", params.status().message()});
+  }
+  if (!issues.empty()) return InvalidInput(request, issues, correlation_id);
+  std::istringstream in(body);
+  std::ostringstream out, err;
+  StatusOr<cli::BatchSummary> summary =
+      cli::RunBatch(*searcher_, options, in, out, err);
+  if (!summary.ok()) {
+    return InvalidInput(request, {{"body", "", "", summary.status().message()}},
+                        correlation_id);
+  }
+  Response res =
+      MakeResponse(http::status::ok, request.version(), request.keep_alive(),
+                   csv ? "text/csv; charset=utf-8" : "application/x-ndjson",
+                   out.str(), correlation_id);
+  res.set("x-batch-lines", std::to_string(summary->requests));
+  res.set("x-batch-failed", std::to_string(summary->failed));
+  return res;
 }
 
 }  // namespace beladdr::server

@@ -37,6 +37,11 @@ namespace http = boost::beast::http;
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
+// Limits of POST /batch/SearchAddresses and /batch/ResolveAddress (413
+// past them): a batch body, and its request lines.
+inline constexpr size_t kMaxBatchBytes = 4 * 1024 * 1024;
+inline constexpr size_t kMaxBatchLines = 10000;
+
 class Handler {
  public:
   // `searcher`, `metrics` and `log` may be null: without a searcher the
@@ -58,6 +63,9 @@ class Handler {
   Response TransportError(int status, std::string_view detail,
                           std::string_view target = {}) const;
 
+  // The largest body a request to `target` may have (a batch takes more).
+  static size_t BodyLimitFor(std::string_view target);
+
   // A fresh random (version 4) UUID, lower case.
   static std::string NewCorrelationId();
   // True for 8-4-4-4-12 hexadecimal digits.
@@ -70,6 +78,9 @@ class Handler {
                   const std::string& correlation_id) const;
   Response Resolve(const Request& request,
                    const std::string& correlation_id) const;
+  // POST /batch/SearchAddresses and /batch/ResolveAddress.
+  Response Batch(const Request& request, bool resolve,
+                 const std::string& correlation_id) const;
   // 204 for a CORS preflight of an API route.
   Response Preflight(const Request& request, std::string_view methods,
                      const std::string& correlation_id) const;

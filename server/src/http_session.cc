@@ -84,10 +84,28 @@ void HttpSession::OnFirstBytes(beast::error_code ec, std::size_t bytes) {
 }
 
 void HttpSession::ReadRequest() {
-  // A fresh parser per request, with our limits.
+  // A fresh parser per request, with our limits; the header first, for the
+  // body's limit depends on the route (a batch takes more).
   parser_.emplace();
-  parser_->body_limit(api::kMaxBodyBytes);
+  // Beast checks a Content-Length against the limit as it reads the
+  // header: the largest any route takes, narrowed once the route is known.
+  parser_->body_limit(kMaxBatchBytes);
   parser_->header_limit(options_.header_limit);
+  http::async_read_header(
+      stream_, buffer_, *parser_,
+      beast::bind_front_handler(&HttpSession::OnHeader, shared_from_this()));
+}
+
+void HttpSession::OnHeader(beast::error_code ec, std::size_t bytes) {
+  if (ec) return OnRead(ec, bytes);
+  const auto target = parser_->get().target();
+  const size_t limit =
+      Handler::BodyLimitFor(std::string_view(target.data(), target.size()));
+  if (parser_->content_length() && *parser_->content_length() > limit) {
+    return OnRead(http::error::body_limit, bytes);
+  }
+  parser_->body_limit(limit);  // for a chunked body, as it comes
+  if (parser_->is_done()) return OnRead(ec, bytes);
   http::async_read(
       stream_, buffer_, *parser_,
       beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));
@@ -104,8 +122,13 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t) {
   const auto target = parser_->get().target();
   const std::string_view route(target.data(), target.size());
   if (ec == http::error::body_limit) {
-    return Send(
-        handler_.TransportError(413, "the body is larger than 16 KiB", route));
+    const size_t limit = Handler::BodyLimitFor(route);
+    return Send(handler_.TransportError(
+        413,
+        limit == api::kMaxBodyBytes
+            ? "the body is larger than 16 KiB"
+            : "the body is larger than " + std::to_string(limit >> 20) + " MiB",
+        route));
   }
   if (ec == http::error::header_limit) {
     return Send(handler_.TransportError(

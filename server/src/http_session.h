@@ -71,6 +71,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void DoRead();
   void OnFirstBytes(beast::error_code ec, std::size_t bytes);
   void ReadRequest();
+  void OnHeader(beast::error_code ec, std::size_t bytes);
   void OnRead(beast::error_code ec, std::size_t bytes);
   static constexpr size_t kFirstReadBytes = 4096;
   void Send(Response&& response);

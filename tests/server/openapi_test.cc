@@ -91,6 +91,23 @@ TEST(OpenApi, EveryStatusTheHandlerSendsIsDocumented) {
   answers["/SearchAddresses"].push_back(
       handler.Handle(Get("/SearchAddresses?q=Luik")));
   for (const std::string path :
+       {"/batch/SearchAddresses", "/batch/ResolveAddress"}) {
+    auto csv = [&](const std::string& body) {
+      Request req = PostJson(path, body);
+      req.set(http::field::content_type, "text/csv");
+      return req;
+    };
+    std::string many = "street\n";
+    for (size_t i = 0; i <= kMaxBatchLines; ++i) many += "Gent\n";
+    answers[path] = {handler.Handle(csv("street\nHoogstraat\n")),
+                     handler.Handle(csv("id\n1\n")),
+                     handler.Handle(csv(many)),
+                     handler.Handle(PostJson(path, "{}")),
+                     handler.Handle(With(csv("street\nx\n"), http::verb::get)),
+                     handler.Handle(BadCorrelationId(csv("street\nx\n"))),
+                     no_index.Handle(csv("street\nx\n"))};
+  }
+  for (const std::string path :
        {"/ConsumerPing", "/metrics", "/openapi.yaml"}) {
     answers[path] = {handler.Handle(Get(path)),
                      handler.Handle(With(Get(path), http::verb::put)),
