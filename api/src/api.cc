@@ -205,6 +205,13 @@ class Issues {
   Status first_;
 };
 
+// ParseBody, with a body that is not a JSON object recorded in *issues.
+StatusOr<json::object> ParseBody(std::string_view body, Issues* issues) {
+  StatusOr<json::object> object = ParseBody(body);
+  if (!object.ok()) issues->Add("", "", object.status());
+  return object;
+}
+
 // A JSON value as the text an issue shows ("abc", 0, null).
 std::string ValueText(const json::value& v) {
   if (v.is_string()) return std::string(v.as_string());
@@ -333,28 +340,20 @@ Status RequireStreetOrCode(const ResolveRequest& r) {
 StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body,
                                             std::vector<InputIssue>* issues) {
   Issues found("body", issues);
-  StatusOr<json::object> object = ParseBody(body);
-  if (!object.ok()) {
-    found.Add("", "", object.status());
-    return found.status();
-  }
+  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body, &found));
   SearchRequest r;
   BELADDR_RETURN_IF_ERROR(
-      DecodeFields(*object, SearchFields(&r), kAllowedFields, "", &found));
+      DecodeFields(object, SearchFields(&r), kAllowedFields, "", &found));
   return r;
 }
 
 StatusOr<ResolveRequest> DecodeResolveRequest(std::string_view body,
                                               std::vector<InputIssue>* issues) {
   Issues found("body", issues);
-  StatusOr<json::object> object = ParseBody(body);
-  if (!object.ok()) {
-    found.Add("", "", object.status());
-    return found.status();
-  }
+  BELADDR_ASSIGN_OR_RETURN(const json::object object, ParseBody(body, &found));
   ResolveRequest r;
   // Every invalid field is in `found`, with the missing street below.
-  static_cast<void>(DecodeFields(*object, ResolveFields(&r),
+  static_cast<void>(DecodeFields(object, ResolveFields(&r),
                                  kAllowedResolveFields,
                                  " (ResolveAddress takes structured fields "
                                  "only; use SearchAddresses for free text)",

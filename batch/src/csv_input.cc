@@ -6,32 +6,16 @@
 #include <array>
 #include <cctype>
 
+#include "beladdr/ascii.h"
+
 namespace beladdr::cli {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
-std::string Trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-    s.remove_suffix(1);
-  }
-  return std::string(s);
-}
 
 std::vector<std::string> SplitList(std::string_view list) {
   std::vector<std::string> items;
   while (!list.empty()) {
     const size_t comma = list.find(',');
-    items.push_back(Trimmed(list.substr(0, comma)));
+    items.push_back(std::string(TrimBlanks(list.substr(0, comma))));
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
@@ -60,7 +44,8 @@ StatusOr<CsvLayout> CsvLayout::Parse(const std::vector<std::string>& header,
                                      const std::vector<std::string>& fields,
                                      bool free_text) {
   CsvLayout layout;
-  for (const std::string& h : header) layout.header_.push_back(Trimmed(h));
+  for (const std::string& h : header)
+    layout.header_.push_back(std::string(TrimBlanks(h)));
   layout.field_of_.assign(layout.header_.size(), "");
   auto column = [&](const std::string& name) -> StatusOr<size_t> {
     const auto it =
@@ -95,13 +80,13 @@ StatusOr<CsvLayout> CsvLayout::Parse(const std::vector<std::string>& header,
         layout.field_of_[i] = "query";
         continue;
       }
-      const std::string field = Trimmed(item.substr(0, eq));
+      const std::string field = std::string(TrimBlanks(item.substr(0, eq)));
       if (!known(field)) {
         return Status::InvalidArgument("--columns: unknown field '" + field +
                                        "'");
       }
-      BELADDR_ASSIGN_OR_RETURN(const size_t i,
-                               column(Trimmed(item.substr(eq + 1))));
+      BELADDR_ASSIGN_OR_RETURN(
+          const size_t i, column(std::string(TrimBlanks(item.substr(eq + 1)))));
       layout.field_of_[i] = field;
     }
   }
@@ -146,13 +131,13 @@ std::vector<std::pair<std::string, std::string>> CsvLayout::PassThrough(
 }
 
 bool KnownEncoding(std::string_view encoding) {
-  const std::string e = Lower(encoding);
+  const std::string e = AsciiLower(encoding);
   return e == "utf-8" || e == "utf8" || e == "windows-1252" || e == "cp1252" ||
          e == "latin1" || e == "latin-1" || e == "iso-8859-1";
 }
 
 StatusOr<std::string> ToUtf8(std::string_view text, std::string_view encoding) {
-  const std::string e = Lower(encoding);
+  const std::string e = AsciiLower(encoding);
   if (!KnownEncoding(e)) {
     return Status::InvalidArgument("unknown encoding '" +
                                    std::string(encoding) +

@@ -11,6 +11,7 @@
 
 #include "batch.h"
 #include "beladdr/api.h"
+#include "beladdr/ascii.h"
 #include "openapi_text.h"
 
 namespace beladdr::server {
@@ -40,15 +41,6 @@ bool IsJson(std::string_view content_type) {
   for (char& c : base)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return base == "application/json";
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
 }
 
 // The route label used in metrics and logs: the known paths, or "other".
@@ -529,8 +521,9 @@ Response Handler::Batch(const Request& request, bool resolve,
   }
   // CSV in, CSV out; JSON Lines in, JSON Lines out.
   const auto type_header = request[http::field::content_type];
-  const std::string type = Lower(std::string_view(
-      type_header.data(), std::min(type_header.size(), type_header.find(';'))));
+  const std::string type = AsciiLower(TrimBlanks(
+      std::string_view(type_header.data(),
+                       std::min(type_header.size(), type_header.find(';')))));
   const bool csv = type == "text/csv";
   if (!csv && type != "application/x-ndjson" && type != "application/jsonl" &&
       type != "application/json-lines") {

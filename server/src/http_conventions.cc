@@ -6,26 +6,10 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "beladdr/ascii.h"
+
 namespace beladdr::server {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // Calls fn(token, q) for each item of a comma-separated list with optional
 // ";q=" weights ("fr-BE, nl;q=0.8"). A q that does not parse is 0.
@@ -39,7 +23,7 @@ void ForEachWeighted(std::string_view header, Fn fn) {
     double q = 1.0;
     const size_t semi = item.find(';');
     if (semi != std::string_view::npos) {
-      const std::string params = Lower(item.substr(semi + 1));
+      const std::string params = AsciiLower(item.substr(semi + 1));
       const size_t at = params.find("q=");
       if (at != std::string::npos) {
         char* end = nullptr;
@@ -48,7 +32,7 @@ void ForEachWeighted(std::string_view header, Fn fn) {
       }
       item = item.substr(0, semi);
     }
-    fn(Lower(Trim(item)), q);
+    fn(AsciiLower(TrimBlanks(item)), q);
   }
 }
 
