@@ -1,9 +1,12 @@
 // beladdr-server: the HTTP API over an index built by beladdr-import.
 // Flag parsing and start-up only; the work is in beladdr_server_lib.
 
+#include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "access_log.h"
 #include "beladdr/searcher.h"
@@ -12,31 +15,68 @@
 
 namespace {
 
-constexpr char kUsage[] =
-    "usage: beladdr-server --index DIR [--host ADDR] [--port N] [--threads N]\n"
-    "                      [--max-connections N] [--read-timeout SECONDS]\n"
-    "                      [--cors-origins ORIGIN,...] [--no-access-log]\n"
-    "\n"
-    "Serves POST/GET /SearchAddresses, POST /ResolveAddress, GET "
-    "/ConsumerPing\n"
-    "and GET /metrics (docs/openapi.yaml). Defaults: --host 127.0.0.1 --port\n"
-    "8080, --threads the number of cores, --max-connections 1024,\n"
-    "--read-timeout 10. Browser pages of any origin may call the API unless\n"
-    "--cors-origins lists the ones that may (https://a.example,...). Access\n"
-    "log: one JSON line per request on stdout. SIGINT/SIGTERM stop it\n"
-    "gracefully.\n";
-
-int Usage(const std::string& error) {
-  std::cerr << "beladdr-server: " << error << "\n\n" << kUsage;
-  return 2;
-}
-
-bool ParseNumber(const std::string& text, long min, long max, long* out) {
-  char* end = nullptr;
-  const long v = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || v < min || v > max) return false;
-  *out = v;
-  return true;
+// Parses the flags into `index`, `options` and `access_log`. Returns the
+// process's exit code when it should stop (help, version, or a usage error:
+// one line and a hint, exit 2), or -1 to go on.
+int ParseFlags(int argc, char** argv, std::string* index,
+               beladdr::server::ServerOptions* options, bool* access_log) {
+  CLI::App app(
+      "Serves POST/GET /SearchAddresses, POST /ResolveAddress, POST "
+      "/batch/SearchAddresses and /batch/ResolveAddress, GET /ConsumerPing, "
+      "GET /metrics and GET /openapi.yaml (docs/openapi.yaml). Access log: "
+      "one JSON line per request on stdout. SIGINT/SIGTERM stop it "
+      "gracefully.",
+      "beladdr-server");
+  app.set_version_flag("--version", std::string(BELADDR_VERSION));
+  app.add_option("--index", *index, "the index directory (beladdr-import)")
+      ->required();
+  app.add_option("--host", options->host, "the address to listen on")
+      ->capture_default_str();
+  app.add_option("--port", options->port, "the port (0: any free one)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  app.add_option("--threads", options->threads,
+                 "I/O threads (default: the number of cores)")
+      ->check(CLI::Range(1, 256));
+  app.add_option("--max-connections", options->max_connections,
+                 "open connections at most; at the cap the connection idle "
+                 "longest makes room")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  int read_timeout = 10;
+  app.add_option("--read-timeout", read_timeout,
+                 "seconds a client has to send a whole request")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  std::vector<std::string> origins;
+  app.add_option("--cors-origins", origins,
+                 "the origins browser pages may call from "
+                 "(https://a.example,...; default: any)")
+      ->delimiter(',')
+      ->check([](const std::string& o) {
+        return o.rfind("http://", 0) == 0 || o.rfind("https://", 0) == 0
+                   ? std::string()
+                   : "'" + o + "' is no origin such as https://a.example";
+      });
+  bool no_access_log = false;
+  app.add_flag("--no-access-log", no_access_log, "write no access log");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    std::cout << "beladdr-server " << BELADDR_VERSION << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "beladdr-server: " << e.what()
+              << "\nRun with --help for the options.\n";
+    return 2;
+  }
+  options->session.read_timeout = std::chrono::seconds(read_timeout);
+  options->http.cors_origins = origins;
+  *access_log = !no_access_log;
+  return -1;
 }
 
 }  // namespace
@@ -45,60 +85,10 @@ int main(int argc, char** argv) {
   std::string index;
   beladdr::server::ServerOptions options;
   bool access_log = true;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      return i + 1 < argc ? argv[++i] : std::string();
-    };
-    long n = 0;
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      return 0;
-    } else if (arg == "--index") {
-      index = value();
-    } else if (arg == "--host") {
-      options.host = value();
-    } else if (arg == "--port") {
-      if (!ParseNumber(value(), 0, 65535, &n))
-        return Usage("--port takes 0..65535");
-      options.port = static_cast<uint16_t>(n);
-    } else if (arg == "--threads") {
-      if (!ParseNumber(value(), 1, 256, &n))
-        return Usage("--threads takes 1..256");
-      options.threads = static_cast<int>(n);
-    } else if (arg == "--max-connections") {
-      if (!ParseNumber(value(), 1, 1000000, &n))
-        return Usage("--max-connections takes 1..1000000");
-      options.max_connections = static_cast<size_t>(n);
-    } else if (arg == "--read-timeout") {
-      if (!ParseNumber(value(), 1, 3600, &n))
-        return Usage("--read-timeout takes 1..3600 seconds");
-      options.session.read_timeout = std::chrono::seconds(n);
-    } else if (arg == "--cors-origins") {
-      std::string list = value();
-      if (list.empty()) return Usage("--cors-origins takes ORIGIN,...");
-      size_t start = 0;
-      while (start <= list.size()) {
-        const size_t comma = list.find(',', start);
-        const std::string origin =
-            list.substr(start, comma == std::string::npos ? std::string::npos
-                                                          : comma - start);
-        if (origin.rfind("http://", 0) != 0 &&
-            origin.rfind("https://", 0) != 0) {
-          return Usage("--cors-origins: '" + origin +
-                       "' is no origin such as https://a.example");
-        }
-        options.http.cors_origins.push_back(origin);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-      }
-    } else if (arg == "--no-access-log") {
-      access_log = false;
-    } else {
-      return Usage("unknown argument '" + arg + "'");
-    }
+  if (const int code = ParseFlags(argc, argv, &index, &options, &access_log);
+      code >= 0) {
+    return code;
   }
-  if (index.empty()) return Usage("--index is required");
 
   try {
     auto searcher = beladdr::Searcher::Open(index);

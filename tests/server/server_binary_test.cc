@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <memory>
@@ -115,6 +116,21 @@ TEST(ServerBinaryTest, BadFlagsExit2) {
                        {"--index", SharedTinyIndexDir(), "--port", "99999"});
   EXPECT_EQ(server.WaitExit(10), 2);
   EXPECT_NE(server.Stderr().find("--port"), std::string::npos);
+}
+
+// Issue 14.14: flags parsed by CLI11: --flag=value and --version work; a
+// usage error is one line plus a hint (not the whole help), exit 2.
+TEST(ServerBinaryTest, FlagsBehaveLikeAUnixTool) {
+  TempDir dir;
+  ServerProcess bad(dir, {"--index=" + SharedTinyIndexDir(), "--bogus"});
+  EXPECT_EQ(bad.WaitExit(10), 2);
+  const std::string err = bad.Stderr();
+  EXPECT_NE(err.find("--bogus"), std::string::npos);
+  EXPECT_NE(err.find("Run with --help"), std::string::npos);
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 2) << err;
+  TempDir dir2;
+  ServerProcess version(dir2, {"--version"});
+  EXPECT_EQ(version.WaitExit(10), 0);
 }
 
 class ServerSignalTest : public ::testing::TestWithParam<int> {};
