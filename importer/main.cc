@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -15,35 +16,69 @@
 
 namespace {
 
-constexpr char kUsage[] =
-    "usage: beladdr-import --data DIR --out DIR [options]\n"
-    "\n"
-    "Builds a beladdr index from the reference data in DIR (see data/README.md)\n"
-    "and atomically replaces the index at --out.\n"
-    "\n"
-    "  --data DIR            reference data folder (municipalities, localities,\n"
-    "                        dictionaries/...)\n"
-    "  --out DIR             index directory to create or replace\n"
-    "  --dictionaries DIR    abbreviation dictionaries (default: DIR/dictionaries)\n"
-    "  --streets FILE        street file (repeatable): beladdr's table or a BeSt\n"
-    "                        postalstreets CSV, plain or .gz\n"
-    "                        (default: DIR/streets_belgium_2022.csv.gz)\n"
-    "  --house-numbers FILE  house-number file (repeatable; default: the two\n"
-    "                        address files in DIR)\n"
-    "  --no-house-numbers    import no house numbers\n"
-    "  --skip-bad-rows       import the valid rows when some rows are bad\n"
-    "                        (default: any bad row fails the import)\n"
-    "  --max-errors N        bad rows to print in full (default 50)\n"
-    "  --vintage TEXT        what the data describes (default: DIR/VINTAGE)\n"
-    "  --quiet               no progress line\n"
-    "  --format-version      print the index format version and exit\n"
-    "  --help                this text\n"
-    "\n"
-    "Exit status: 0 success, 1 import failed (nothing written), 2 usage error.\n";
-
-int Usage(const std::string& error) {
-  std::cerr << "beladdr-import: " << error << "\n\n" << kUsage;
-  return 2;
+// Parses the flags into `options`. Returns the process's exit code when it
+// should stop (help, version, format version, or a usage error: one line
+// and a hint, exit 2), or -1 to go on.
+int ParseFlags(int argc, char** argv, beladdr::ImportOptions* options) {
+  CLI::App app(
+      "Builds a beladdr index from the reference data in DIR (see "
+      "data/README.md) and atomically replaces the index at --out. Exit "
+      "status: 0 success, 1 import failed (nothing written), 2 usage error.",
+      "beladdr-import");
+  app.set_version_flag("--version", std::string(BELADDR_VERSION));
+  app.add_option("--data", options->data_dir,
+                 "reference data folder (municipalities, localities, "
+                 "dictionaries/...)")
+      ->required();
+  app.add_option("--out", options->out_dir,
+                 "index directory to create or replace")
+      ->required();
+  app.add_option("--dictionaries", options->dictionary_dir,
+                 "abbreviation dictionaries (default: DIR/dictionaries)");
+  app.add_option("--streets", options->street_files,
+                 "street file (repeatable): beladdr's table or a BeSt "
+                 "postalstreets CSV, plain or .gz (default: "
+                 "DIR/streets_belgium_2022.csv.gz)");
+  app.add_option("--house-numbers", options->house_number_files,
+                 "house-number file (repeatable; default: the two address "
+                 "files in DIR)");
+  app.add_flag("--no-house-numbers", options->no_house_numbers,
+               "import no house numbers");
+  app.add_flag("--skip-bad-rows", options->skip_bad_rows,
+               "import the valid rows when some rows are bad (default: any "
+               "bad row fails the import)");
+  app.add_option("--max-errors", options->max_reported_errors,
+                 "bad rows to print in full")
+      ->capture_default_str();
+  app.add_option("--vintage", options->data_vintage,
+                 "what the data describes (default: DIR/VINTAGE)");
+  bool quiet = false;
+  app.add_flag("--quiet", quiet, "no progress line");
+  bool format_version = false;
+  app.add_flag("--format-version", format_version,
+               "print the index format version and exit");
+  try {
+    // --format-version stands alone: the required options are not asked.
+    for (int i = 1; i < argc; ++i) {
+      if (std::string(argv[i]) == "--format-version") {
+        std::cout << beladdr::SupportedIndexFormatVersion() << "\n";
+        return 0;
+      }
+    }
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    std::cout << "beladdr-import " << BELADDR_VERSION << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "beladdr-import: " << e.what()
+              << "\nRun with --help for the options.\n";
+    return 2;
+  }
+  if (quiet) options->progress = false;
+  return -1;
 }
 
 }  // namespace
@@ -51,54 +86,9 @@ int Usage(const std::string& error) {
 int main(int argc, char** argv) {
   beladdr::ImportOptions options;
   options.progress = ::isatty(STDERR_FILENO) != 0;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](std::string* out) {
-      if (i + 1 >= argc) return false;
-      *out = argv[++i];
-      return true;
-    };
-    std::string v;
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      return 0;
-    } else if (arg == "--format-version") {
-      std::cout << beladdr::SupportedIndexFormatVersion() << "\n";
-      return 0;
-    } else if (arg == "--data") {
-      if (!value(&options.data_dir)) return Usage("--data needs a folder");
-    } else if (arg == "--out") {
-      if (!value(&options.out_dir)) return Usage("--out needs a folder");
-    } else if (arg == "--dictionaries") {
-      if (!value(&options.dictionary_dir)) {
-        return Usage("--dictionaries needs a folder");
-      }
-    } else if (arg == "--streets") {
-      if (!value(&v)) return Usage("--streets needs a file");
-      options.street_files.push_back(v);
-    } else if (arg == "--house-numbers") {
-      if (!value(&v)) return Usage("--house-numbers needs a file");
-      options.house_number_files.push_back(v);
-    } else if (arg == "--no-house-numbers") {
-      options.no_house_numbers = true;
-    } else if (arg == "--skip-bad-rows") {
-      options.skip_bad_rows = true;
-    } else if (arg == "--max-errors") {
-      if (!value(&v)) return Usage("--max-errors needs a number");
-      char* end = nullptr;
-      const unsigned long n = std::strtoul(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0') return Usage("--max-errors needs a number");
-      options.max_reported_errors = n;
-    } else if (arg == "--vintage") {
-      if (!value(&options.data_vintage)) return Usage("--vintage needs text");
-    } else if (arg == "--quiet") {
-      options.progress = false;
-    } else {
-      return Usage("unknown argument '" + arg + "'");
-    }
+  if (const int code = ParseFlags(argc, argv, &options); code >= 0) {
+    return code;
   }
-  if (options.data_dir.empty()) return Usage("--data is required");
-  if (options.out_dir.empty()) return Usage("--out is required");
 
   // Testing aid for crash-safety tests: stop forever at a named stage so
   // that a test can kill the process there.

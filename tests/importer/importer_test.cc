@@ -482,6 +482,44 @@ pid_t StartImport(const std::string& out, const std::string& log,
   return pid;
 }
 
+// Runs the real beladdr-import with `flags`; its exit code, and its stderr.
+int RunImportBinary(const std::vector<std::string>& flags, std::string* err) {
+  testing::TempDir tmp;
+  const std::string log = tmp.Sub("stderr");
+  const std::string bin = std::string(BELADDR_BIN_DIR) + "/beladdr-import";
+  std::vector<std::string> args = {bin};
+  args.insert(args.end(), flags.begin(), flags.end());
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (freopen(log.c_str(), "w", stderr) == nullptr) _exit(120);
+    if (freopen("/dev/null", "w", stdout) == nullptr) _exit(120);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(121);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  *err = testing::ReadFile(log);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Issue 14.14: flags parsed by CLI11: --flag=value and --version work; a
+// usage error is one line plus a hint (not the whole help), exit 2.
+TEST(ImporterBinary, FlagsBehaveLikeAUnixTool) {
+  std::string err;
+  EXPECT_EQ(RunImportBinary({"--data=" + testing::TinyDataDir()}, &err), 2);
+  EXPECT_NE(err.find("--out is required"), std::string::npos) << err;
+  EXPECT_NE(err.find("Run with --help"), std::string::npos);
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 2) << err;
+  EXPECT_EQ(RunImportBinary(
+                {"--data", "x", "--out", "y", "--max-errors", "many"}, &err),
+            2);
+  EXPECT_EQ(RunImportBinary({"--version"}, &err), 0);
+  EXPECT_EQ(RunImportBinary({"--format-version"}, &err), 0);
+}
+
 // Runs the real beladdr-import, stalled at `stage`, and kills it there.
 void KillImportAt(const std::string& stage, const std::string& out,
                   const std::string& log) {
