@@ -3,6 +3,9 @@
 // the HTTP API's JSON, or, with --batch, one JSON answer per input line. Flag
 // parsing only; the work is in beladdr_cli_lib and the engine.
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -16,59 +19,24 @@
 
 namespace {
 
-constexpr char kUsage[] =
-    R"(usage: beladdr search [--index DIR] [--json] [--lang nl|fr|de] [--limit N]
-                      [--street S] [--house-number N] [--box B] [--postcode P]
-                      [--municipality M] [QUERY ...]
-       beladdr search --batch [--index DIR] [--threads N] [--columns C,...]
-                      [--encoding E] [--output json|csv] < requests > answers
-       beladdr resolve [--index DIR] [--json] [--lang nl|fr|de] [--limit N]
-                      [--street-code C] [--house-number N] [--box B]
-                      [--postcode P] [--municipality M] [[--street] STREET ...]
-       beladdr resolve --batch [--index DIR] [--threads N] [--columns F=C,...]
-                      [--encoding E] [--output json|csv] < requests > answers
+constexpr char kDescription[] =
+    R"(beladdr: search the index (default: $BELADDR_INDEX, else var/index) like
+POST /SearchAddresses, or resolve a declaration's address like POST
+/ResolveAddress (docs/openapi.yaml), in-process. Exit status: 0 answered
+(also with zero matches or notFound), 1 the index cannot be opened or some
+batch lines failed, 2 usage error or invalid request.)";
 
-search: searches the index (default: $BELADDR_INDEX, else var/index) like
-POST /SearchAddresses (docs/openapi.yaml). QUERY is free text in any order
-and language ("chee de waterloo 1180"); the structured flags may be
-combined with it or used alone.
+constexpr char kBatchHelp[] =
+    "read one request per line from stdin: JSON Lines (request bodies of "
+    "the HTTP API) or CSV with a header (the separator , ; or tab is "
+    "detected; columns named like the fields form the request, others pass "
+    "through); write one answer per input line to stdout, in order, each "
+    "with its \"line\"; a bad or blank line gets {\"line\", \"error\"} "
+    "and a 'stdin:LINE: reason' message on stderr";
 
-resolve: resolves a declaration's address like POST /ResolveAddress: one
-street (unique), a short list to choose from (ambiguous), or notFound, with
-what contradicts it (issues). Structured only: STREET is the street name;
---street-code takes the street chosen from an earlier list.
-
-  --json       print the HTTP API's JSON answer instead of a table
-  --batch      read one request per line from stdin: JSON Lines (request
-               bodies of the HTTP API) or CSV with a header naming the
-               fields (search: query, street, houseNumber, boxNumber,
-               postCode, municipality, language, limit; resolve: street,
-               houseNumber, boxNumber, postCode, municipality, streetCode,
-               language, limit); write one JSON answer per input line to
-               stdout, in order, each with its "line" number first. A bad
-               or blank line gets {"line": N, "error": problem} and a
-               'stdin:LINE: reason' message on stderr; in a resolve batch
-               "status" is always the resolution's.
-  --columns L  the CSV columns that form the request: COLUMN items are
-               joined into the free-text query (search), FIELD=COLUMN
-               items fill a field; the other columns pass through (default:
-               the columns named like the fields). The separator (, ; or
-               tab) is detected from the header.
-  --encoding E the input's encoding: utf-8 (default; another stops the run
-               at its first line, with a hint), windows-1252 or latin1
-  --output F   json (default: JSON Lines) or csv (the input's columns and
-               separator, plus line, status, streetCode, streetName,
-               postCode, municipalityNis, municipalityName, score,
-               language, houseNumber, boxNumber, error)
-  --threads N  batch worker threads (default: the number of cores)
-
-Exit status: 0 answered (also with zero matches or notFound), 1 the index
-cannot be opened or some batch lines failed, 2 usage error or invalid
-request.
-)";
-
+// A usage error: one line and a hint, exit 2.
 int Usage(const std::string& error) {
-  std::cerr << "beladdr: " << error << "\n\n" << kUsage;
+  std::cerr << "beladdr: " << error << "\nRun with --help for the options.\n";
   return 2;
 }
 
@@ -104,93 +72,114 @@ int Resolve(const std::string& index, const std::string& street,
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  if (argc < 2) return Usage("expected a command");
-  const std::string command = argv[1];
-  if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kUsage;
-    return 0;
-  }
-  if (command != "search" && command != "resolve") {
-    return Usage("unknown command '" + command + "'");
-  }
-  const bool resolve = command == "resolve";
-
-  const char* env_index = std::getenv("BELADDR_INDEX");
-  std::string index =
-      env_index != nullptr && *env_index != '\0' ? env_index : "var/index";
+// What the command line asks for.
+struct Flags {
+  std::string index;
   bool json = false;
   bool batch = false;
   int threads =
       static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   beladdr::cli::BatchOptions batch_options;
   std::vector<std::pair<std::string, std::string>> params;
-  std::string query;
-  for (int i = 2; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](std::string* out) {
-      if (i + 1 >= argc) return false;
-      *out = argv[++i];
-      return true;
-    };
-    // Flags that map onto the API's parameters.
-    static const std::pair<const char*, const char*> kParams[] = {
-        {"--street", "street"},
-        {"--house-number", "houseNumber"},
-        {"--box", "boxNumber"},
-        {"--postcode", "postCode"},
-        {"--municipality", "municipality"},
-        {"--street-code", "streetCode"},
-        {"--lang", "language"},
-        {"--language", "language"},
-        {"--limit", "limit"}};
-    bool is_param = false;
-    for (const auto& [flag, name] : kParams) {
-      if (arg != flag) continue;
-      std::string v;
-      if (!value(&v)) return Usage(arg + " needs a value");
-      params.emplace_back(name, v);
-      is_param = true;
-    }
-    if (is_param) continue;
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      return 0;
-    } else if (arg == "--index") {
-      if (!value(&index)) return Usage("--index needs a directory");
-    } else if (arg == "--json") {
-      json = true;
-    } else if (arg == "--batch") {
-      batch = true;
-    } else if (arg == "--columns") {
-      if (!value(&batch_options.columns) || batch_options.columns.empty()) {
-        return Usage("--columns needs COLUMN,... or FIELD=COLUMN,...");
-      }
-    } else if (arg == "--encoding") {
-      if (!value(&batch_options.encoding)) {
-        return Usage("--encoding needs utf-8, windows-1252 or latin1");
-      }
-    } else if (arg == "--output") {
-      std::string v;
-      if (!value(&v) || (v != "json" && v != "csv")) {
-        return Usage("--output takes json or csv");
-      }
-      batch_options.output = v == "csv" ? beladdr::cli::BatchOutput::kCsv
-                                        : beladdr::cli::BatchOutput::kJsonLines;
-    } else if (arg == "--threads") {
-      std::string v;
-      if (!value(&v) || v.empty() || v.size() > 3 ||
-          v.find_first_not_of("0123456789") != std::string::npos ||
-          std::stoi(v) < 1) {
-        return Usage("--threads takes a number from 1 to 999");
-      }
-      threads = std::stoi(v);
-    } else if (arg.starts_with("--")) {
-      return Usage("unknown flag '" + arg + "'");
-    } else {
-      query += (query.empty() ? "" : " ") + arg;
-    }
+  std::vector<std::string> words;  // QUERY (search) or STREET (resolve)
+};
+
+// The flags of one command; `resolve` adds --street and --street-code.
+void AddFlags(CLI::App* cmd, bool resolve, Flags* f,
+              std::vector<std::pair<std::string, std::string>>* pending) {
+  cmd->add_option("--index", f->index, "the index directory");
+  cmd->add_flag("--json", f->json,
+                "print the HTTP API's JSON answer instead of a table");
+  cmd->add_flag("--batch", f->batch, kBatchHelp);
+  cmd->add_option("--threads", f->threads,
+                  "batch worker threads (default: the number of cores)")
+      ->check(CLI::Range(1, 999));
+  cmd->add_option("--columns", f->batch_options.columns,
+                  "the CSV columns that form the request: COLUMN items are "
+                  "joined into the free-text query (search), FIELD=COLUMN "
+                  "items fill a field");
+  cmd->add_option("--encoding", f->batch_options.encoding,
+                  "the batch input's encoding: utf-8 (default), "
+                  "windows-1252 or latin1");
+  cmd->add_option_function<std::string>(
+         "--output",
+         [f](const std::string& v) {
+           f->batch_options.output =
+               v == "csv" ? beladdr::cli::BatchOutput::kCsv
+                          : beladdr::cli::BatchOutput::kJsonLines;
+         },
+         "json (JSON Lines, default) or csv: the batch answers' format")
+      ->check(CLI::IsMember({"json", "csv"}));
+  // Flags that map onto the API's parameters (validated there).
+  static const std::pair<const char*, const char*> kParams[] = {
+      {"--house-number", "houseNumber"},
+      {"--box", "boxNumber"},
+      {"--postcode", "postCode"},
+      {"--municipality", "municipality"},
+      {"--lang,--language", "language"},
+      {"--limit", "limit"},
+      {"--street", "street"},
+      {"--street-code", "streetCode"}};
+  for (const auto& [flag, name] : kParams) {
+    const std::string field = name;
+    if (!resolve && field == "streetCode") continue;
+    cmd->add_option_function<std::string>(
+        flag, [pending, field](const std::string& v) {
+          pending->emplace_back(field, v);
+        });
   }
+  cmd->add_option(resolve ? "street" : "query", f->words,
+                  resolve ? "the street name"
+                          : "free text in any order and "
+                            "language");
+}
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && argv[1][0] != '-' && std::string(argv[1]) != "search" &&
+      std::string(argv[1]) != "resolve") {
+    return Usage("unknown command '" + std::string(argv[1]) +
+                 "'; the commands are search and resolve");
+  }
+  CLI::App app(kDescription, "beladdr");
+  app.set_version_flag("--version", std::string(BELADDR_VERSION));
+  app.require_subcommand(1);
+  Flags search_flags, resolve_flags;
+  std::vector<std::pair<std::string, std::string>> search_params,
+      resolve_params;
+  CLI::App* search = app.add_subcommand(
+      "search", "search streets (or municipalities), like SearchAddresses");
+  CLI::App* resolve_cmd = app.add_subcommand(
+      "resolve", "resolve a declaration's address, like ResolveAddress");
+  AddFlags(search, false, &search_flags, &search_params);
+  AddFlags(resolve_cmd, true, &resolve_flags, &resolve_params);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    std::cout << "beladdr " << BELADDR_VERSION << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    return Usage(e.what());
+  }
+  const bool resolve = resolve_cmd->parsed();
+  Flags& flags = resolve ? resolve_flags : search_flags;
+  flags.params = resolve ? resolve_params : search_params;
+  const char* env_index = std::getenv("BELADDR_INDEX");
+  std::string index = !flags.index.empty() ? flags.index
+                      : env_index != nullptr && *env_index != '\0'
+                          ? env_index
+                          : "var/index";
+  const bool batch = flags.batch;
+  const int threads = flags.threads;
+  auto& params = flags.params;
+  std::string query;
+  for (const std::string& w : flags.words) {
+    query += (query.empty() ? "" : " ") + w;
+  }
+  const bool json = flags.json;
+  const beladdr::cli::BatchOptions batch_options = flags.batch_options;
 
   if (batch) {
     if (!query.empty() || !params.empty()) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -19,10 +20,13 @@ struct Result {
 
 // Runs `beladdr ARGS` with stdin from `input_file` (may be empty), stderr
 // appended to `out`.
-Result RunCli(const std::string& args, const std::string& input_file = "") {
+// Runs beladdr with `args` (and --index the tiny index, unless
+// `add_index` is false), stdin from `input_file` or /dev/null.
+Result RunCli(const std::string& args, const std::string& input_file = "",
+              bool add_index = true) {
   std::string command =
-      std::string(BELADDR_BIN_DIR) + "/beladdr " + args + " --index '" +
-      SharedTinyIndexDir() + "'" +
+      std::string(BELADDR_BIN_DIR) + "/beladdr " + args +
+      (add_index ? " --index '" + SharedTinyIndexDir() + "'" : "") +
       (input_file.empty() ? " </dev/null" : " <'" + input_file + "'") + " 2>&1";
   Result r;
   std::FILE* p = ::popen(command.c_str(), "r");
@@ -66,6 +70,28 @@ TEST(CliTest, UsageErrorsExit2) {
   EXPECT_EQ(RunCli("search --frobnicate Luik").exit_code, 2);
   EXPECT_EQ(RunCli("search").exit_code, 2);  // nothing to search
   EXPECT_EQ(RunCli("lookup Luik").exit_code, 2);
+}
+
+// Issue 14.14: flags parsed by CLI11: --flag=value, --version and --
+// work; a usage error is one line plus a hint (not the whole help).
+TEST(CliTest, FlagsBehaveLikeAUnixTool) {
+  const Result eq = RunCli("search --limit=1 --json Kerkstraat");
+  EXPECT_EQ(eq.exit_code, 0) << eq.out;
+  EXPECT_NE(eq.out.find("\"count\":1"), std::string::npos) << eq.out;
+  EXPECT_EQ(RunCli("--version").exit_code, 0);
+  // After --, words are the query even when they look like flags.
+  const Result dashes =
+      RunCli("search --json --index '" + SharedTinyIndexDir() + "' -- -Luik",
+             "", false);
+  EXPECT_EQ(dashes.exit_code, 0) << dashes.out;
+  EXPECT_NE(dashes.out.find("62063"), std::string::npos) << dashes.out;
+  const Result bad = RunCli("search --frobnicate Luik");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.out.find("--frobnicate"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("Run with --help"), std::string::npos) << bad.out;
+  EXPECT_EQ(std::count(bad.out.begin(), bad.out.end(), '\n'), 2) << bad.out;
+  EXPECT_NE(RunCli("lookup Luik").out.find("unknown command 'lookup'"),
+            std::string::npos);
 }
 
 TEST(CliTest, MissingIndexExits1WithTheFix) {
