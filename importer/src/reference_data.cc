@@ -43,7 +43,8 @@ Status LoadMunicipalities(const std::string& path, ReferenceData* ref,
       std::unique_ptr<CsvTable> t,
       CsvTable::Open(path,
                      {"nis_code", "name_nl", "name_fr", "name_de", "region",
-                      "statbel_language_code"}, ctx));
+                      "statbel_language_code"},
+                     ctx));
   const size_t c_nis = t->Col("nis_code"), c_nl = t->Col("name_nl"),
                c_fr = t->Col("name_fr"), c_de = t->Col("name_de"),
                c_region = t->Col("region"),
@@ -110,8 +111,8 @@ Status LoadMergers(const std::string& path, ReferenceData* ref,
     auto [it, inserted] = ref->mergers.emplace(f[c_old], f[c_new]);
     if (!inserted && it->second != f[c_new]) {
       t->Reject(row, BadRowReason::kDuplicateKey,
-                "old NIS code " + f[c_old] + " merges into both " +
-                    it->second + " and " + f[c_new]);
+                "old NIS code " + f[c_old] + " merges into both " + it->second +
+                    " and " + f[c_new]);
     }
   }
   return Finish(*t);
@@ -164,10 +165,11 @@ Status LoadLocalities(const std::string& path, ReferenceData* ref,
                       ImportContext* ctx) {
   BELADDR_ASSIGN_OR_RETURN(
       std::unique_ptr<CsvTable> t,
-      CsvTable::Open(path,
-                     {"postcode", "locality_nl", "locality_fr_bpost2017_paired",
-                      "is_deelgemeente", "special_non_geographic",
-                      "nis_code_2025"}, ctx));
+      CsvTable::Open(
+          path,
+          {"postcode", "locality_nl", "locality_fr_bpost2017_paired",
+           "is_deelgemeente", "special_non_geographic", "nis_code_2025"},
+          ctx));
   const size_t c_pc = t->Col("postcode"), c_nl = t->Col("locality_nl"),
                c_fr = t->Col("locality_fr_bpost2017_paired"),
                c_deel = t->Col("is_deelgemeente"),

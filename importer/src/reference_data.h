@@ -8,11 +8,11 @@
 
 #include <map>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
-#include "csv_table.h"
 #include "beladdr/status.h"
+#include "csv_table.h"
 #include "internal/index_format.h"
 
 namespace beladdr::importer {
@@ -44,8 +44,10 @@ struct ReferenceData {
 // (missing file, missing column, read error).
 Status LoadMunicipalities(const std::string& path, ReferenceData* ref,
                           ImportContext* ctx);
-Status LoadMergers(const std::string& path, ReferenceData* ref, ImportContext* ctx);
-Status LoadAliases(const std::string& path, ReferenceData* ref, ImportContext* ctx);
+Status LoadMergers(const std::string& path, ReferenceData* ref,
+                   ImportContext* ctx);
+Status LoadAliases(const std::string& path, ReferenceData* ref,
+                   ImportContext* ctx);
 Status LoadLocalities(const std::string& path, ReferenceData* ref,
                       ImportContext* ctx);
 Status LoadPostcodeMunicipalities(const std::string& path, ReferenceData* ref,

@@ -50,7 +50,8 @@ class StagingDir {
 
  private:
   StagingDir(std::string target, std::string staging, int lock_fd)
-      : target_(std::move(target)), staging_(std::move(staging)),
+      : target_(std::move(target)),
+        staging_(std::move(staging)),
         lock_fd_(lock_fd) {}
 
   std::string target_;
