@@ -53,10 +53,25 @@ std::vector<std::string> FieldsOf(BatchOperation operation) {
 }
 
 // The columns --output csv adds after the input's.
+// (in this order; Column names their places in a row)
 constexpr const char* kResultColumns[] = {
     "line",     "status",          "streetCode",       "streetName",
     "postCode", "municipalityNis", "municipalityName", "score",
     "language", "houseNumber",     "boxNumber",        "error"};
+enum Column : size_t {
+  kLine,
+  kStatus,
+  kStreetCode,
+  kStreetName,
+  kPostCode,
+  kMunicipalityNis,
+  kMunicipalityName,
+  kScore,
+  kLanguage,
+  kHouseNumber,
+  kBoxNumber,
+  kError,
+};
 
 class Batch {
  public:
@@ -184,18 +199,18 @@ class Batch {
       cells.resize(layout_.header().size());
     }
     std::vector<std::string> result(std::size(kResultColumns));
-    result[0] = std::to_string(line.number);
+    result[kLine] = std::to_string(line.number);
     const SearchResult* top = nullptr;
     std::optional<Language> language;
     if (!o.failure.ok()) {
-      result[1] = "error";
-      result[11] = o.error;
+      result[kStatus] = "error";
+      result[kError] = o.error;
     } else if (o.search) {
-      result[1] = o.search->results.empty() ? "notFound" : "found";
+      result[kStatus] = o.search->results.empty() ? "notFound" : "found";
       if (!o.search->results.empty()) top = &o.search->results.front();
       language = o.search->detected_language;
     } else {
-      result[1] = std::string(ResolveStatusName(o.resolve->status));
+      result[kStatus] = std::string(ResolveStatusName(o.resolve->status));
       if (o.resolve->address) top = &o.resolve->address->street;
       if (!o.resolve->address && !o.resolve->candidates.empty()) {
         top = &o.resolve->candidates.front().street;
@@ -203,20 +218,21 @@ class Batch {
       language = o.resolve->detected_language;
     }
     if (top != nullptr) {
-      result[2] = top->street_code;
-      result[3] = top->street_name;
-      result[4] = top->kind == ResultKind::kStreet
-                      ? top->post_code
-                      : (top->post_codes.empty() ? "" : top->post_codes[0]);
-      result[5] = top->municipality.nis_code;
-      result[6] = top->municipality.name;
+      result[kStreetCode] = top->street_code;
+      result[kStreetName] = top->street_name;
+      result[kPostCode] =
+          top->kind == ResultKind::kStreet
+              ? top->post_code
+              : (top->post_codes.empty() ? "" : top->post_codes[0]);
+      result[kMunicipalityNis] = top->municipality.nis_code;
+      result[kMunicipalityName] = top->municipality.name;
       char score[16];
       std::snprintf(score, sizeof(score), "%.4f", top->score);
-      result[7] = score;
-      result[9] = top->house_number;
-      result[10] = top->box_number;
+      result[kScore] = score;
+      result[kHouseNumber] = top->house_number;
+      result[kBoxNumber] = top->box_number;
     }
-    if (language) result[8] = std::string(LanguageCode(*language));
+    if (language) result[kLanguage] = std::string(LanguageCode(*language));
     cells.insert(cells.end(), result.begin(), result.end());
     std::string out;
     for (size_t k = 0; k < cells.size(); ++k) {

@@ -183,10 +183,7 @@ std::vector<StreetMatch> SearcherImpl::AcceptRescue(
       in_scope.push_back(m);
     }
   }
-  auto whole = [&](const StreetMatch& m) {
-    return m.name_coverage >= policy.settled_coverage &&
-           m.query_coverage >= policy.settled_coverage;
-  };
+  auto whole = [&](const StreetMatch& m) { return ReadsWhole(m, policy); };
   for (std::vector<StreetMatch>* pool : {&in_scope, &elsewhere}) {
     std::vector<StreetMatch> best = BestPerStreet(std::move(*pool), 2);
     if (best.empty()) continue;
@@ -214,19 +211,13 @@ void SearcherImpl::PreferWholeName(const ParsedQuery& q,
   const bool none_in_postcode =
       std::all_of(streets->begin(), streets->end(),
                   [](const StreetMatch& m) { return m.postcode_conflict; });
-  if (best.name_coverage >= policy.settled_coverage &&
-      best.query_coverage >= policy.settled_coverage) {
-    return;
-  }
+  if (ReadsWhole(best, policy)) return;
   if (none_in_postcode && WholeNameFirst(policy, streets)) return;
   if (!none_in_postcode && best.name_coverage >= policy.weak_name_coverage) {
     return;
   }
   std::vector<StreetMatch> whole = AcceptRescue(q, reading, std::move(rescue));
-  if (whole.empty() || whole[0].name_coverage < policy.settled_coverage ||
-      whole[0].query_coverage < policy.settled_coverage) {
-    return;
-  }
+  if (whole.empty() || !ReadsWhole(whole[0], policy)) return;
   // Level with the near miss, not above it: ResolveAddress then offers
   // both as candidates.
   whole[0].score = std::max(whole[0].score, best.score);
@@ -243,10 +234,7 @@ void SearcherImpl::PreferWholeName(const ParsedQuery& q,
 bool WholeNameFirst(const RankingPolicy& policy,
                     std::vector<StreetMatch>* streets) {
   if (streets->empty()) return false;
-  auto whole = [&](const StreetMatch& m) {
-    return m.name_coverage >= policy.settled_coverage &&
-           m.query_coverage >= policy.settled_coverage;
-  };
+  auto whole = [&](const StreetMatch& m) { return ReadsWhole(m, policy); };
   const auto first = std::find_if(streets->begin() + 1, streets->end(), whole);
   if (first == streets->end() ||
       std::find_if(first + 1, streets->end(), whole) != streets->end()) {

@@ -61,13 +61,11 @@ class MatchCollector {
 
   // A street explains the whole query with a very high score.
   bool Settled() const {
-    return std::any_of(matches_.begin(), matches_.end(),
-                       [&](const StreetMatch& m) {
-                         return m.score >= policy_.settled_score &&
-                                m.name_coverage >= policy_.settled_coverage &&
-                                m.query_coverage >= policy_.settled_coverage &&
-                                !m.postcode_conflict && !m.place_conflict;
-                       });
+    return std::any_of(
+        matches_.begin(), matches_.end(), [&](const StreetMatch& m) {
+          return m.score >= policy_.settled_score && ReadsWhole(m, policy_) &&
+                 !m.postcode_conflict && !m.place_conflict;
+        });
   }
 
   // The best score of a street that agrees with the query's place.

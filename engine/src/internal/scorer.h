@@ -69,6 +69,13 @@ struct StreetMatch {
                               // parts included)
 };
 
+// The match reads the whole text and the whole of its name (both coverages
+// at least RankingPolicy::settled_coverage).
+inline bool ReadsWhole(const StreetMatch& m, const RankingPolicy& policy) {
+  return m.name_coverage >= policy.settled_coverage &&
+         m.query_coverage >= policy.settled_coverage;
+}
+
 class Scorer {
  public:
   // REQUIRES: the arguments outlive the Scorer.
