@@ -117,8 +117,8 @@ TEST(ShippedData, ImportsAllOfBelgiumWithoutBadRows) {
   EXPECT_LT(r->results.size(), 100u);
   EXPECT_FALSE(r->more);
 
-  // The resolution rule on all structured queries (README: 92.3 % unique
-  // and right, 0.03 % unique and wrong): a wrong unique match creates a
+  // The resolution rule on all structured queries (README, "The rule"): a
+  // wrong unique match creates a
   // declaration at the wrong address, so it must stay at most 0.5 %.
   auto structured = quality::ReadQuerySet(dir + "structured.jsonl");
   ASSERT_OK(structured.status());
