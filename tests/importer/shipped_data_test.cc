@@ -118,8 +118,8 @@ TEST(ShippedData, ImportsAllOfBelgiumWithoutBadRows) {
   EXPECT_FALSE(r->more);
 
   // The resolution rule on all structured queries (README, "The rule"): a
-  // wrong unique match creates a
-  // declaration at the wrong address, so it must stay at most 0.5 %.
+  // wrong unique match creates a declaration at the wrong address, so it
+  // must stay at most 0.5 %.
   auto structured = quality::ReadQuerySet(dir + "structured.jsonl");
   ASSERT_OK(structured.status());
   const quality::ResolveTally t =
