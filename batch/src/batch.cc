@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "beladdr/api.h"
+#include "beladdr/ascii.h"
 #include "beladdr/utf8.h"
 #include "csv_input.h"
 #include "csv_line.h"
@@ -290,89 +291,172 @@ class Batch {
   CsvLayout layout_;
 };
 
+// True when lines are converted from options.encoding; false when they are
+// checked as UTF-8.
+bool Converts(const BatchOptions& options) {
+  const std::string e = AsciiLower(options.encoding);
+  return !e.empty() && e != "utf-8" && e != "utf8";
+}
+
+Status CheckKnownEncoding(const BatchOptions& options) {
+  if (!options.encoding.empty() && !KnownEncoding(options.encoding)) {
+    return Status::InvalidArgument("unknown encoding '" + options.encoding +
+                                   "'; give utf-8, windows-1252 or latin1");
+  }
+  return Status::OK();
+}
+
+// Line `number` of the input as UTF-8, or why the run stops there.
+Status DecodeLine(const BatchOptions& options, size_t number,
+                  std::string* text) {
+  if (Converts(options)) {
+    StatusOr<std::string> utf8 = ToUtf8(*text, options.encoding);
+    if (!utf8.ok()) {
+      return Status::InvalidArgument(options.input_name + ":" +
+                                     std::to_string(number) + ": " +
+                                     utf8.status().message());
+    }
+    *text = std::move(*utf8);
+    return Status::OK();
+  }
+  if (IsValidUtf8(*text)) return Status::OK();
+  // Never half-works: the run stops here, with what to do.
+  return Status::InvalidArgument(
+      options.input_name + ":" + std::to_string(number) +
+      ": not valid UTF-8 (a Latin-1 or Windows-1252 export, as Excel "
+      "writes? run again with --encoding windows-1252); stopped here, "
+      "the answers written are those of the lines before");
+}
+
 }  // namespace
 
-StatusOr<BatchSummary> RunBatch(const Searcher& searcher,
-                                const BatchOptions& options, std::istream& in,
-                                std::ostream& out, std::ostream& err) {
-  Batch batch(searcher, options);
-  BatchSummary summary;
-  bool started = false;
-  size_t number = 0;
-  std::vector<Line> chunk;
-  std::vector<std::string> answers, errors;
-  const int threads = std::max(1, options.threads);
+class BatchRun::Impl {
+ public:
+  Impl(const Searcher& searcher, const BatchOptions& options, std::istream& in)
+      : batch_(searcher, options), options_(options), in_(in) {}
 
-  auto flush = [&] {
-    answers.assign(chunk.size(), std::string());
-    errors.assign(chunk.size(), std::string());
+  StatusOr<bool> Next(std::string* out, std::string* err) {
+    if (done_) return false;
+    if (number_ == 0) BELADDR_RETURN_IF_ERROR(CheckKnownEncoding(options_));
+    std::vector<Line> chunk;
+    std::string text;
+    while (chunk.size() < std::max<size_t>(1, options_.chunk_lines) &&
+           std::getline(in_, text)) {
+      ++number_;
+      Status decoded = DecodeLine(options_, number_, &text);
+      if (!decoded.ok()) {
+        done_ = true;
+        Answer(chunk, out, err);
+        return decoded;
+      }
+      Line line{number_, std::move(text)};
+      // A blank line gets an answer too (an error): one answer per line.
+      if (!started_ && !IsBlank(line.text)) {
+        started_ = true;
+        bool consumed = false;
+        BELADDR_RETURN_IF_ERROR(batch_.Start(line, &consumed));
+        WriteCsvHeader(out);
+        if (consumed) continue;
+      }
+      chunk.push_back(std::move(line));
+    }
+    if (chunk.empty()) {
+      done_ = true;
+      WriteCsvHeader(out);  // an empty input still gets its header
+      return !out->empty();
+    }
+    Answer(chunk, out, err);
+    return true;
+  }
+
+  const BatchSummary& summary() const { return summary_; }
+
+ private:
+  void WriteCsvHeader(std::string* out) {
+    if (options_.output != BatchOutput::kCsv || header_written_) return;
+    header_written_ = true;
+    *out += batch_.CsvHeader();
+    *out += '\n';
+  }
+
+  // Answers `chunk` on options.threads workers, in input order.
+  void Answer(const std::vector<Line>& chunk, std::string* out,
+              std::string* err) {
+    std::vector<std::string> answers(chunk.size()), errors(chunk.size());
     std::atomic<size_t> next{0};
     auto work = [&] {
       for (size_t i = next++; i < chunk.size(); i = next++) {
-        answers[i] = batch.Answer(chunk[i], &errors[i]);
+        answers[i] = batch_.Answer(chunk[i], &errors[i]);
       }
     };
     std::vector<std::thread> pool;
+    const int threads = std::max(1, options_.threads);
     for (int t = 1; t < threads && static_cast<size_t>(t) < chunk.size(); ++t) {
       pool.emplace_back(work);
     }
     work();
     for (auto& t : pool) t.join();
     for (size_t i = 0; i < chunk.size(); ++i) {
-      out << answers[i] << '\n';
+      *out += answers[i];
+      *out += '\n';
       if (!errors[i].empty()) {
-        err << errors[i] << '\n';
-        ++summary.failed;
+        *err += errors[i];
+        *err += '\n';
+        ++summary_.failed;
       }
     }
-    summary.requests += chunk.size();
-    chunk.clear();
-  };
+    summary_.requests += chunk.size();
+  }
 
-  const bool convert = !options.encoding.empty() &&
-                       options.encoding != "utf-8" &&
-                       options.encoding != "UTF-8";
-  if (!options.encoding.empty() && !KnownEncoding(options.encoding)) {
-    return Status::InvalidArgument("unknown encoding '" + options.encoding +
-                                   "'; give utf-8, windows-1252 or latin1");
+  Batch batch_;
+  const BatchOptions& options_;
+  std::istream& in_;
+  BatchSummary summary_;
+  size_t number_ = 0;  // lines read
+  bool started_ = false;
+  bool header_written_ = false;
+  bool done_ = false;
+};
+
+BatchRun::BatchRun(const Searcher& searcher, const BatchOptions& options,
+                   std::istream& in)
+    : impl_(std::make_unique<Impl>(searcher, options, in)) {}
+
+BatchRun::~BatchRun() = default;
+
+StatusOr<bool> BatchRun::Next(std::string* out, std::string* err) {
+  return impl_->Next(out, err);
+}
+
+const BatchSummary& BatchRun::summary() const { return impl_->summary(); }
+
+StatusOr<BatchSummary> RunBatch(const Searcher& searcher,
+                                const BatchOptions& options, std::istream& in,
+                                std::ostream& out, std::ostream& err) {
+  BatchRun run(searcher, options, in);
+  std::string answers, errors;
+  while (true) {
+    StatusOr<bool> more = run.Next(&answers, &errors);
+    out << answers;
+    err << errors;
+    out.flush();
+    answers.clear();
+    errors.clear();
+    if (!more.ok()) return more.status();
+    if (!*more) return run.summary();
   }
-  bool csv_header_written = false;
-  std::string text;
-  while (std::getline(in, text)) {
-    ++number;
-    if (convert) {
-      BELADDR_ASSIGN_OR_RETURN(text, ToUtf8(text, options.encoding));
-    } else if (!IsValidUtf8(text)) {
-      // Never half-works: the run stops here, with what to do.
-      flush();
-      out.flush();
-      return Status::InvalidArgument(
-          options.input_name + ":" + std::to_string(number) +
-          ": not valid UTF-8 (a Latin-1 or Windows-1252 export, as Excel "
-          "writes? run again with --encoding windows-1252); stopped here, "
-          "the answers written are those of the lines before");
-    }
-    Line line{number, std::move(text)};
-    // A blank line gets an answer too (an error): one answer per line.
-    if (!started && !IsBlank(line.text)) {
-      started = true;
-      bool consumed = false;
-      BELADDR_RETURN_IF_ERROR(batch.Start(line, &consumed));
-      if (options.output == BatchOutput::kCsv) {
-        out << batch.CsvHeader() << '\n';
-        csv_header_written = true;
-      }
-      if (consumed) continue;
-    }
-    chunk.push_back(std::move(line));
-    if (chunk.size() >= options.chunk_lines) flush();
+}
+
+Status CheckEncoding(std::string_view text, const BatchOptions& options) {
+  BELADDR_RETURN_IF_ERROR(CheckKnownEncoding(options));
+  size_t number = 0;
+  while (!text.empty()) {
+    const size_t end = std::min(text.find('\n'), text.size());
+    std::string line(text.substr(0, end));
+    text.remove_prefix(std::min(end + 1, text.size()));
+    BELADDR_RETURN_IF_ERROR(DecodeLine(options, ++number, &line));
   }
-  if (options.output == BatchOutput::kCsv && !csv_header_written) {
-    out << batch.CsvHeader() << '\n';
-  }
-  flush();
-  out.flush();
-  return summary;
+  return Status::OK();
 }
 
 }  // namespace beladdr::cli

@@ -25,8 +25,10 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "beladdr/searcher.h"
 
@@ -57,11 +59,43 @@ struct BatchSummary {
   size_t failed = 0;    // answered with a problem
 };
 
-// Runs the batch. InvalidArgument (naming the line) for a bad CSV header
-// or an input that is neither JSON Lines nor CSV.
+// A batch answered piece by piece, so that the answers can be sent while
+// the rest is still being read or searched (the server streams them).
+class BatchRun {
+ public:
+  // `searcher`, `options` and `in` must outlive the run.
+  BatchRun(const Searcher& searcher, const BatchOptions& options,
+           std::istream& in);
+  ~BatchRun();
+  BatchRun(const BatchRun&) = delete;
+  BatchRun& operator=(const BatchRun&) = delete;
+
+  // Reads up to options.chunk_lines lines and answers them: appends the
+  // answers to *out (after the CSV header, when --output csv, in the first
+  // piece), one per line, and the error messages to *err. Returns false,
+  // appending nothing, once the input is used up. InvalidArgument (naming
+  // the line) stops the run: an unknown encoding, a bad CSV header, a line
+  // that is not UTF-8; what was appended before it stays valid.
+  StatusOr<bool> Next(std::string* out, std::string* err);
+
+  const BatchSummary& summary() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs the whole batch (BatchRun to the end). InvalidArgument (naming the
+// line) for a bad CSV header or an input that is neither JSON Lines nor
+// CSV.
 StatusOr<BatchSummary> RunBatch(const Searcher& searcher,
                                 const BatchOptions& options, std::istream& in,
                                 std::ostream& out, std::ostream& err);
+
+// The error RunBatch would stop with for the encoding of `text` (an
+// unknown encoding, a line that is not UTF-8 or not convertible), found
+// before anything is answered; OK otherwise.
+Status CheckEncoding(std::string_view text, const BatchOptions& options);
 
 }  // namespace beladdr::cli
 

@@ -7,9 +7,7 @@
 #include <ctime>
 #include <exception>
 #include <optional>
-#include <sstream>
 
-#include "batch.h"
 #include "beladdr/api.h"
 #include "beladdr/ascii.h"
 #include "openapi_text.h"
@@ -156,6 +154,32 @@ Response Handler::TransportError(int status, std::string_view detail,
 }
 
 Response Handler::Handle(const Request& request) const {
+  return ReadWhole(Serve(request));
+}
+
+Response Handler::ReadWhole(Reply reply) {
+  Response res = std::move(reply.response);
+  if (reply.stream == nullptr) return res;
+  std::string& body = res.body();
+  StatusOr<bool> more = true;
+  while (more.ok() && *more) more = reply.stream->Next(&body);
+  if (!more.ok()) {
+    // Not sent yet: the whole answer becomes an honest failure.
+    return MakeProblem(
+        http::status::internal_server_error, res.version(), false,
+        "internal-error",
+        "the answer could not be completed: " + more.status().message(),
+        std::string(res[kCorrelationHeader]));
+  }
+  http::fields trailer;
+  reply.stream->Trailer(&trailer);
+  for (const auto& field : trailer) res.set(field.name_string(), field.value());
+  res.erase(http::field::trailer);
+  res.prepare_payload();
+  return res;
+}
+
+Reply Handler::Serve(const Request& request) const {
   const auto start = std::chrono::steady_clock::now();
   // The client's correlation id when it is a UUID, a new one otherwise.
   std::string correlation_id;
@@ -169,7 +193,8 @@ Response Handler::Handle(const Request& request) const {
   const std::string_view target(request.target().data(),
                                 request.target().size());
   const std::string_view path = target.substr(0, target.find('?'));
-  Response res;
+  Reply reply;
+  Response& res = reply.response;
   try {
     if (has_id && !valid_id) {
       const std::string detail =
@@ -181,9 +206,10 @@ Response Handler::Handle(const Request& request) const {
                         {{"header", std::string(kCorrelationHeader),
                           std::string(header->value()), detail}});
     } else {
-      res = Route(request, correlation_id);
+      res = Route(request, correlation_id, &reply.stream);
     }
   } catch (const std::exception&) {
+    reply.stream.reset();
     // Never leak internals: the detail only points at the correlation id.
     res = MakeProblem(
         http::status::internal_server_error, request.version(), false,
@@ -195,12 +221,12 @@ Response Handler::Handle(const Request& request) const {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  FinishHeaders(request, path, &res);
+  FinishHeaders(request, path, &reply);
   Record(std::string_view(request.method_string().data(),
                           request.method_string().size()),
          RouteLabel(path), static_cast<int>(res.result_int()), correlation_id,
          seconds);
-  return res;
+  return reply;
 }
 
 Response Handler::Preflight(const Request& request, std::string_view methods,
@@ -222,7 +248,8 @@ Response Handler::Preflight(const Request& request, std::string_view methods,
 }
 
 void Handler::FinishHeaders(const Request& request, std::string_view path,
-                            Response* res) const {
+                            Reply* reply) const {
+  Response* res = &reply->response;
   const bool api = path == "/SearchAddresses" || path == "/ResolveAddress" ||
                    path == "/ConsumerPing";
   const bool get = request.method() == http::verb::get ||
@@ -246,7 +273,14 @@ void Handler::FinishHeaders(const Request& request, std::string_view path,
     if (!http_.cors_origins.empty()) add_vary("Origin");
     if (path != "/ConsumerPing") add_vary("Accept-Language");
   }
-  if (res->body().size() >= http_.gzip_min_bytes) {
+  if (reply->stream != nullptr) {
+    add_vary("Accept-Encoding");
+    const auto accept = request[http::field::accept_encoding];
+    if (AcceptsGzip(std::string_view(accept.data(), accept.size()))) {
+      reply->stream = GzipStream(std::move(reply->stream));
+      res->set(http::field::content_encoding, "gzip");
+    }
+  } else if (res->body().size() >= http_.gzip_min_bytes) {
     add_vary("Accept-Encoding");
     const auto accept = request[http::field::accept_encoding];
     if (AcceptsGzip(std::string_view(accept.data(), accept.size()))) {
@@ -298,6 +332,15 @@ std::optional<Language> Handler::AnswerLanguage(
   return AcceptedLanguage(std::string_view(header.data(), header.size()));
 }
 
+Response Handler::NoIndex(const Request& request,
+                          const std::string& correlation_id) const {
+  return MakeProblem(
+      http::status::service_unavailable, request.version(),
+      request.keep_alive(), "no-index",
+      "no usable index is loaded; run beladdr-import and restart",
+      correlation_id);
+}
+
 Response Handler::InvalidInput(const Request& request,
                                const std::vector<api::InputIssue>& issues,
                                const std::string& correlation_id) const {
@@ -307,7 +350,8 @@ Response Handler::InvalidInput(const Request& request,
 }
 
 Response Handler::Route(const Request& request,
-                        const std::string& correlation_id) const {
+                        const std::string& correlation_id,
+                        std::shared_ptr<BodyStream>* stream) const {
   const std::string_view target(request.target().data(),
                                 request.target().size());
   const std::string_view path = target.substr(0, target.find('?'));
@@ -345,10 +389,7 @@ Response Handler::Route(const Request& request,
     }
     if (!get) return wrong_method("GET, HEAD, OPTIONS");
     if (searcher_ == nullptr) {
-      res = MakeProblem(
-          http::status::service_unavailable, version, keep_alive, "no-index",
-          "no usable index is loaded; run beladdr-import and restart",
-          correlation_id);
+      res = NoIndex(request, correlation_id);
     } else {
       res = MakeResponse(http::status::ok, version, keep_alive, kJson,
                          api::EncodePing(searcher_->info()), correlation_id);
@@ -362,7 +403,8 @@ Response Handler::Route(const Request& request,
   } else if (path == "/batch/SearchAddresses" ||
              path == "/batch/ResolveAddress") {
     if (request.method() != http::verb::post) return wrong_method("POST");
-    res = Batch(request, path == "/batch/ResolveAddress", correlation_id);
+    res =
+        Batch(request, path == "/batch/ResolveAddress", correlation_id, stream);
   } else if (path == "/openapi.yaml") {
     if (!get) return wrong_method("GET, HEAD");
     res = MakeResponse(http::status::ok, version, keep_alive,
@@ -417,10 +459,7 @@ Response Handler::Search(const Request& request,
     return MakeProblem(status, version, keep_alive, slug, detail,
                        correlation_id);
   };
-  if (searcher_ == nullptr) {
-    return problem(http::status::service_unavailable, "no-index",
-                   "no usable index is loaded; run beladdr-import and restart");
-  }
+  if (searcher_ == nullptr) return NoIndex(request, correlation_id);
   StatusOr<SearchRequest> decoded = Status::Internal("unset");
   std::vector<api::InputIssue> issues;
   std::optional<Language> lang;
@@ -469,10 +508,7 @@ Response Handler::Resolve(const Request& request,
     return MakeProblem(status, request.version(), request.keep_alive(), slug,
                        detail, correlation_id);
   };
-  if (searcher_ == nullptr) {
-    return problem(http::status::service_unavailable, "no-index",
-                   "no usable index is loaded; run beladdr-import and restart");
-  }
+  if (searcher_ == nullptr) return NoIndex(request, correlation_id);
   if (auto bad = CheckJsonBody(request, correlation_id)) return *bad;
   std::vector<api::InputIssue> issues;
   StatusOr<ResolveRequest> decoded =
@@ -501,87 +537,6 @@ Response Handler::Resolve(const Request& request,
   return MakeResponse(http::status::ok, request.version(), request.keep_alive(),
                       kJson, api::EncodeResolveResponse(*resolved),
                       correlation_id);
-}
-
-size_t Handler::BodyLimitFor(std::string_view target) {
-  return target.starts_with("/batch/") ? kMaxBatchBytes : api::kMaxBodyBytes;
-}
-
-Response Handler::Batch(const Request& request, bool resolve,
-                        const std::string& correlation_id) const {
-  auto problem = [&](http::status status, std::string_view slug,
-                     std::string_view detail,
-                     std::vector<api::InputIssue> issues = {}) {
-    return MakeProblem(status, request.version(), request.keep_alive(), slug,
-                       detail, correlation_id, issues);
-  };
-  if (searcher_ == nullptr) {
-    return problem(http::status::service_unavailable, "no-index",
-                   "no usable index is loaded; run beladdr-import and restart");
-  }
-  // CSV in, CSV out; JSON Lines in, JSON Lines out.
-  const auto type_header = request[http::field::content_type];
-  const std::string type = AsciiLower(TrimBlanks(
-      std::string_view(type_header.data(),
-                       std::min(type_header.size(), type_header.find(';')))));
-  const bool csv = type == "text/csv";
-  if (!csv && type != "application/x-ndjson" && type != "application/jsonl" &&
-      type != "application/json-lines") {
-    return problem(http::status::unsupported_media_type,
-                   "unsupported-media-type",
-                   "send the batch as text/csv or application/x-ndjson "
-                   "(JSON Lines)");
-  }
-  const std::string& body = request.body();
-  if (body.size() > kMaxBatchBytes) {
-    return problem(http::status::payload_too_large, "body-too-large",
-                   "a batch is at most 4 MiB");
-  }
-  if (static_cast<size_t>(std::count(body.begin(), body.end(), '\n')) >
-      kMaxBatchLines + 1) {
-    return problem(http::status::payload_too_large, "too-many-lines",
-                   "a batch is at most " + std::to_string(kMaxBatchLines) +
-                       " request lines; split it");
-  }
-  cli::BatchOptions options;
-  options.operation =
-      resolve ? cli::BatchOperation::kResolve : cli::BatchOperation::kSearch;
-  options.input_name = "body";
-  options.output = csv ? cli::BatchOutput::kCsv : cli::BatchOutput::kJsonLines;
-  std::vector<api::InputIssue> issues;
-  const std::string_view target(request.target().data(),
-                                request.target().size());
-  if (auto params = QueryParams(target); params.ok()) {
-    for (const auto& [key, value] : *params) {
-      if (key == "columns") {
-        options.columns = value;
-      } else if (key == "encoding") {
-        options.encoding = value;
-      } else {
-        issues.push_back({"query", key, value,
-                          "unknown parameter '" + key +
-                              "'; a batch takes 'columns' and 'encoding'"});
-      }
-    }
-  } else {
-    issues.push_back({"query", "", "", params.status().message()});
-  }
-  if (!issues.empty()) return InvalidInput(request, issues, correlation_id);
-  std::istringstream in(body);
-  std::ostringstream out, err;
-  StatusOr<cli::BatchSummary> summary =
-      cli::RunBatch(*searcher_, options, in, out, err);
-  if (!summary.ok()) {
-    return InvalidInput(request, {{"body", "", "", summary.status().message()}},
-                        correlation_id);
-  }
-  Response res =
-      MakeResponse(http::status::ok, request.version(), request.keep_alive(),
-                   csv ? "text/csv; charset=utf-8" : "application/x-ndjson",
-                   out.str(), correlation_id);
-  res.set("x-batch-lines", std::to_string(summary->requests));
-  res.set("x-batch-failed", std::to_string(summary->failed));
-  return res;
 }
 
 }  // namespace beladdr::server

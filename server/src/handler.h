@@ -6,6 +6,8 @@
 //   GET  /SearchAddresses?q=...&postCode=...    -> 200 search answer
 //   POST /ResolveAddress    JSON body           -> 200 unique | ambiguous |
 //                                                  notFound
+//   POST /batch/SearchAddresses, /batch/ResolveAddress (CSV or JSON Lines)
+//                                               -> 200, the answers streamed
 //   GET  /ConsumerPing                          -> 200, or 503 without index
 //   GET  /metrics                               -> Prometheus text
 // Errors are RFC 9457 application/problem+json with a detail that says what
@@ -28,6 +30,7 @@
 #include "access_log.h"
 #include "beladdr/api.h"
 #include "beladdr/searcher.h"
+#include "body_stream.h"
 #include "http_conventions.h"
 #include "metrics.h"
 
@@ -41,6 +44,17 @@ using Response = http::response<http::string_body>;
 // past them): a batch body, and its request lines.
 inline constexpr size_t kMaxBatchBytes = 4 * 1024 * 1024;
 inline constexpr size_t kMaxBatchLines = 10000;
+// A streamed batch answers this many lines per chunk: the answers of a
+// chunk are searched on the connection's thread between two writes, so it
+// bounds how long other connections wait behind a batch.
+inline constexpr size_t kBatchChunkLines = 128;
+
+// An answer: the whole response, or its header when `stream` produces the
+// body (sent chunked).
+struct Reply {
+  Response response;
+  std::shared_ptr<BodyStream> stream;
+};
 
 class Handler {
  public:
@@ -54,8 +68,14 @@ class Handler {
         http_(std::move(http)) {}
 
   // Answers one request. Never throws: an unexpected failure is a 500 that
-  // does not leak internals.
+  // does not leak internals. A batch's body is a stream (the session sends
+  // it chunked); metrics and the access log time the answer until its
+  // header.
+  Reply Serve(const Request& request) const;
+  // Serve() with any stream read to the end into the body (Content-Length;
+  // for tests and HTTP/1.0 clients, which take no chunks).
   Response Handle(const Request& request) const;
+  static Response ReadWhole(Reply reply);
 
   // A problem response for requests that could not even be parsed (413,
   // 431, 400), with a fresh correlation id; recorded like any other, under
@@ -72,15 +92,18 @@ class Handler {
   static bool IsCorrelationId(std::string_view id);
 
  private:
-  Response Route(const Request& request,
-                 const std::string& correlation_id) const;
+  Response Route(const Request& request, const std::string& correlation_id,
+                 std::shared_ptr<BodyStream>* stream) const;
   Response Search(const Request& request,
                   const std::string& correlation_id) const;
   Response Resolve(const Request& request,
                    const std::string& correlation_id) const;
   // POST /batch/SearchAddresses and /batch/ResolveAddress.
+  // The first piece is answered before the header (a bad CSV header is a
+  // 400); *stream produces the rest.
   Response Batch(const Request& request, bool resolve,
-                 const std::string& correlation_id) const;
+                 const std::string& correlation_id,
+                 std::shared_ptr<BodyStream>* stream) const;
   // 204 for a CORS preflight of an API route.
   Response Preflight(const Request& request, std::string_view methods,
                      const std::string& correlation_id) const;
@@ -93,13 +116,17 @@ class Handler {
   std::optional<Language> AnswerLanguage(const Request& request,
                                          std::optional<Language> own,
                                          std::optional<Language> lang) const;
+  // 503: the server runs without a usable index.
+  Response NoIndex(const Request& request,
+                   const std::string& correlation_id) const;
   // 400 with every invalid input; the first one's detail is the detail.
   Response InvalidInput(const Request& request,
                         const std::vector<api::InputIssue>& issues,
                         const std::string& correlation_id) const;
-  // Cache-Control, CORS, Vary and gzip, once the answer is made.
+  // Cache-Control, CORS, Vary and gzip (of the body or the stream), once
+  // the answer is made.
   void FinishHeaders(const Request& request, std::string_view path,
-                     Response* res) const;
+                     Reply* reply) const;
   void Record(std::string_view method, std::string_view route, int status,
               std::string_view correlation_id, double seconds) const;
 

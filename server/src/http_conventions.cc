@@ -69,23 +69,40 @@ bool AcceptsGzip(std::string_view accept_encoding) {
   return gzip;
 }
 
-StatusOr<std::string> Gzip(std::string_view body) {
-  z_stream z{};
+GzipWriter::GzipWriter() : z_(std::make_unique<z_stream>()) {
   // 15 + 16: a gzip header and trailer around the deflate stream.
-  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
-                   Z_DEFAULT_STRATEGY) != Z_OK) {
-    return Status::Internal("deflateInit2 failed");
-  }
-  std::string out(deflateBound(&z, static_cast<uLong>(body.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
-  z.avail_in = static_cast<uInt>(body.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&z, Z_FINISH);
-  const size_t written = out.size() - z.avail_out;
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) return Status::Internal("deflate did not finish");
-  out.resize(written);
+  ok_ = deflateInit2(z_.get(), Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+                     Z_DEFAULT_STRATEGY) == Z_OK;
+}
+
+GzipWriter::~GzipWriter() {
+  if (ok_) deflateEnd(z_.get());
+}
+
+Status GzipWriter::Write(std::string_view in, bool last, std::string* out) {
+  if (!ok_) return Status::Internal("deflateInit2 failed");
+  z_->next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z_->avail_in = static_cast<uInt>(in.size());
+  const int flush = last ? Z_FINISH : Z_SYNC_FLUSH;
+  int rc = Z_OK;
+  do {
+    // Room for all of it at once, in the common case.
+    const size_t start = out->size();
+    const size_t room = deflateBound(z_.get(), z_->avail_in) + 64;
+    out->resize(start + room);
+    z_->next_out = reinterpret_cast<Bytef*>(out->data() + start);
+    z_->avail_out = static_cast<uInt>(room);
+    rc = deflate(z_.get(), flush);
+    out->resize(start + room - z_->avail_out);
+    if (rc == Z_STREAM_ERROR) return Status::Internal("deflate failed");
+  } while (z_->avail_out == 0 || (last && rc != Z_STREAM_END));
+  return Status::OK();
+}
+
+StatusOr<std::string> Gzip(std::string_view body) {
+  GzipWriter writer;
+  std::string out;
+  BELADDR_RETURN_IF_ERROR(writer.Write(body, true, &out));
   return out;
 }
 

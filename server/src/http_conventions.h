@@ -9,6 +9,7 @@
 #define BELADDR_SERVER_SRC_HTTP_CONVENTIONS_H_
 
 #include <ctime>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,8 @@
 
 #include "beladdr/language.h"
 #include "beladdr/status.h"
+
+struct z_stream_s;  // zlib
 
 namespace beladdr::server {
 
@@ -42,6 +45,24 @@ bool AcceptsGzip(std::string_view accept_encoding);
 
 // `body` as a gzip stream (RFC 1952).
 StatusOr<std::string> Gzip(std::string_view body);
+
+// A gzip stream written piece by piece (a streamed answer): each piece is
+// flushed, so that the client can decode what it has received so far.
+class GzipWriter {
+ public:
+  GzipWriter();
+  ~GzipWriter();
+  GzipWriter(const GzipWriter&) = delete;
+  GzipWriter& operator=(const GzipWriter&) = delete;
+
+  // Compresses `in` and appends it to *out; `last` ends the stream (with
+  // the gzip trailer). Internal when zlib fails.
+  Status Write(std::string_view in, bool last, std::string* out);
+
+ private:
+  std::unique_ptr<z_stream_s> z_;
+  bool ok_ = false;
+};
 
 // The Access-Control-Allow-Origin value for a request from `origin`: "*"
 // when any origin may call, `origin` itself when it is listed, "" when it

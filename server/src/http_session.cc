@@ -145,9 +145,13 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t) {
         400, "malformed HTTP request: " + ec.message()));
   }
   served_ = true;
-  Response response = handler_.Handle(parser_->get());
-  if (draining_) response.keep_alive(false);
-  Send(std::move(response));
+  Reply reply = handler_.Serve(parser_->get());
+  if (draining_) reply.response.keep_alive(false);
+  // HTTP/1.0 takes no chunks: its stream is read whole first.
+  if (reply.stream != nullptr && parser_->get().version() >= 11) {
+    return SendStream(std::move(reply));
+  }
+  Send(Handler::ReadWhole(std::move(reply)));
 }
 
 void HttpSession::Send(Response&& response) {
@@ -158,6 +162,52 @@ void HttpSession::Send(Response&& response) {
   http::async_write(stream_, *response_,
                     beast::bind_front_handler(&HttpSession::OnWrite,
                                               shared_from_this(), close));
+}
+
+void HttpSession::SendStream(Reply&& reply) {
+  const bool close = !reply.response.keep_alive() || draining_;
+  stream_head_ = std::make_shared<StreamHead>(std::move(reply.response.base()));
+  stream_head_->chunked(true);
+  stream_serializer_ = std::make_shared<StreamSerializer>(*stream_head_);
+  stream_body_ = std::move(reply.stream);
+  stream_ended_ = false;
+  writing_ = true;
+  stream_.expires_after(options_.write_timeout);
+  http::async_write_header(
+      stream_, *stream_serializer_,
+      beast::bind_front_handler(&HttpSession::OnStreamWrite, shared_from_this(),
+                                close));
+}
+
+void HttpSession::OnStreamWrite(bool close, beast::error_code ec, std::size_t) {
+  if (ec || stream_ended_) {
+    stream_body_.reset();
+    stream_serializer_.reset();
+    stream_head_.reset();
+    return OnWrite(close, ec, 0);
+  }
+  // The next piece is made here, on the strand, between two writes.
+  piece_.clear();
+  StatusOr<bool> more = true;
+  while (more.ok() && *more && piece_.empty())
+    more = stream_body_->Next(&piece_);
+  if (!more.ok()) {
+    // Half sent: no last chunk, so the client knows the answer is cut.
+    writing_ = false;
+    stream_body_.reset();
+    return DoClose();
+  }
+  stream_.expires_after(options_.write_timeout);
+  auto next = beast::bind_front_handler(&HttpSession::OnStreamWrite,
+                                        shared_from_this(), close);
+  if (*more) {
+    return net::async_write(stream_, http::make_chunk(net::buffer(piece_)),
+                            std::move(next));
+  }
+  stream_ended_ = true;
+  trailer_.clear();
+  stream_body_->Trailer(&trailer_);
+  net::async_write(stream_, http::make_chunk_last(trailer_), std::move(next));
 }
 
 void HttpSession::OnWrite(bool close, beast::error_code ec, std::size_t) {

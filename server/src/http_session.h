@@ -75,6 +75,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void OnRead(beast::error_code ec, std::size_t bytes);
   static constexpr size_t kFirstReadBytes = 4096;
   void Send(Response&& response);
+  // A header, then the stream's pieces as chunks, then the trailer.
+  void SendStream(Reply&& reply);
+  void OnStreamWrite(bool close, beast::error_code ec, std::size_t bytes);
   void OnWrite(bool close, beast::error_code ec, std::size_t bytes);
   void DoClose();
 
@@ -82,6 +85,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<Response> response_;  // alive until written
+  // A streamed answer, alive until its last chunk is written.
+  using StreamHead = http::response<http::empty_body>;
+  using StreamSerializer = http::response_serializer<http::empty_body>;
+  std::shared_ptr<StreamHead> stream_head_;
+  std::shared_ptr<StreamSerializer> stream_serializer_;
+  std::shared_ptr<BodyStream> stream_body_;
+  std::string piece_;
+  http::fields trailer_;
+  bool stream_ended_ = false;
   const Handler& handler_;
   SessionOptions options_;
   SessionRegistry* registry_;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <sstream>
 #include <vector>
@@ -17,7 +18,7 @@ namespace {
 
 namespace json = boost::json;
 
-struct BatchRun {
+struct RunResult {
   Status status;
   BatchSummary summary;
   std::vector<json::value> answers;
@@ -25,16 +26,16 @@ struct BatchRun {
   std::string errors;
 };
 
-BatchRun RunOn(const std::string& input, int threads = 1, size_t chunk = 1024,
-               BatchOperation operation = BatchOperation::kSearch,
-               BatchOptions options = {}) {
+RunResult RunOn(const std::string& input, int threads = 1, size_t chunk = 1024,
+                BatchOperation operation = BatchOperation::kSearch,
+                BatchOptions options = {}) {
   std::istringstream in(input);
   std::ostringstream out, err;
   options.operation = operation;
   options.threads = threads;
   options.chunk_lines = chunk;
   auto summary = RunBatch(testing::TinyPublicSearcher(), options, in, out, err);
-  BatchRun run;
+  RunResult run;
   run.status = summary.status();
   if (summary.ok()) run.summary = *summary;
   std::istringstream lines(out.str());
@@ -58,7 +59,7 @@ std::string TopCode(const json::value& answer) {
 }
 
 TEST(BatchTest, JsonLines) {
-  const BatchRun run = RunOn(
+  const RunResult run = RunOn(
       "{\"query\": \"chee de waterlo 1180\"}\n"
       "\n"
       "{\"street\": \"Graanmarkt\", \"municipality\": \"Courtrai\", "
@@ -86,7 +87,7 @@ TEST(BatchTest, JsonLines) {
 }
 
 TEST(BatchTest, CsvWithHeader) {
-  const BatchRun run = RunOn(
+  const RunResult run = RunOn(
       "\xEF\xBB\xBFstreet,houseNumber,postCode,municipality\r\n"
       "\"Rue du Midi - Zuidstraat\",10,1000,\r\n"
       "Hoogstraat,12,,Gent\r\n"
@@ -99,7 +100,7 @@ TEST(BatchTest, CsvWithHeader) {
 }
 
 TEST(BatchTest, BadLinesGetAProblemAndKeepTheirPlace) {
-  const BatchRun run = RunOn(
+  const RunResult run = RunOn(
       "query,limit\n"
       "Luik,1\n"
       "\"unterminated,1\n"
@@ -133,7 +134,7 @@ TEST(BatchTest, BadLinesGetAProblemAndKeepTheirPlace) {
 // Issue 14.6: in a resolve batch, "status" is always the resolution
 // status; a bad line's problem goes in "error".
 TEST(BatchTest, ResolveBatchKeepsStatusForTheResolution) {
-  const BatchRun run =
+  const RunResult run =
       RunOn("street,postCode\nHoogstraat,9000\n,9000\nHoogstraat,90\n", 1, 1024,
             BatchOperation::kResolve);
   ASSERT_TRUE(run.status.ok()) << run.status.ToString();
@@ -152,7 +153,7 @@ TEST(BatchTest, ResolveBatchKeepsStatusForTheResolution) {
 TEST(BatchTest, SemicolonsPassThroughAndNamedColumns) {
   BatchOptions options;
   options.columns = "Adres,Gemeente";
-  const BatchRun run = RunOn(
+  const RunResult run = RunOn(
       "id;Naam;Adres;Gemeente\n"
       "17;\"Jan; de Wit\";Graanmarkt 7;Kortrijk\n"
       "18;Els;Hoogstraat;Gent\n",
@@ -164,7 +165,7 @@ TEST(BatchTest, SemicolonsPassThroughAndNamedColumns) {
   EXPECT_EQ(TopCode(run.answers[0]), "crab:52118@8500");
   EXPECT_EQ(TopCode(run.answers[1]), "crab:70413@9000");
   // Without --columns, columns named like the fields are the request.
-  const BatchRun plain = RunOn("id\tstreet\tpostCode\n17\tHoogstraat\t9000\n");
+  const RunResult plain = RunOn("id\tstreet\tpostCode\n17\tHoogstraat\t9000\n");
   ASSERT_TRUE(plain.status.ok()) << plain.status.ToString();
   EXPECT_EQ(TopCode(plain.answers[0]), "crab:70413@9000");
   EXPECT_EQ(plain.answers[0].at("input").at("id"), "17");
@@ -184,7 +185,7 @@ TEST(BatchTest, Latin1NeedsItsEncoding) {
   const std::string input =
       "street,postCode\nHoogstraat,9000\n"
       "Rue de l'\xC9glise,7090\n";
-  const BatchRun stopped = RunOn(input);
+  const RunResult stopped = RunOn(input);
   ASSERT_FALSE(stopped.status.ok());
   EXPECT_NE(stopped.status.message().find("stdin:3: not valid UTF-8"),
             std::string::npos)
@@ -193,7 +194,7 @@ TEST(BatchTest, Latin1NeedsItsEncoding) {
             std::string::npos);
   BatchOptions options;
   options.encoding = "windows-1252";
-  const BatchRun run = RunOn(input, 1, 1024, BatchOperation::kSearch, options);
+  const RunResult run = RunOn(input, 1, 1024, BatchOperation::kSearch, options);
   ASSERT_TRUE(run.status.ok()) << run.status.ToString();
   ASSERT_EQ(run.answers.size(), 2u);
   EXPECT_EQ(TopCode(run.answers[1]), "icar:7716575@7090");
@@ -204,8 +205,8 @@ TEST(BatchTest, Latin1NeedsItsEncoding) {
 TEST(BatchTest, CsvOutput) {
   BatchOptions options;
   options.output = BatchOutput::kCsv;
-  const BatchRun run = RunOn("id;street;postCode\n7;Hoogstraat;9000\n8;;\n", 1,
-                             1024, BatchOperation::kSearch, options);
+  const RunResult run = RunOn("id;street;postCode\n7;Hoogstraat;9000\n8;;\n", 1,
+                              1024, BatchOperation::kSearch, options);
   ASSERT_TRUE(run.status.ok()) << run.status.ToString();
   ASSERT_EQ(run.csv.size(), 3u);
   EXPECT_EQ(run.csv[0],
@@ -220,7 +221,7 @@ TEST(BatchTest, CsvOutput) {
 }
 
 TEST(BatchTest, BadJsonLine) {
-  const BatchRun run =
+  const RunResult run =
       RunOn("{\"query\": \"Luik\"}\n{\"query\": \n{\"town\": \"Gent\"}\n");
   ASSERT_TRUE(run.status.ok());
   ASSERT_EQ(run.answers.size(), 3u);
@@ -236,7 +237,7 @@ TEST(BatchTest, BadJsonLine) {
 // Columns that are not request fields pass through; a header with none
 // that is stops the run before any search, naming its line.
 TEST(BatchTest, HeaderWithoutRequestColumnsStopsBeforeSearching) {
-  const BatchRun run = RunOn("\n\nid,town\n1,Gent\n");
+  const RunResult run = RunOn("\n\nid,town\n1,Gent\n");
   ASSERT_FALSE(run.status.ok());
   EXPECT_TRUE(run.status.IsInvalidArgument());
   EXPECT_NE(run.status.message().find("stdin:3: no column of the CSV header"),
@@ -252,14 +253,68 @@ TEST(BatchTest, ThreadsAndChunksKeepTheOrder) {
   for (int i = 0; i < 200; ++i) {
     input += std::string("{\"query\": \"") + queries[i % 5] + "\"}\n";
   }
-  const BatchRun one = RunOn(input, 1);
-  const BatchRun many = RunOn(input, 4, 7);
+  const RunResult one = RunOn(input, 1);
+  const RunResult many = RunOn(input, 4, 7);
   ASSERT_EQ(one.answers.size(), 200u);
   ASSERT_EQ(many.answers.size(), 200u);
   for (size_t i = 0; i < 200; ++i) {
     EXPECT_EQ(TopCode(one.answers[i]), TopCode(many.answers[i])) << i;
     EXPECT_EQ(TopCode(one.answers[i]), TopCode(one.answers[i % 5])) << i;
   }
+}
+
+// Issue 14.7 (streamed): BatchRun answers a chunk at a time, whole lines,
+// in order; the pieces make up exactly what RunBatch writes.
+TEST(BatchTest, BatchRunAnswersAChunkAtATime) {
+  std::string input = "id;query\n";
+  for (int i = 0; i < 25; ++i) input += std::to_string(i) + ";Gent\n";
+  BatchOptions options;
+  options.output = BatchOutput::kCsv;
+  options.chunk_lines = 10;
+  std::istringstream in(input);
+  BatchRun run(testing::TinyPublicSearcher(), options, in);
+  std::vector<size_t> piece_lines;
+  std::string all;
+  while (true) {
+    std::string piece, errors;
+    StatusOr<bool> more = run.Next(&piece, &errors);
+    ASSERT_TRUE(more.ok()) << more.status().ToString();
+    if (!*more) {
+      EXPECT_TRUE(piece.empty());
+      break;
+    }
+    ASSERT_TRUE(piece.ends_with("\n"));
+    piece_lines.push_back(std::count(piece.begin(), piece.end(), '\n'));
+    all += piece;
+  }
+  // The header and ten answers, ten, then five.
+  EXPECT_EQ(piece_lines, (std::vector<size_t>{11, 10, 5}));
+  EXPECT_EQ(run.summary().requests, 25u);
+  const RunResult whole =
+      RunOn(input, 1, 1024, BatchOperation::kSearch, options);
+  std::string joined;
+  for (const std::string& line : whole.csv) joined += line + "\n";
+  EXPECT_EQ(all, joined);
+}
+
+// CheckEncoding finds, before anything is answered, the line a run would
+// stop at; "utf8" is checked like "utf-8".
+TEST(BatchTest, CheckEncodingFindsTheLineBeforeAnswering) {
+  const std::string input = "query\nGent\nRue de l'\xC9glise\n";
+  BatchOptions options;
+  Status status = CheckEncoding(input, options);
+  EXPECT_NE(status.message().find("stdin:3: not valid UTF-8"),
+            std::string::npos)
+      << status.ToString();
+  options.encoding = "utf8";
+  EXPECT_FALSE(CheckEncoding(input, options).ok());
+  EXPECT_FALSE(
+      RunOn(input, 1, 1024, BatchOperation::kSearch, options).status.ok());
+  options.encoding = "latin1";
+  EXPECT_TRUE(CheckEncoding(input, options).ok());
+  options.encoding = "ebcdic";
+  EXPECT_NE(CheckEncoding(input, options).message().find("unknown encoding"),
+            std::string::npos);
 }
 
 TEST(SplitCsvLineTest, QuotesAndEmptyFields) {

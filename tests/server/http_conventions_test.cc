@@ -30,20 +30,6 @@ Request With(Request req, http::field field, std::string_view value) {
   return req;
 }
 
-std::string Gunzip(const std::string& zipped) {
-  z_stream z{};
-  EXPECT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
-  std::string out(1 << 20, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zipped.data()));
-  z.avail_in = static_cast<uInt>(zipped.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(out.size() - z.avail_out);
-  inflateEnd(&z);
-  return out;
-}
-
 TEST(HttpConventions, AcceptLanguagePicksTheBestOfOurLanguages) {
   EXPECT_EQ(AcceptedLanguage("fr-BE,fr;q=0.9,en;q=0.8"), Language::kFr);
   EXPECT_EQ(AcceptedLanguage("en-GB, de;q=0.5, nl;q=0.7"), Language::kNl);
@@ -188,7 +174,7 @@ TEST_F(ConventionsTest, GzipWhenAcceptedAndLarge) {
   EXPECT_LT(zipped.body().size(), plain.body().size());
   EXPECT_EQ(Header(zipped, "Content-Length"),
             std::to_string(zipped.body().size()));
-  EXPECT_EQ(json::parse(Gunzip(zipped.body())).at("count"),
+  EXPECT_EQ(json::parse(testing::Gunzip(zipped.body())).at("count"),
             json::parse(plain.body()).at("count"));
   const Response small = handler_.Handle(
       With(Get("/ConsumerPing"), http::field::accept_encoding, "gzip"));

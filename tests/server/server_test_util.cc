@@ -1,6 +1,8 @@
 #include "server_test_util.h"
 
+#include <gtest/gtest.h>
 #include <poll.h>
+#include <zlib.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -120,6 +122,26 @@ HttpRequest Get(const std::string& target) {
   HttpRequest req{http::verb::get, target, 11};
   req.set(http::field::host, "127.0.0.1");
   return req;
+}
+
+std::string Gunzip(const std::string& zipped) {
+  z_stream z{};
+  EXPECT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zipped.data()));
+  z.avail_in = static_cast<uInt>(zipped.size());
+  std::string out;
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    const size_t start = out.size();
+    out.resize(start + (1 << 16));
+    z.next_out = reinterpret_cast<Bytef*>(out.data() + start);
+    z.avail_out = 1 << 16;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.resize(out.size() - z.avail_out);
+  }
+  EXPECT_EQ(rc, Z_STREAM_END) << "not a whole gzip stream";
+  inflateEnd(&z);
+  return out;
 }
 
 }  // namespace beladdr::testing

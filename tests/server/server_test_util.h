@@ -88,6 +88,9 @@ class TestClient {
   boost::beast::flat_buffer buffer_;
 };
 
+// A gzip stream, inflated (a test failure when it is not whole).
+std::string Gunzip(const std::string& zipped);
+
 // Requests with the usual headers.
 HttpRequest PostJson(const std::string& target, const std::string& body);
 HttpRequest Get(const std::string& target);
