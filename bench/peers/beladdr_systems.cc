@@ -13,9 +13,7 @@ namespace http = boost::beast::http;
 namespace json = boost::json;
 using tcp = boost::asio::ip::tcp;
 
-StatusOr<Ranked> InProcessBeladdr::Search(const std::string& text) {
-  SearchRequest request;
-  request.query = text;
+StatusOr<Ranked> InProcessBeladdr::Search(const SearchRequest& request) {
   auto response = searcher_->SearchAddresses(request);
   if (!response.ok()) return response.status();
   Ranked r;
@@ -44,9 +42,7 @@ StatusOr<std::unique_ptr<HttpBeladdr>> HttpBeladdr::Connect(
   return client;
 }
 
-StatusOr<Ranked> HttpBeladdr::Search(const std::string& text) {
-  SearchRequest body;
-  body.query = text;
+StatusOr<Ranked> HttpBeladdr::Search(const SearchRequest& body) {
   http::request<http::string_body> req{http::verb::post, "/SearchAddresses",
                                        11};
   req.set(http::field::host, host_);

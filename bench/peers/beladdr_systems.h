@@ -20,7 +20,7 @@ class InProcessBeladdr : public System {
   InProcessBeladdr(const Searcher* searcher, BuildFacts facts)
       : searcher_(searcher), facts_(std::move(facts)) {}
   std::string Name() const override { return "beladdr (in-process)"; }
-  StatusOr<Ranked> Search(const std::string& text) override;
+  StatusOr<Ranked> Search(const SearchRequest& request) override;
   BuildFacts Facts() const override { return facts_; }
 
  private:
@@ -35,7 +35,7 @@ class HttpBeladdr : public System {
                                                         uint16_t port,
                                                         BuildFacts facts);
   std::string Name() const override { return "beladdr (HTTP)"; }
-  StatusOr<Ranked> Search(const std::string& text) override;
+  StatusOr<Ranked> Search(const SearchRequest& request) override;
   BuildFacts Facts() const override { return facts_; }
 
  private:

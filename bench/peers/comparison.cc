@@ -35,6 +35,15 @@ std::string Fixed(double v, int decimals) {
   return buf;
 }
 
+// recall@1 on the queries of one kind (noisy, structured, shape), in %;
+// -1 when the run had none.
+double KindRecall1(const Run& r, const std::string& kind) {
+  const auto it = r.metrics.by_kind.find(kind);
+  if (it == r.metrics.by_kind.end() || it->second.queries == 0) return -1;
+  return 100.0 * static_cast<double>(it->second.at1) /
+         static_cast<double>(it->second.queries);
+}
+
 std::string Mb(uint64_t bytes) {
   return Fixed(static_cast<double>(bytes) / 1e6, 1);
 }
@@ -94,13 +103,13 @@ Run RunQueries(System& system,
   Run run;
   run.system = system.Name();
   for (size_t i = 0; i < warmup && i < queries.size(); ++i) {
-    (void)system.Search(queries[i].request.query);
+    (void)system.Search(queries[i].request);
   }
   run.answers.reserve(queries.size());
   run.micros.reserve(queries.size());
   for (const quality::LabelledQuery& q : queries) {
     const auto start = std::chrono::steady_clock::now();
-    StatusOr<Ranked> r = system.Search(q.request.query);
+    StatusOr<Ranked> r = system.Search(q.request);
     const auto stop = std::chrono::steady_clock::now();
     run.micros.push_back(
         std::chrono::duration<double, std::micro>(stop - start).count());
@@ -207,6 +216,12 @@ std::string ToJson(const std::vector<Run>& runs, const std::string& machine) {
     o["memoryBytes"] = r.facts.memory_bytes;
     o["memoryNote"] = r.facts.memory_note;
     o["errors"] = r.errors;
+    for (const auto& [kind, key] :
+         {std::pair{"structured", "structuredRecall1"},
+          std::pair{"shape", "shapesRecall1"}}) {
+      const double recall = KindRecall1(r, kind);
+      if (recall >= 0) o[key] = recall / 100;
+    }
     systems.push_back(std::move(o));
   }
   doc["systems"] = std::move(systems);
@@ -277,6 +292,18 @@ std::string ToMarkdown(const std::vector<Run>& runs,
             best->system + ") | " + Fixed(p50, 1) + "× lower (vs " +
             Fixed(peer_p50, 0) + " µs, " + p50_from + ") |\n";
     }
+  }
+  // Every set, at the cut-off chosen on the noisy set.
+  md +=
+      "\n| system | recall@1 noisy (free text) | structured (fields) | "
+      "shapes (issue 13 families) |\n|---|---|---|---|\n";
+  for (const Run& r : runs) {
+    md += "| " + r.system;
+    for (const char* kind : {"noisy", "structured", "shape"}) {
+      const double recall = KindRecall1(r, kind);
+      md += " | " + (recall < 0 ? std::string("–") : Fixed(recall, 2) + " %");
+    }
+    md += " |\n";
   }
   md += "\nHow each system was queried:\n\n";
   for (const Run& r : runs)

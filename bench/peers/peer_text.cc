@@ -126,7 +126,10 @@ Status PlaceTable::Load(const std::string& data_dir) {
   if (pc_col < 0 || nis_col < 0)
     return Status::Corruption("postcode_to_nis_2025.csv: columns");
   std::map<std::string, std::set<std::string>> by_nis;
-  for (const auto& r : rows) by_nis[r[nis_col]].insert(r[pc_col]);
+  for (const auto& r : rows) {
+    by_nis[r[nis_col]].insert(r[pc_col]);
+    nis_of_postcode_[r[pc_col]].insert(r[nis_col]);
+  }
 
   header.clear();
   rows.clear();
@@ -204,6 +207,60 @@ std::vector<std::pair<std::string, std::string>> PlaceTable::Rows() const {
   return out;
 }
 
+std::vector<std::string> PlaceTable::NisOf(
+    const std::vector<std::string>& postcodes) const {
+  std::set<std::string> nis;
+  for (const std::string& pc : postcodes) {
+    const auto it = nis_of_postcode_.find(pc);
+    if (it != nis_of_postcode_.end())
+      nis.insert(it->second.begin(), it->second.end());
+  }
+  return {nis.begin(), nis.end()};
+}
+
+namespace {
+
+// The postcodes of the text, unless the place names disagree with them
+// (then both, since either may be the slip).
+std::vector<std::string> MergePlaces(std::set<std::string> postcodes,
+                                     const std::set<std::string>& named) {
+  if (postcodes.empty()) return {named.begin(), named.end()};
+  bool agree = false;
+  for (const std::string& pc : postcodes) agree = agree || named.count(pc) != 0;
+  if (!agree) postcodes.insert(named.begin(), named.end());
+  return {postcodes.begin(), postcodes.end()};
+}
+
+}  // namespace
+
+AnalyzedQuery AnalyzeRequest(const SearchRequest& request,
+                             const PlaceTable& places) {
+  if (!request.query.empty()) return Analyze(request.query, places);
+  AnalyzedQuery q;
+  for (const std::string& w : Words(Fold(request.street))) {
+    if (HouseNumberLike(w) || GluedBox(w)) continue;
+    q.street += (q.street.empty() ? "" : " ") + w;
+  }
+  std::set<std::string> postcodes;
+  const std::string pc = Fold(request.post_code);
+  if (AllDigits(pc) && pc.size() == 4) {
+    postcodes.insert(pc);
+    q.postcode_in_text = true;
+  }
+  std::set<std::string> named;
+  const std::string municipality = Fold(request.municipality);
+  if (!municipality.empty()) {
+    const std::set<std::string>* found = places.Find(municipality);
+    if (found == nullptr && municipality.size() >= 4) {
+      found = places.FindSimilar(municipality, 0.55);
+    }
+    if (found != nullptr) named = *found;
+  }
+  q.postcodes = MergePlaces(std::move(postcodes), named);
+  q.nis = places.NisOf(q.postcodes);
+  return q;
+}
+
 AnalyzedQuery Analyze(std::string_view text, const PlaceTable& places) {
   AnalyzedQuery q;
   std::vector<std::string> words = Words(Fold(text));
@@ -264,16 +321,8 @@ AnalyzedQuery Analyze(std::string_view text, const PlaceTable& places) {
   if (!try_spans(4, false) && postcodes.empty()) try_spans(2, true);
   // A postcode in the text and a place name: the postcode, unless they
   // disagree (then both, since either may be the slip).
-  if (postcodes.empty()) {
-    postcodes = place_postcodes;
-  } else {
-    bool agree = false;
-    for (const std::string& pc : postcodes)
-      agree = agree || place_postcodes.count(pc) != 0;
-    if (!agree)
-      postcodes.insert(place_postcodes.begin(), place_postcodes.end());
-  }
-  q.postcodes.assign(postcodes.begin(), postcodes.end());
+  q.postcodes = MergePlaces(std::move(postcodes), place_postcodes);
+  q.nis = places.NisOf(q.postcodes);
   for (size_t i = 0; i < words.size(); ++i) {
     if (used[i]) continue;
     if (!q.street.empty()) q.street.push_back(' ');

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "beladdr/address.h"
 #include "beladdr/status.h"
 
 namespace beladdr::peers {
@@ -41,9 +42,15 @@ class PlaceTable {
   size_t size() const { return postcodes_.size(); }
   // Every (folded name, postcode) pair, for loading a peer's own table.
   std::vector<std::pair<std::string, std::string>> Rows() const;
+  // The municipalities (NIS codes) the postcodes lie in (REFNIS 2025 via
+  // data/postcode_to_nis_2025.csv): a locality or a postcode named in the
+  // text widens to its whole municipality.
+  std::vector<std::string> NisOf(
+      const std::vector<std::string>& postcodes) const;
 
  private:
   std::map<std::string, std::set<std::string>> postcodes_;
+  std::map<std::string, std::set<std::string>> nis_of_postcode_;
   std::vector<std::pair<std::vector<std::string>, const std::set<std::string>*>>
       trigrams_;
 };
@@ -51,6 +58,7 @@ class PlaceTable {
 struct AnalyzedQuery {
   std::string street;                  // folded, places and numbers removed
   std::vector<std::string> postcodes;  // from the text or from place names
+  std::vector<std::string> nis;        // the municipalities of `postcodes`
   bool postcode_in_text = false;
 };
 
@@ -60,6 +68,12 @@ struct AnalyzedQuery {
 // of the text. 4-digit numbers are postcodes; other numbers, "12a",
 // "bus/bte/boite/box/b" and their numbers house numbers.
 AnalyzedQuery Analyze(std::string_view text, const PlaceTable& places);
+
+// A request: its free text through Analyze(); structured fields as
+// filters: the street field is the street (house numbers off), the
+// postCode and the municipality field (exact, else misspelt) its places.
+AnalyzedQuery AnalyzeRequest(const SearchRequest& request,
+                             const PlaceTable& places);
 
 }  // namespace beladdr::peers
 

@@ -37,7 +37,8 @@ constexpr char kUsage[] =
     "into\n"
     "PostgreSQL (when --pg is given) and SQLite (SCRATCH/peer.sqlite), runs "
     "the\n"
-    "noisy and negative query sets through every system, and writes\n"
+    "noisy, negative, structured and shape query sets through every system,\n"
+    "and writes\n"
     "OUT/peers.json, OUT/peers.md and OUT/latency.dat. --systems runs only "
     "the\n"
     "families named (default: all).\n";
@@ -113,13 +114,14 @@ int main(int argc, char** argv) {
   }
   std::filesystem::create_directories(out);
 
-  // The queries: the noisy set and the negatives.
+  // The queries: the noisy set and the negatives (the cut-offs are chosen
+  // on these), the structured requests and the shape families of issue 13.
   std::vector<quality::LabelledQuery> queries;
-  for (const char* name : {"noisy", "negatives"}) {
+  for (const char* name : {"noisy", "negatives", "structured", "shapes"}) {
     auto set = quality::ReadQuerySet(queries_dir + "/" + name + ".jsonl");
     if (!set.ok()) return Fail(set.status().ToString());
     size_t n = limit > 0 ? std::min(limit, set->size()) : set->size();
-    if (limit > 0 && std::string(name) == "negatives")
+    if (limit > 0 && std::string(name) != "noisy")
       n = std::min(set->size(), limit / 10 + 1);
     queries.insert(queries.end(), set->begin(),
                    set->begin() + static_cast<long>(n));

@@ -30,6 +30,7 @@ CREATE TABLE street_names (
   lang text NOT NULL,
   name text NOT NULL,
   postcode text NOT NULL,
+  nis text NOT NULL,
   name_folded text GENERATED ALWAYS AS (f_fold(name)) STORED
 );
 CREATE TABLE places (name_folded text NOT NULL, postcode text NOT NULL);
@@ -38,6 +39,7 @@ CREATE TABLE places (name_folded text NOT NULL, postcode text NOT NULL);
 constexpr char kIndexes[] = R"sql(
 CREATE INDEX street_names_trgm ON street_names USING gin (name_folded gin_trgm_ops);
 CREATE INDEX street_names_postcode ON street_names (postcode);
+CREATE INDEX street_names_nis ON street_names (nis);
 CREATE INDEX places_name ON places (name_folded);
 ANALYZE street_names;
 ANALYZE places;
@@ -65,6 +67,22 @@ constexpr char kBlendGlobal[] =
     "similarity($1, "
     "name_folded) AS s FROM street_names WHERE $1 <% name_folded ORDER BY s "
     "DESC, code LIMIT 50";
+
+// $1 street, $2 postcodes, $3 NIS codes: every name in the municipalities
+// or postcodes named, blended; of equal names, the one in the postcode.
+constexpr char kBlendScoped[] =
+    "SELECT code, lang, 0.7 * word_similarity($1, name_folded) + 0.3 * "
+    "similarity($1, name_folded) AS s FROM street_names "
+    "WHERE postcode = ANY($2::text[]) OR nis = ANY($3::text[]) "
+    "ORDER BY s DESC, postcode = ANY($2::text[]) DESC, code LIMIT 50";
+
+// A text[] literal of plain codes (digits).
+std::string TextArray(const std::vector<std::string>& values) {
+  std::string array = "{";
+  for (const std::string& v : values)
+    array += (array.size() > 1 ? "," : "") + v;
+  return array + "}";
+}
 
 std::string Error(pg_conn* conn) {
   std::string e = PQerrorMessage(conn);
@@ -133,6 +151,14 @@ std::vector<PgVariant> PgVariants() {
        "the blend; when the whole country finds nothing at <% 0.5, again at "
        "0.3",
        0.5, true, 0.3},
+      {"pg_trgm municipality-aware, scope 0.5",
+       "places resolved to postcodes and municipalities (NIS); the blend "
+       "over every name there; below 0.5 in scope, the whole country too "
+       "(<% 0.5 then 0.3), the better answer kept",
+       0.5, true, 0.3, true, 0.5},
+      {"pg_trgm municipality-aware, scope 0.3",
+       "the same, the whole country only below 0.3 in scope", 0.5, true, 0.3,
+       true, 0.3},
   };
 }
 
@@ -193,10 +219,12 @@ Status PgPeer::Load(const std::vector<StreetRow>& streets) {
     AppendCopyField(s.name, &data);
     data.push_back('\t');
     AppendCopyField(s.postcode, &data);
+    data.push_back('\t');
+    AppendCopyField(s.nis, &data);
     data.push_back('\n');
   }
-  BELADDR_RETURN_IF_ERROR(
-      copy("COPY street_names (code, lang, name, postcode) FROM STDIN", data));
+  BELADDR_RETURN_IF_ERROR(copy(
+      "COPY street_names (code, lang, name, postcode, nis) FROM STDIN", data));
   data.clear();
   for (const auto& [name, postcode] : places_->Rows()) {
     AppendCopyField(name, &data);
@@ -221,8 +249,11 @@ Status PgPeer::Load(const std::vector<StreetRow>& streets) {
   for (auto [name, sql] : {std::pair{"word_filtered", kWordFiltered},
                            std::pair{"word_global", kWordGlobal},
                            std::pair{"blend_filtered", kBlendFiltered},
-                           std::pair{"blend_global", kBlendGlobal}}) {
-    const int params = std::string(sql).find("$2") != std::string::npos ? 2 : 1;
+                           std::pair{"blend_global", kBlendGlobal},
+                           std::pair{"blend_scoped", kBlendScoped}}) {
+    const int params = std::string(sql).find("$3") != std::string::npos   ? 3
+                       : std::string(sql).find("$2") != std::string::npos ? 2
+                                                                          : 1;
     r = PQprepare(conn_, name, sql, params, nullptr);
     const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
@@ -247,13 +278,13 @@ BuildFacts PgPeer::Facts() const {
   return f;
 }
 
-StatusOr<Ranked> PgPeer::Run(const char* statement, const std::string& street,
-                             const std::string& postcodes) {
-  const char* values[2] = {street.c_str(), postcodes.c_str()};
-  const int n =
-      std::string(statement).find("filtered") != std::string::npos ? 2 : 1;
+StatusOr<Ranked> PgPeer::Run(const char* statement,
+                             const std::vector<std::string>& params) {
+  std::vector<const char*> values;
+  for (const std::string& p : params) values.push_back(p.c_str());
   PGresult* r =
-      PQexecPrepared(conn_, statement, n, values, nullptr, nullptr, 0);
+      PQexecPrepared(conn_, statement, static_cast<int>(values.size()),
+                     values.data(), nullptr, nullptr, 0);
   if (PQresultStatus(r) != PGRES_TUPLES_OK) {
     const std::string e = Error(conn_);
     PQclear(r);
@@ -272,27 +303,43 @@ StatusOr<Ranked> PgPeer::Run(const char* statement, const std::string& street,
   return out;
 }
 
-StatusOr<Ranked> PgPeer::Search(const std::string& text) {
-  const AnalyzedQuery q = Analyze(text, *places_);
-  if (q.street.empty()) return Ranked{};
-  const char* filtered = variant_.blend ? "blend_filtered" : "word_filtered";
+StatusOr<Ranked> PgPeer::Global(const std::string& street) {
   const char* global = variant_.blend ? "blend_global" : "word_global";
-  if (!q.postcodes.empty()) {
-    std::string array = "{";
-    for (const std::string& pc : q.postcodes)
-      array += (array.size() > 1 ? "," : "") + pc;
-    array += "}";
-    auto r = Run(filtered, q.street, array);
-    if (!r.ok() || !r->codes.empty()) return r;
-  }
-  auto r = Run(global, q.street, "");
+  auto r = Run(global, {street});
   if (!r.ok() || !r->codes.empty() || variant_.retry_threshold <= 0) return r;
   BELADDR_RETURN_IF_ERROR(Exec("SET pg_trgm.word_similarity_threshold = " +
                                std::to_string(variant_.retry_threshold)));
-  r = Run(global, q.street, "");
+  r = Run(global, {street});
   BELADDR_RETURN_IF_ERROR(Exec("SET pg_trgm.word_similarity_threshold = " +
                                std::to_string(variant_.word_threshold)));
   return r;
+}
+
+StatusOr<Ranked> PgPeer::Search(const SearchRequest& request) {
+  const AnalyzedQuery q = AnalyzeRequest(request, *places_);
+  if (q.street.empty()) return Ranked{};
+  if (variant_.municipality_aware) {
+    Ranked scoped;
+    if (!q.postcodes.empty() || !q.nis.empty()) {
+      BELADDR_ASSIGN_OR_RETURN(
+          scoped, Run("blend_scoped",
+                      {q.street, TextArray(q.postcodes), TextArray(q.nis)}));
+      if (!scoped.codes.empty() &&
+          scoped.codes.front().second >= variant_.scope_min) {
+        return scoped;
+      }
+    }
+    // Nothing convincing in scope: the country's best, when it reads
+    // clearly better than the scope's.
+    BELADDR_ASSIGN_OR_RETURN(Ranked global, Global(q.street));
+    return PreferScope(std::move(scoped), std::move(global));
+  }
+  const char* filtered = variant_.blend ? "blend_filtered" : "word_filtered";
+  if (!q.postcodes.empty()) {
+    auto r = Run(filtered, {q.street, TextArray(q.postcodes)});
+    if (!r.ok() || !r->codes.empty()) return r;
+  }
+  return Global(q.street);
 }
 
 }  // namespace beladdr::peers

@@ -29,6 +29,12 @@ struct PgVariant {
   bool blend;               // ORDER BY 0.7 word_similarity + 0.3 similarity
   double retry_threshold;   // when the whole country finds nothing: again
                             // at this threshold (0: no retry)
+  // Municipality-aware: the place filter is the municipalities (NIS) of the
+  // named postcodes and places, as well as the postcodes; when the best
+  // name in scope scores below scope_min, the whole country is searched
+  // too and the better of the two answers is kept.
+  bool municipality_aware = false;
+  double scope_min = 0;
 };
 
 // The variants tried; the report keeps the best.
@@ -48,14 +54,16 @@ class PgPeer : public System {
   Status SetVariant(const PgVariant& variant);
 
   std::string Name() const override { return variant_.name; }
-  StatusOr<Ranked> Search(const std::string& text) override;
+  StatusOr<Ranked> Search(const SearchRequest& request) override;
   BuildFacts Facts() const override;
 
  private:
   PgPeer() = default;
   Status Exec(const std::string& sql);
-  StatusOr<Ranked> Run(const char* statement, const std::string& street,
-                       const std::string& postcodes);
+  StatusOr<Ranked> Run(const char* statement,
+                       const std::vector<std::string>& params);
+  // The whole country, with the variant's retry.
+  StatusOr<Ranked> Global(const std::string& street);
 
   pg_conn* conn_ = nullptr;
   std::string data_dir_;

@@ -52,6 +52,11 @@ std::vector<SqliteVariant> SqliteVariants() {
        "OR of the street's 8 rarest trigrams (fts5vocab), 200 best by bm25, "
        "re-ranked",
        8, 200},
+      {"SQLite FTS5 municipality-aware, scope 0.5",
+       "every name in the named postcodes and municipalities (NIS) "
+       "re-ranked; below 0.5 there, the rare-trigram search of the whole "
+       "country too, the better answer kept",
+       8, 200, true, 0.5},
   };
 }
 
@@ -86,7 +91,7 @@ Status SqlitePeer::Load(const std::vector<StreetRow>& streets) {
   BELADDR_RETURN_IF_ERROR(Exec(
       "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
       "CREATE TABLE streets (id INTEGER PRIMARY KEY, code TEXT, lang TEXT, "
-      "postcode TEXT,"
+      "postcode TEXT, nis TEXT,"
       " name_folded TEXT);"
       "CREATE VIRTUAL TABLE street_fts USING fts5(name_folded, "
       "content='streets',"
@@ -96,8 +101,8 @@ Status SqlitePeer::Load(const std::vector<StreetRow>& streets) {
   {
     Statement insert(
         db_,
-        "INSERT INTO streets (id, code, lang, postcode, name_folded)"
-        " VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO streets (id, code, lang, postcode, nis, name_folded)"
+        " VALUES (?, ?, ?, ?, ?, ?)");
     if (insert.get() == nullptr)
       return Status::IOError("sqlite prepare insert");
     int64_t id = 0;
@@ -108,7 +113,8 @@ Status SqlitePeer::Load(const std::vector<StreetRow>& streets) {
       sqlite3_bind_text(insert.get(), 3, s.lang.c_str(), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text(insert.get(), 4, s.postcode.c_str(), -1,
                         SQLITE_TRANSIENT);
-      sqlite3_bind_text(insert.get(), 5, folded.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(insert.get(), 5, s.nis.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(insert.get(), 6, folded.c_str(), -1, SQLITE_TRANSIENT);
       if (sqlite3_step(insert.get()) != SQLITE_DONE)
         return Status::IOError("sqlite insert");
       sqlite3_reset(insert.get());
@@ -117,6 +123,7 @@ Status SqlitePeer::Load(const std::vector<StreetRow>& streets) {
   BELADDR_RETURN_IF_ERROR(
       Exec("INSERT INTO street_fts(street_fts) VALUES ('rebuild');"
            "CREATE INDEX streets_postcode ON streets (postcode);"
+           "CREATE INDEX streets_nis ON streets (nis);"
            "COMMIT; ANALYZE;"));
   facts_.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
@@ -155,7 +162,8 @@ int64_t SqlitePeer::DocumentFrequency(const std::string& trigram) {
 StatusOr<std::vector<SqlitePeer::Row>> SqlitePeer::Candidates(
     const std::string& match, const std::vector<std::string>& postcodes) {
   std::string sql =
-      "SELECT s.code, s.lang, s.name_folded FROM street_fts JOIN streets s"
+      "SELECT s.code, s.lang, s.name_folded, s.postcode FROM street_fts JOIN "
+      "streets s"
       " ON s.id = street_fts.rowid WHERE street_fts MATCH ?";
   if (!postcodes.empty()) {
     sql += " AND s.postcode IN (";
@@ -180,16 +188,51 @@ StatusOr<std::vector<SqlitePeer::Row>> SqlitePeer::Candidates(
   };
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW)
-    rows.push_back({text(0), text(1), text(2)});
+    rows.push_back({text(0), text(1), text(2), text(3)});
   if (rc != SQLITE_DONE)
     return Status::IOError(std::string("sqlite: ") + sqlite3_errmsg(db_));
   return rows;
 }
 
-StatusOr<Ranked> SqlitePeer::Search(const std::string& text) {
-  const AnalyzedQuery q = Analyze(text, *places_);
+StatusOr<std::vector<SqlitePeer::Row>> SqlitePeer::ScopeRows(
+    const AnalyzedQuery& q) {
+  std::string sql =
+      "SELECT code, lang, name_folded, postcode FROM streets WHERE 0";
+  std::vector<const std::string*> values;
+  for (const auto* list : {&q.postcodes, &q.nis}) {
+    if (list->empty()) continue;
+    sql += list == &q.postcodes ? " OR postcode IN (" : " OR nis IN (";
+    for (size_t i = 0; i < list->size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      values.push_back(&(*list)[i]);
+    }
+    sql += ")";
+  }
+  Statement s(db_, sql);
+  if (s.get() == nullptr)
+    return Status::IOError(std::string("sqlite: ") + sqlite3_errmsg(db_));
+  for (size_t i = 0; i < values.size(); ++i) {
+    sqlite3_bind_text(s.get(), static_cast<int>(i + 1), values[i]->c_str(), -1,
+                      SQLITE_TRANSIENT);
+  }
+  std::vector<Row> rows;
+  auto text = [&](int col) {
+    const unsigned char* t = sqlite3_column_text(s.get(), col);
+    return t == nullptr ? std::string()
+                        : std::string(reinterpret_cast<const char*>(t));
+  };
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW)
+    rows.push_back({text(0), text(1), text(2), text(3)});
+  if (rc != SQLITE_DONE)
+    return Status::IOError(std::string("sqlite: ") + sqlite3_errmsg(db_));
+  return rows;
+}
+
+StatusOr<std::vector<SqlitePeer::Row>> SqlitePeer::TextCandidates(
+    const AnalyzedQuery& q, bool in_postcodes) {
   std::vector<std::string> trigrams = QueryTrigrams(q.street);
-  if (trigrams.empty()) return Ranked{};
+  if (trigrams.empty()) return std::vector<Row>();
   if (variant_.max_trigrams > 0 && trigrams.size() > variant_.max_trigrams) {
     std::vector<std::pair<int64_t, std::string>> by_df;
     for (const std::string& t : trigrams) {
@@ -201,43 +244,73 @@ StatusOr<Ranked> SqlitePeer::Search(const std::string& text) {
     for (size_t i = 0; i < by_df.size() && i < variant_.max_trigrams; ++i) {
       trigrams.push_back(by_df[i].second);
     }
-    if (trigrams.empty()) return Ranked{};
+    if (trigrams.empty()) return std::vector<Row>();
   }
   std::string match;
   for (const std::string& t : trigrams)
     match += (match.empty() ? "\"" : " OR \"") + t + "\"";
-  StatusOr<std::vector<Row>> rows = Status::NotFound("");
-  if (!q.postcodes.empty()) {
-    rows = Candidates(match, q.postcodes);
-    if (!rows.ok()) return rows.status();
-  }
-  if (q.postcodes.empty() || rows->empty()) {
-    rows = Candidates(match, {});
-    if (!rows.ok()) return rows.status();
-  }
-  // Re-rank as pg_trgm would: 0.7 word_similarity + 0.3 similarity.
+  return Candidates(match,
+                    in_postcodes ? q.postcodes : std::vector<std::string>());
+}
+
+Ranked SqlitePeer::Rerank(const AnalyzedQuery& q,
+                          const std::vector<Row>& rows) {
   const std::vector<std::string> query = PaddedTrigrams(q.street);
   std::vector<std::pair<double, size_t>> scored;
-  for (size_t i = 0; i < rows->size(); ++i) {
-    const std::vector<std::string> name =
-        PaddedTrigrams((*rows)[i].name_folded);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const std::vector<std::string> name = PaddedTrigrams(rows[i].name_folded);
     scored.emplace_back(
         0.7 * WordSimilarity(query, name) + 0.3 * Similarity(query, name), i);
   }
-  std::stable_sort(
-      scored.begin(), scored.end(),
-      [](const auto& a, const auto& b) { return a.first > b.first; });
+  // Of equal names, the one in a postcode of the text.
+  auto in_postcode = [&](size_t i) {
+    return std::find(q.postcodes.begin(), q.postcodes.end(),
+                     rows[i].postcode) != q.postcodes.end();
+  };
+  std::stable_sort(scored.begin(), scored.end(),
+                   [&](const auto& a, const auto& b) {
+                     if (a.first != b.first) return a.first > b.first;
+                     return in_postcode(a.second) && !in_postcode(b.second);
+                   });
   Ranked out;
   std::map<std::string, bool> seen;
   for (const auto& [score, i] : scored) {
     if (out.codes.size() >= 10) break;
-    const Row& row = (*rows)[i];
+    const Row& row = rows[i];
     if (seen[row.code]) continue;
     seen[row.code] = true;
     if (out.codes.empty()) out.language = row.lang;
     out.codes.emplace_back(row.code, score);
   }
   return out;
+}
+
+StatusOr<Ranked> SqlitePeer::Search(const SearchRequest& request) {
+  const AnalyzedQuery q = AnalyzeRequest(request, *places_);
+  if (QueryTrigrams(q.street).empty()) return Ranked{};
+  if (variant_.municipality_aware) {
+    Ranked scoped;
+    if (!q.postcodes.empty() || !q.nis.empty()) {
+      BELADDR_ASSIGN_OR_RETURN(std::vector<Row> rows, ScopeRows(q));
+      scoped = Rerank(q, rows);
+      if (!scoped.codes.empty() &&
+          scoped.codes.front().second >= variant_.scope_min) {
+        return scoped;
+      }
+    }
+    BELADDR_ASSIGN_OR_RETURN(std::vector<Row> rows, TextCandidates(q, false));
+    return PreferScope(std::move(scoped), Rerank(q, rows));
+  }
+  StatusOr<std::vector<Row>> rows = std::vector<Row>();
+  if (!q.postcodes.empty()) {
+    rows = TextCandidates(q, true);
+    if (!rows.ok()) return rows.status();
+  }
+  if (q.postcodes.empty() || rows->empty()) {
+    rows = TextCandidates(q, false);
+    if (!rows.ok()) return rows.status();
+  }
+  return Rerank(q, *rows);
 }
 
 }  // namespace beladdr::peers

@@ -28,6 +28,11 @@ struct SqliteVariant {
   std::string description;
   size_t max_trigrams;  // the rarest N of the query's trigrams (0: all)
   int bm25_limit;       // candidates taken by bm25 before the re-rank
+  // Municipality-aware (as PgVariant): every name in the named postcodes
+  // and municipalities re-ranked; below scope_min there, the FTS5 search
+  // of the whole country too, the better answer kept.
+  bool municipality_aware = false;
+  double scope_min = 0;
 };
 
 std::vector<SqliteVariant> SqliteVariants();
@@ -43,18 +48,26 @@ class SqlitePeer : public System {
   void SetVariant(const SqliteVariant& v) { variant_ = v; }
 
   std::string Name() const override { return variant_.name; }
-  StatusOr<Ranked> Search(const std::string& text) override;
+  StatusOr<Ranked> Search(const SearchRequest& request) override;
   BuildFacts Facts() const override;
 
  private:
   SqlitePeer() = default;
   Status Exec(const std::string& sql);
   struct Row {
-    std::string code, lang, name_folded;
+    std::string code, lang, name_folded, postcode;
   };
   // The FTS5 candidates for `match`, within `postcodes` when not empty.
   StatusOr<std::vector<Row>> Candidates(
       const std::string& match, const std::vector<std::string>& postcodes);
+  // Every name in the postcodes or municipalities (NIS).
+  StatusOr<std::vector<Row>> ScopeRows(const AnalyzedQuery& q);
+  // The FTS5 candidates of the whole country, or within the postcodes.
+  StatusOr<std::vector<Row>> TextCandidates(const AnalyzedQuery& q,
+                                            bool in_postcodes);
+  // Rows ranked as pg_trgm would (0.7 word_similarity + 0.3 similarity),
+  // one per street, best ten.
+  static Ranked Rerank(const AnalyzedQuery& q, const std::vector<Row>& rows);
   // Documents containing `trigram` (fts5vocab), cached.
   int64_t DocumentFrequency(const std::string& trigram);
 

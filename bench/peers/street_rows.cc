@@ -17,7 +17,8 @@ StatusOr<std::vector<StreetRow>> ReadStreetRows(const std::string& index_dir) {
       const std::string& name = s.names[static_cast<size_t>(l)];
       if (name.empty()) continue;
       rows.push_back({s.code, std::string(LanguageCode(l)), name,
-                      internal::FormatPostcode(s.postcode)});
+                      internal::FormatPostcode(s.postcode),
+                      d.municipalities[s.municipality].nis});
     }
   }
   return rows;

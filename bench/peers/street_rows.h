@@ -17,6 +17,7 @@ struct StreetRow {
   std::string lang;  // nl, fr, de
   std::string name;  // as published
   std::string postcode;
+  std::string nis;  // the street's municipality (REFNIS 2025)
 };
 
 StatusOr<std::vector<StreetRow>> ReadStreetRows(const std::string& index_dir);

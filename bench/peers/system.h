@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "beladdr/address.h"
 #include "beladdr/status.h"
 
 namespace beladdr::peers {
@@ -20,6 +21,19 @@ struct Ranked {
   std::vector<std::pair<std::string, double>> codes;  // best first
   std::string language;                               // "" if none
 };
+
+// Municipality-aware peers: when nothing in the named places reaches the
+// variant's scope_min, the whole country's best answer replaces the
+// scope's only when it scores at least this much higher.
+inline constexpr double kScopeMargin = 0.1;
+inline Ranked PreferScope(Ranked scoped, Ranked global) {
+  if (scoped.codes.empty()) return global;
+  if (global.codes.empty()) return scoped;
+  return global.codes.front().second >=
+                 scoped.codes.front().second + kScopeMargin
+             ? global
+             : scoped;
+}
 
 // What building a system's index cost.
 struct BuildFacts {
@@ -33,8 +47,9 @@ class System {
  public:
   virtual ~System() = default;
   virtual std::string Name() const = 0;
-  // A free-text query, answered with up to 10 results.
-  virtual StatusOr<Ranked> Search(const std::string& text) = 0;
+  // A request (free text in `query`, or structured fields), answered with
+  // up to 10 results.
+  virtual StatusOr<Ranked> Search(const SearchRequest& request) = 0;
   virtual BuildFacts Facts() const = 0;
 };
 
