@@ -13,9 +13,9 @@
 #include <unordered_map>
 
 #include "bench_util.h"
-#include "internal/coding.h"
-#include "internal/index_format.h"
-#include "internal/normalizer.h"
+#include "beladdr/index/coding.h"
+#include "beladdr/index/index_format.h"
+#include "beladdr/index/normalizer.h"
 
 namespace beladdr::bench {
 namespace {

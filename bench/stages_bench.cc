@@ -6,7 +6,7 @@
 
 #include "bench_util.h"
 #include "internal/candidates.h"
-#include "internal/normalizer.h"
+#include "beladdr/index/normalizer.h"
 #include "internal/place_matcher.h"
 #include "internal/query_parser.h"
 #include "internal/scorer.h"

@@ -9,7 +9,7 @@
 
 #include "beladdr/api.h"
 #include "handler.h"
-#include "internal/normalizer.h"
+#include "beladdr/index/normalizer.h"
 #include "internal/query_parser.h"
 #include "metrics.h"
 #include "searcher_impl.h"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Imports data/ into the index directory (default var/index) when the index
-# is missing, older than any file of data/ or than the importer, or of
-# another format version.
+# is missing, or older than any file of data/ or than the importer (a new
+# format version comes with a new importer; the engine checks the version
+# itself, in the index's meta key, when it opens it).
 set -eu
 INDEX=${1:-var/index}
 IMPORT=build/bin/beladdr-import
@@ -14,8 +15,6 @@ elif [ -n "$(find data -newer "$MARKER" -type f | head -n 1)" ]; then
   reason="data/ changed since the index was built"
 elif [ "$IMPORT" -nt "$MARKER" ]; then
   reason="the importer changed since the index was built"
-elif ! grep -qx "format_version $($IMPORT --format-version)" "$MARKER"; then
-  reason="the index has another format version"
 fi
 
 if [ -z "$reason" ]; then

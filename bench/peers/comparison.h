@@ -32,6 +32,7 @@ struct Run {
   // The same with no cut-off at all (every answer kept).
   double uncut_recall1 = 0;
   double uncut_false_positives = 0;
+  quality::Metrics uncut;  // every set, no cut-off
 };
 
 // Answers every query once after `warmup` untimed ones.

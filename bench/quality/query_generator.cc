@@ -7,7 +7,7 @@
 #include <memory>
 #include <set>
 
-#include "internal/normalizer.h"
+#include "beladdr/index/normalizer.h"
 #include "text_noise.h"
 
 namespace beladdr::quality {

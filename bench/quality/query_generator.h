@@ -28,7 +28,7 @@
 #include <vector>
 
 #include "internal/index_data.h"
-#include "internal/rocksdb_store.h"
+#include "beladdr/index/rocksdb_store.h"
 #include "query_set.h"
 #include "street_corpus.h"
 #include "text_noise.h"

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "internal/coding.h"
-#include "internal/index_format.h"
+#include "beladdr/index/coding.h"
+#include "beladdr/index/index_format.h"
 #include "text_noise.h"
 
 namespace beladdr::quality {

@@ -24,7 +24,7 @@
 
 #include "beladdr/language.h"
 #include "internal/index_data.h"
-#include "internal/rocksdb_store.h"
+#include "beladdr/index/rocksdb_store.h"
 
 namespace beladdr::quality {
 

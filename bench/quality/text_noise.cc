@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "internal/normalizer.h"
+#include "beladdr/index/normalizer.h"
 
 namespace beladdr::quality {
 

@@ -2,14 +2,30 @@
 
 #include <algorithm>
 
-#include "internal/coding.h"
-#include "internal/normalizer.h"
+#include "beladdr/index/coding.h"
+#include "beladdr/index/normalizer.h"
 
 namespace beladdr::internal {
 namespace {
 
 Status Corrupt(const std::string& what) {
   return Status::Corruption("index: " + what);
+}
+
+// A NIS code of the index: five digits; Corruption otherwise (never an
+// exception).
+StatusOr<uint32_t> ParseNis(std::string_view nis, std::string_view where) {
+  uint32_t n = 0;
+  bool digits = nis.size() == 5;
+  for (char c : nis) {
+    digits = digits && c >= '0' && c <= '9';
+    n = n * 10 + static_cast<uint32_t>(c - '0');
+  }
+  if (!digits) {
+    return Corrupt(std::string(where) + " has NIS code '" + std::string(nis) +
+                   "'");
+  }
+  return n;
 }
 
 }  // namespace
@@ -403,7 +419,7 @@ Status IndexData::LoadMunicipalities(const IndexStore& store) {
           return Corrupt("municipality key");
         MunicipalityEntry m;
         m.nis = r.nis;
-        m.nis_number = static_cast<uint32_t>(std::stoul(r.nis));
+        BELADDR_ASSIGN_OR_RETURN(m.nis_number, ParseNis(r.nis, "municipality"));
         m.names = r.names;
         m.language_code = r.language_code;
         m.region = r.region;
@@ -427,13 +443,17 @@ Status IndexData::LoadPostcodes(const IndexStore& store) {
     PostcodeEntry& e = postcodes[pc];
     e.special = r.special;
     for (const std::string& nis : r.nis_codes) {
-      const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(nis)));
+      BELADDR_ASSIGN_OR_RETURN(const uint32_t number,
+                               ParseNis(nis, "postcode " + r.postcode));
+      const int m = MunicipalityIndex(number);
       if (m < 0) return Corrupt("postcode " + r.postcode + " names NIS " + nis);
       e.municipalities.push_back(static_cast<uint16_t>(m));
     }
     for (const Locality& l : r.localities) {
       if (l.nis.empty()) continue;
-      const int m = MunicipalityIndex(static_cast<uint32_t>(std::stoul(l.nis)));
+      BELADDR_ASSIGN_OR_RETURN(const uint32_t number,
+                               ParseNis(l.nis, "locality " + l.name_nl));
+      const int m = MunicipalityIndex(number);
       if (m < 0) return Corrupt("locality names NIS " + l.nis);
       e.localities.push_back({l.name_nl, l.name_fr, static_cast<uint16_t>(m),
                               l.deelgemeente == 1});
@@ -460,8 +480,9 @@ Status IndexData::LoadStreets(const IndexStore& store) {
     if (s.postcode == 0 || r.nis_codes.empty())
       return Corrupt("street " + s.code);
     for (size_t i = 0; i < r.nis_codes.size(); ++i) {
-      const int m =
-          MunicipalityIndex(static_cast<uint32_t>(std::stoul(r.nis_codes[i])));
+      BELADDR_ASSIGN_OR_RETURN(const uint32_t number,
+                               ParseNis(r.nis_codes[i], "street " + s.code));
+      const int m = MunicipalityIndex(number);
       if (m < 0)
         return Corrupt("street " + s.code + " names NIS " + r.nis_codes[i]);
       if (i == 0) {

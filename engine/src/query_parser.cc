@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "internal/normalizer.h"
+#include "beladdr/index/normalizer.h"
 
 namespace beladdr::internal {
 namespace {

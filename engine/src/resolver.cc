@@ -17,8 +17,8 @@
 #include <cctype>
 
 #include "beladdr/resolve.h"
-#include "internal/coding.h"
-#include "internal/index_format.h"
+#include "beladdr/index/coding.h"
+#include "beladdr/index/index_format.h"
 #include "internal/language_detector.h"
 #include "searcher_impl.h"
 

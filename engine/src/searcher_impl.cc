@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "internal/index_reader.h"
+#include "beladdr/index/index_reader.h"
 #include "internal/language_detector.h"
 
 namespace beladdr {

@@ -36,7 +36,7 @@
 #include "internal/index_data.h"
 #include "internal/query_reading.h"
 #include "internal/ranking_policy.h"
-#include "internal/rocksdb_store.h"
+#include "beladdr/index/rocksdb_store.h"
 #include "internal/scorer.h"
 
 namespace beladdr::internal {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "internal/coding.h"
+#include "beladdr/index/coding.h"
 
 namespace beladdr::internal {
 

@@ -1,6 +1,6 @@
 #include "csv_table.h"
 
-#include "internal/normalizer.h"
+#include "beladdr/index/normalizer.h"
 #include "progress.h"
 
 namespace beladdr::importer {

@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "csv_table.h"
-#include "internal/normalizer.h"
+#include "beladdr/index/normalizer.h"
 
 namespace beladdr::importer {
 namespace {

@@ -22,7 +22,7 @@
 
 #include "beladdr/status.h"
 #include "csv_table.h"
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 #include "street_sources.h"
 
 namespace beladdr::importer {

@@ -11,12 +11,12 @@
 #include <sstream>
 
 #include "bad_rows.h"
+#include "beladdr/index/dictionary.h"
+#include "beladdr/index/index_format.h"
+#include "beladdr/index/normalizer.h"
 #include "csv_table.h"
 #include "house_numbers.h"
 #include "index_builder.h"
-#include "internal/dictionary.h"
-#include "internal/index_format.h"
-#include "internal/normalizer.h"
 #include "progress.h"
 #include "reference_data.h"
 #include "staging_dir.h"
@@ -331,8 +331,7 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
 
   stage("commit");
   BELADDR_RETURN_IF_ERROR(staging.Commit(
-      "format_version " + std::to_string(internal::kFormatVersion) +
-      "\nbuilt_at " + input.built_at + "\nindex_id " + input.index_id + "\n"));
+      "built_at " + input.built_at + "\nindex_id " + input.index_id + "\n"));
 
   summary.bad_rows = log.count();
   summary.streets = stats.streets;

@@ -4,10 +4,10 @@
 #include <map>
 #include <unordered_map>
 
-#include "internal/coding.h"
-#include "internal/name_variants.h"
-#include "internal/normalizer.h"
-#include "internal/rocksdb_store.h"
+#include "beladdr/index/coding.h"
+#include "beladdr/index/name_variants.h"
+#include "beladdr/index/normalizer.h"
+#include "beladdr/index/rocksdb_store.h"
 
 namespace beladdr::importer {
 namespace {

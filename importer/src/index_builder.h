@@ -14,7 +14,7 @@
 
 #include "beladdr/status.h"
 #include "house_numbers.h"
-#include "internal/dictionary.h"
+#include "beladdr/index/dictionary.h"
 #include "reference_data.h"
 #include "street_sources.h"
 

@@ -13,7 +13,7 @@
 
 #include "beladdr/status.h"
 #include "csv_table.h"
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 
 namespace beladdr::importer {
 

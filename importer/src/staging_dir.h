@@ -22,13 +22,12 @@
 
 #include <string>
 
+#include "beladdr/index/index_format.h"
 #include "beladdr/status.h"
 
 namespace beladdr::importer {
 
-// Written last into every index directory; holds the format version and
-// build time. Its mtime tells when the index was built.
-inline constexpr char kMarkerFile[] = "BELADDR_INDEX";
+using internal::kMarkerFile;  // beladdr/index/index_format.h
 
 class StagingDir {
  public:

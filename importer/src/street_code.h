@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 
 namespace beladdr::importer {
 

@@ -18,7 +18,7 @@
 
 #include "csv_table.h"
 #include "beladdr/status.h"
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 #include "reference_data.h"
 
 namespace beladdr::importer {

@@ -1,4 +1,4 @@
-#include "internal/coding.h"
+#include "beladdr/index/coding.h"
 
 #include <gtest/gtest.h>
 

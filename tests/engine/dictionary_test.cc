@@ -1,4 +1,4 @@
-#include "internal/dictionary.h"
+#include "beladdr/index/dictionary.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 
 #include <gtest/gtest.h>
 

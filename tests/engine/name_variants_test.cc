@@ -1,8 +1,8 @@
-#include "internal/name_variants.h"
+#include "beladdr/index/name_variants.h"
 
 #include <gtest/gtest.h>
 
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 #include "test_util.h"
 
 namespace beladdr::internal {

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "internal/coding.h"
+#include "beladdr/index/coding.h"
 #include "test_util.h"
 
 namespace beladdr::internal {

@@ -18,9 +18,9 @@
 
 #include "beladdr/index_info.h"
 #include "beladdr/searcher.h"
-#include "internal/coding.h"
-#include "internal/index_reader.h"
-#include "internal/rocksdb_store.h"
+#include "beladdr/index/coding.h"
+#include "beladdr/index/index_reader.h"
+#include "beladdr/index/rocksdb_store.h"
 #include "staging_dir.h"
 #include "test_util.h"
 

@@ -21,11 +21,11 @@
 #include <vector>
 
 #include "beladdr/status.h"
-#include "internal/dictionary.h"
+#include "beladdr/index/dictionary.h"
 #include "internal/fuzzy_words.h"
-#include "internal/index_format.h"
-#include "internal/rocksdb_store.h"
-#include "internal/text_map.h"
+#include "beladdr/index/index_format.h"
+#include "beladdr/index/rocksdb_store.h"
+#include "beladdr/index/text_map.h"
 #include "internal/trigram_index.h"
 
 namespace beladdr::internal {

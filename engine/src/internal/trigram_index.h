@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "beladdr/status.h"
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 
 namespace beladdr::internal {
 

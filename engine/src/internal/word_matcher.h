@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include "internal/dictionary.h"
+#include "beladdr/index/dictionary.h"
 #include "internal/ranking_policy.h"
 
 namespace beladdr::internal {

@@ -1,8 +1,8 @@
-#include "internal/name_variants.h"
+#include "beladdr/index/name_variants.h"
 
 #include <algorithm>
 
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 
 namespace beladdr::internal {
 namespace {

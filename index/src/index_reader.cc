@@ -1,8 +1,8 @@
-#include "internal/index_reader.h"
+#include "beladdr/index/index_reader.h"
 
 #include <charconv>
 
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 
 namespace beladdr {
 

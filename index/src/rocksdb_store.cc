@@ -1,4 +1,4 @@
-#include "internal/rocksdb_store.h"
+#include "beladdr/index/rocksdb_store.h"
 
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>

@@ -8,8 +8,8 @@
 //
 // Thread safety: all functions are pure.
 
-#ifndef BELADDR_ENGINE_SRC_INTERNAL_CODING_H_
-#define BELADDR_ENGINE_SRC_INTERNAL_CODING_H_
+#ifndef BELADDR_INDEX_CODING_H_
+#define BELADDR_INDEX_CODING_H_
 
 #include <cstdint>
 #include <string>
@@ -93,4 +93,4 @@ class PostingIterator {
 
 }  // namespace beladdr::internal
 
-#endif  // BELADDR_ENGINE_SRC_INTERNAL_CODING_H_
+#endif  // BELADDR_INDEX_CODING_H_

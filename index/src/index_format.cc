@@ -1,9 +1,9 @@
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "internal/coding.h"
+#include "beladdr/index/coding.h"
 
 namespace beladdr::internal {
 namespace {

@@ -3,15 +3,15 @@
 //
 // Thread safety: pure function; the returned store is thread-safe.
 
-#ifndef BELADDR_ENGINE_SRC_INTERNAL_INDEX_READER_H_
-#define BELADDR_ENGINE_SRC_INTERNAL_INDEX_READER_H_
+#ifndef BELADDR_INDEX_INDEX_READER_H_
+#define BELADDR_INDEX_INDEX_READER_H_
 
 #include <memory>
 #include <string>
 
 #include "beladdr/index_info.h"
 #include "beladdr/status.h"
-#include "internal/rocksdb_store.h"
+#include "beladdr/index/rocksdb_store.h"
 
 namespace beladdr::internal {
 
@@ -23,4 +23,4 @@ StatusOr<std::unique_ptr<IndexStore>> OpenCheckedIndex(const std::string& dir,
 
 }  // namespace beladdr::internal
 
-#endif  // BELADDR_ENGINE_SRC_INTERNAL_INDEX_READER_H_
+#endif  // BELADDR_INDEX_INDEX_READER_H_

@@ -1,8 +1,8 @@
 // Hash maps keyed by text that are looked up by std::string_view, without
 // building a std::string per lookup (C++20 heterogeneous lookup).
 
-#ifndef BELADDR_ENGINE_SRC_INTERNAL_TEXT_MAP_H_
-#define BELADDR_ENGINE_SRC_INTERNAL_TEXT_MAP_H_
+#ifndef BELADDR_INDEX_TEXT_MAP_H_
+#define BELADDR_INDEX_TEXT_MAP_H_
 
 #include <functional>
 #include <string>
@@ -24,4 +24,4 @@ using TextMap =
 
 }  // namespace beladdr::internal
 
-#endif  // BELADDR_ENGINE_SRC_INTERNAL_TEXT_MAP_H_
+#endif  // BELADDR_INDEX_TEXT_MAP_H_

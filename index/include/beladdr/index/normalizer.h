@@ -19,8 +19,8 @@
 // may be called concurrently. Transliterators are created once and leased
 // from a pool, never shared between two threads at the same time.
 
-#ifndef BELADDR_ENGINE_SRC_INTERNAL_NORMALIZER_H_
-#define BELADDR_ENGINE_SRC_INTERNAL_NORMALIZER_H_
+#ifndef BELADDR_INDEX_NORMALIZER_H_
+#define BELADDR_INDEX_NORMALIZER_H_
 
 #include <cstdint>
 #include <memory>
@@ -121,4 +121,4 @@ class Normalizer {
 
 }  // namespace beladdr::internal
 
-#endif  // BELADDR_ENGINE_SRC_INTERNAL_NORMALIZER_H_
+#endif  // BELADDR_INDEX_NORMALIZER_H_

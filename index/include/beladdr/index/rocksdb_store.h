@@ -12,8 +12,8 @@
 // Thread safety: IndexStore's const methods are thread-safe. IndexWriter is
 // single-threaded.
 
-#ifndef BELADDR_ENGINE_SRC_INTERNAL_ROCKSDB_STORE_H_
-#define BELADDR_ENGINE_SRC_INTERNAL_ROCKSDB_STORE_H_
+#ifndef BELADDR_INDEX_ROCKSDB_STORE_H_
+#define BELADDR_INDEX_ROCKSDB_STORE_H_
 
 #include <functional>
 #include <memory>
@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "beladdr/status.h"
-#include "internal/index_format.h"
+#include "beladdr/index/index_format.h"
 
 namespace beladdr::internal {
 
@@ -89,4 +89,4 @@ class IndexStore {
 
 }  // namespace beladdr::internal
 
-#endif  // BELADDR_ENGINE_SRC_INTERNAL_ROCKSDB_STORE_H_
+#endif  // BELADDR_INDEX_ROCKSDB_STORE_H_

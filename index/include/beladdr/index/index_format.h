@@ -68,8 +68,8 @@
 //
 // Thread safety: pure data types and functions.
 
-#ifndef BELADDR_ENGINE_SRC_INTERNAL_INDEX_FORMAT_H_
-#define BELADDR_ENGINE_SRC_INTERNAL_INDEX_FORMAT_H_
+#ifndef BELADDR_INDEX_INDEX_FORMAT_H_
+#define BELADDR_INDEX_INDEX_FORMAT_H_
 
 #include <array>
 #include <cstdint>
@@ -105,6 +105,12 @@ enum class Cf : uint8_t {
 inline constexpr size_t kCfCount = 10;
 // RocksDB's name of each column family ("default", "streets", ...).
 const char* CfName(Cf cf);
+
+// Written last into every index directory by the importer: it says the
+// directory is a whole beladdr index (what may be replaced by a new import),
+// and, for a person looking, when it was built. The format version is only
+// in the meta key below.
+inline constexpr char kMarkerFile[] = "BELADDR_INDEX";
 
 // Meta keys in the default column family.
 inline constexpr char kMetaFormatVersion[] = "format_version";
@@ -257,4 +263,4 @@ void ExtractTrigrams(std::string_view normalized, std::vector<Trigram>* out);
 
 }  // namespace beladdr::internal
 
-#endif  // BELADDR_ENGINE_SRC_INTERNAL_INDEX_FORMAT_H_
+#endif  // BELADDR_INDEX_INDEX_FORMAT_H_

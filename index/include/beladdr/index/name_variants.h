@@ -4,8 +4,8 @@
 //
 // Thread safety: pure function of its arguments.
 
-#ifndef BELADDR_ENGINE_SRC_INTERNAL_NAME_VARIANTS_H_
-#define BELADDR_ENGINE_SRC_INTERNAL_NAME_VARIANTS_H_
+#ifndef BELADDR_INDEX_NAME_VARIANTS_H_
+#define BELADDR_INDEX_NAME_VARIANTS_H_
 
 #include <string>
 #include <string_view>
@@ -13,8 +13,8 @@
 
 #include "beladdr/language.h"
 #include "beladdr/status.h"
-#include "internal/dictionary.h"
-#include "internal/normalizer.h"
+#include "beladdr/index/dictionary.h"
+#include "beladdr/index/normalizer.h"
 
 namespace beladdr::internal {
 
@@ -39,4 +39,4 @@ StatusOr<std::vector<NameVariant>> NameVariants(std::string_view name,
 
 }  // namespace beladdr::internal
 
-#endif  // BELADDR_ENGINE_SRC_INTERNAL_NAME_VARIANTS_H_
+#endif  // BELADDR_INDEX_NAME_VARIANTS_H_

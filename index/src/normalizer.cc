@@ -1,4 +1,4 @@
-#include "internal/normalizer.h"
+#include "beladdr/index/normalizer.h"
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>

@@ -27,8 +27,8 @@
 //
 // Thread safety: immutable after Build(); const methods are thread-safe.
 
-#ifndef BELADDR_ENGINE_SRC_INTERNAL_DICTIONARY_H_
-#define BELADDR_ENGINE_SRC_INTERNAL_DICTIONARY_H_
+#ifndef BELADDR_INDEX_DICTIONARY_H_
+#define BELADDR_INDEX_DICTIONARY_H_
 
 #include <bitset>
 #include <cstdint>
@@ -40,8 +40,8 @@
 
 #include "beladdr/language.h"
 #include "beladdr/status.h"
-#include "internal/normalizer.h"
-#include "internal/text_map.h"
+#include "beladdr/index/normalizer.h"
+#include "beladdr/index/text_map.h"
 
 namespace beladdr::internal {
 
@@ -211,4 +211,4 @@ class Dictionary {
 
 }  // namespace beladdr::internal
 
-#endif  // BELADDR_ENGINE_SRC_INTERNAL_DICTIONARY_H_
+#endif  // BELADDR_INDEX_DICTIONARY_H_
