@@ -12,10 +12,10 @@
 #include <cstdlib>
 #include <unordered_map>
 
-#include "bench_util.h"
 #include "beladdr/index/coding.h"
 #include "beladdr/index/index_format.h"
 #include "beladdr/index/normalizer.h"
+#include "bench_util.h"
 
 namespace beladdr::bench {
 namespace {
@@ -34,20 +34,24 @@ void BM_SearchAddresses(benchmark::State& state) {
     const auto stop = Clock::now();
     benchmark::DoNotOptimize(r);
     if (r.ok()) results += r->results.size();
-    micros.push_back(std::chrono::duration<double, std::micro>(stop - start).count());
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(stop - start).count());
     i = (i + 1) % mix.size();
   }
   state.SetItemsProcessed(state.iterations());
   if (std::getenv("BELADDR_SLOWEST")) {
     // The slowest queries of the first pass over the mix, for profiling.
     std::vector<std::pair<double, size_t>> slow;
-    for (size_t k = 0; k < micros.size() && k < mix.size(); ++k) slow.emplace_back(micros[k], k);
+    for (size_t k = 0; k < micros.size() && k < mix.size(); ++k)
+      slow.emplace_back(micros[k], k);
     std::sort(slow.rbegin(), slow.rend());
-    const size_t show = std::strtoul(std::getenv("BELADDR_SLOWEST"), nullptr, 10);
+    const size_t show =
+        std::strtoul(std::getenv("BELADDR_SLOWEST"), nullptr, 10);
     for (size_t k = 0; k < show && k < slow.size(); ++k) {
       const SearchRequest& r = mix[slow[k].second];
-      std::fprintf(stderr, "%9.0f us  %s|%s|%s|%s\n", slow[k].first, r.query.c_str(),
-                   r.street.c_str(), r.post_code.c_str(), r.municipality.c_str());
+      std::fprintf(stderr, "%9.0f us  %s|%s|%s|%s\n", slow[k].first,
+                   r.query.c_str(), r.street.c_str(), r.post_code.c_str(),
+                   r.municipality.c_str());
     }
   }
   state.counters["p50_us"] = Percentile(&micros, 50);
@@ -55,6 +59,12 @@ void BM_SearchAddresses(benchmark::State& state) {
   state.counters["p99_us"] = Percentile(&micros, 99);
   state.counters["max_us"] = Percentile(&micros, 100);
   state.counters["rss_MB"] = static_cast<double>(ResidentBytes()) / 1e6;
+  if (std::getenv("BELADDR_MEMORY")) {  // where the resident memory goes
+    for (const auto& [part, bytes] : searcher.data().MemoryBreakdown()) {
+      std::fprintf(stderr, "%8.1f MB  %s\n", static_cast<double>(bytes) / 1e6,
+                   part.c_str());
+    }
+  }
   state.counters["results_per_query"] =
       static_cast<double>(results) / static_cast<double>(state.iterations());
 }
@@ -68,7 +78,8 @@ void BM_ExhaustiveTrigramScan(benchmark::State& state) {
   const auto& mix = QueryMix();
   // Each variant's trigram set, built once outside the timed loop.
   static std::vector<std::vector<internal::Trigram>>* sets = [&] {
-    auto* v = new std::vector<std::vector<internal::Trigram>>(d.street_variants.size());
+    auto* v = new std::vector<std::vector<internal::Trigram>>(
+        d.street_variants.size());
     std::string text;
     for (size_t id = 0; id < d.street_variants.size(); ++id) {
       text.clear();
@@ -87,8 +98,9 @@ void BM_ExhaustiveTrigramScan(benchmark::State& state) {
   for (auto _ : state) {
     const auto start = Clock::now();
     const SearchRequest& r = mix[i];
-    (void)internal::Normalizer::Default().Fold(r.query.empty() ? r.street : r.query,
-                                               internal::Normalizer::Form::kPlain, &folded);
+    (void)internal::Normalizer::Default().Fold(
+        r.query.empty() ? r.street : r.query,
+        internal::Normalizer::Form::kPlain, &folded);
     std::string joined;
     for (const auto& t : internal::Normalizer::Tokenize(folded)) {
       if (!joined.empty()) joined.push_back(' ');
@@ -100,9 +112,14 @@ void BM_ExhaustiveTrigramScan(benchmark::State& state) {
       const auto& v = (*sets)[id];
       size_t shared = 0, a = 0, b = 0;
       while (a < q.size() && b < v.size()) {
-        if (q[a] == v[b]) { ++shared; ++a; ++b; }
-        else if (q[a] < v[b]) ++a;
-        else ++b;
+        if (q[a] == v[b]) {
+          ++shared;
+          ++a;
+          ++b;
+        } else if (q[a] < v[b])
+          ++a;
+        else
+          ++b;
       }
       const float sim = static_cast<float>(shared) /
                         static_cast<float>(q.size() + v.size() - shared);
@@ -113,14 +130,18 @@ void BM_ExhaustiveTrigramScan(benchmark::State& state) {
       }
     }
     benchmark::DoNotOptimize(best);
-    micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(Clock::now() - start)
+            .count());
     i = (i + 1) % mix.size();
   }
   state.SetItemsProcessed(state.iterations());
   state.counters["p50_us"] = Percentile(&micros, 50);
   state.counters["p99_us"] = Percentile(&micros, 99);
 }
-BENCHMARK(BM_ExhaustiveTrigramScan)->Unit(benchmark::kMicrosecond)->MinTime(3.0);
+BENCHMARK(BM_ExhaustiveTrigramScan)
+    ->Unit(benchmark::kMicrosecond)
+    ->MinTime(3.0);
 
 }  // namespace
 }  // namespace beladdr::bench

@@ -14,9 +14,9 @@ StatusOr<std::vector<StreetRow>> ReadStreetRows(const std::string& index_dir) {
   rows.reserve(d.streets.size() * 11 / 10);
   for (const internal::StreetEntry& s : d.streets) {
     for (Language l : kAllLanguages) {
-      const std::string& name = s.names[static_cast<size_t>(l)];
+      const std::string name(s.names[static_cast<size_t>(l)]);
       if (name.empty()) continue;
-      rows.push_back({s.code, std::string(LanguageCode(l)), name,
+      rows.push_back({std::string(s.code), std::string(LanguageCode(l)), name,
                       internal::FormatPostcode(s.postcode),
                       d.municipalities[s.municipality].nis});
     }

@@ -55,7 +55,7 @@ void PrintMatch(const IndexData& d, const StreetMatch& m) {
       "%.3f name %.2f query %.2f place %.2f%s%s  %s %s(%s)\n", m.score,
       m.name_coverage, m.query_coverage, m.place_agreement,
       m.postcode_conflict ? " PC!" : "", m.place_conflict ? " PLACE!" : "",
-      d.streets[m.street].code.c_str(), name.c_str(),
+      std::string(d.streets[m.street].code).c_str(), name.c_str(),
       d.municipalities[d.streets[m.street].municipality].names[0].c_str());
 }
 
@@ -102,12 +102,12 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
     std::string name;
     for (WordId w : d.Words(v.name))
       name += std::string(d.vocabulary.word(w)) + " ";
-    const std::string line = name + d.streets[v.street].code;
+    const std::string line = name + std::string(d.streets[v.street].code);
     if (i < 8 ||
         line.find(getenv("BELADDR_TRACE") ? getenv("BELADDR_TRACE") : "\x01") !=
             std::string::npos) {
       std::printf("  cand %zu %.2f %s%s\n", i, candidates[i].prerank,
-                  name.c_str(), d.streets[v.street].code.c_str());
+                  name.c_str(), std::string(d.streets[v.street].code).c_str());
     }
   }
   Scorer scorer(*q, reading, d, searcher.options().ranking);

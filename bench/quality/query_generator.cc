@@ -70,7 +70,7 @@ struct QueryGenerator::Impl {
     std::vector<std::string> out;
     const std::string key = Normalized(name);
     for (Language l : kAllLanguages) {
-      const std::string& n = s.names[static_cast<size_t>(l)];
+      const std::string n(s.names[static_cast<size_t>(l)]);
       if (!n.empty() && Normalized(n) == key) out.emplace_back(LanguageCode(l));
     }
     return out;
@@ -422,7 +422,7 @@ std::vector<LabelledQuery> QueryGenerator::Noisy(size_t count) {
     LabelledQuery q;
     q.kind = "noisy";
     const Language lang = impl.PickLanguage(s);
-    const std::string& name = s.names[static_cast<size_t>(lang)];
+    const std::string name(s.names[static_cast<size_t>(lang)]);
     std::string street = impl.Noisy(name, lang, &q.noise);
     q.languages = impl.NameLanguages(s, name);
     // Brussels: sometimes both names, "Rue X - X-straat".
@@ -431,8 +431,9 @@ std::vector<LabelledQuery> QueryGenerator::Noisy(size_t count) {
         !s.names[1].empty() &&
         Normalized(s.names[0]) != Normalized(s.names[1]) && rng_.Chance(0.08)) {
       std::vector<std::string> ignored;
-      street = impl.Noisy(s.names[1], Language::kFr, &ignored) + " - " +
-               impl.Noisy(s.names[0], Language::kNl, &ignored);
+      street = impl.Noisy(std::string(s.names[1]), Language::kFr, &ignored) +
+               " - " +
+               impl.Noisy(std::string(s.names[0]), Language::kNl, &ignored);
       q.languages = {"fr", "nl"};
       q.noise.push_back("bilingual");
       first = s.names[1];
@@ -480,7 +481,7 @@ std::vector<LabelledQuery> QueryGenerator::Structured(size_t count) {
     LabelledQuery q;
     q.kind = "structured";
     const Language lang = impl.PickLanguage(s);
-    const std::string& name = s.names[static_cast<size_t>(lang)];
+    const std::string name(s.names[static_cast<size_t>(lang)]);
     q.request.street = impl.Noisy(name, lang, &q.noise);
     q.languages = impl.NameLanguages(s, name);
     auto place = impl.PickPlace(s, lang, &q.noise);

@@ -51,14 +51,14 @@ std::string NameStem(const internal::IndexData& index,
 bool StemUniqueInScope(ShapeWriter& w, uint32_t target, const Scope& scope) {
   const auto& index = w.index();
   std::set<std::string> own;
-  for (const std::string& n : index.streets[target].names) {
-    if (!n.empty()) own.insert(NameStem(index, n));
+  for (const std::string_view n : index.streets[target].names) {
+    if (!n.empty()) own.insert(NameStem(index, std::string(n)));
   }
   for (uint32_t id : w.corpus().ScopeStreets(scope)) {
     if (id == target) continue;
-    for (const std::string& n : index.streets[id].names) {
+    for (const std::string_view n : index.streets[id].names) {
       if (n.empty()) continue;
-      const std::string stem = NameStem(index, n);
+      const std::string stem = NameStem(index, std::string(n));
       for (const std::string& o : own) {
         if (!o.empty() && stem.find(o) != std::string::npos) return false;
       }
@@ -83,7 +83,7 @@ bool PostcodeBox(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto [id, lang] = AnyStreet(w);
   const StreetEntry& s = w.index().streets[id];
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   NumberText n = w.Number(id, false);
   PlaceText place;
   place.scope.postcode = s.postcode;
@@ -168,7 +168,7 @@ bool ScopeTypo(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto [id, lang] = AnyStreet(w);
   const StreetEntry& s = w.index().streets[id];
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   std::vector<Part> parts = Split(name);
   std::vector<size_t> long_words, short_words, words;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -258,7 +258,7 @@ std::string ProvinceTag(Rng& rng, const std::string& nis) {
 std::string Hamlet(ShapeWriter& w, uint32_t id, const PlaceText& place) {
   const StreetEntry& s = w.index().streets[id];
   const std::vector<std::string> own = w.corpus().DistinctiveWords(
-      s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))]);
+      std::string(s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))]));
   if (w.rng().Chance(0.4)) {
     if (const auto* e = w.index().Postcode(s.postcode)) {
       std::vector<std::string> names;
@@ -274,8 +274,8 @@ std::string Hamlet(ShapeWriter& w, uint32_t id, const PlaceText& place) {
   if (other == id) return "";
   const auto& other_street = w.index().streets[other];
   const auto words = w.corpus().DistinctiveWords(
-      other_street
-          .names[static_cast<size_t>(w.corpus().NativeLanguage(other_street))]);
+      std::string(other_street.names[static_cast<size_t>(
+          w.corpus().NativeLanguage(other_street))]));
   if (words.empty()) return "";
   const std::string word = w.rng().Pick(words);
   // A hamlet is no street: not a word with a street type in it.
@@ -302,7 +302,7 @@ bool ExtraWords(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto [id, lang] = AnyStreet(w);
   const StreetEntry& s = w.index().streets[id];
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   std::string street = w.Light(name);
   PlaceText place = w.Place(id, lang, false);
   NumberText n = rng.Chance(0.7) ? w.Number(id, true) : NumberText{};
@@ -371,8 +371,8 @@ bool Bilingual(ShapeWriter& w, LabelledQuery* q) {
   const uint32_t id = w.Pick(rng.Chance(0.6) && !shared.empty() ? shared : all);
   const StreetEntry& s = w.index().streets[id];
   const bool fr_first = rng.Chance(0.6);
-  const std::string& first = s.names[fr_first ? 1 : 0];
-  const std::string& second = s.names[fr_first ? 0 : 1];
+  const std::string first(s.names[fr_first ? 1 : 0]);
+  const std::string second(s.names[fr_first ? 0 : 1]);
   auto noisy = [&](const std::string& text) {
     std::vector<Part> parts = Split(text);
     if (rng.Chance(0.15)) {
@@ -408,9 +408,9 @@ bool IsGermanArticleName(const StreetEntry& s) {
 
 // Runs of 1-3 words of a name that name a place.
 bool HasPlaceWords(const internal::IndexData& index, const StreetEntry& s) {
-  for (const std::string& n : s.names) {
+  for (const std::string_view n : s.names) {
     if (n.empty()) continue;
-    const std::vector<std::string> words = FoldedWords(n);
+    const std::vector<std::string> words = FoldedWords(std::string(n));
     for (size_t i = 0; i < words.size(); ++i) {
       std::string run;
       for (size_t k = i; k < words.size() && k < i + 3; ++k) {
@@ -436,7 +436,7 @@ bool PlaceWord(ShapeWriter& w, LabelledQuery* q) {
   const uint32_t id = w.Pick(use_german ? german : placed);
   const StreetEntry& s = w.index().streets[id];
   const Language lang = use_german ? Language::kDe : PickLanguage(w, s);
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   std::vector<Part> parts = Split(name);
   if (use_german) {
     q->noise.push_back("german_article");
@@ -500,7 +500,7 @@ bool PostcodeContradiction(ShapeWriter& w, LabelledQuery* q) {
   const auto id = static_cast<uint32_t>(found);
   const StreetEntry& s = w.index().streets[id];
   const Language lang = w.corpus().NativeLanguage(s);
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   const uint16_t wrong = WrongPostcode(w, s);
   if (wrong == 0) return false;
   Scope wrong_scope;
@@ -508,7 +508,7 @@ bool PostcodeContradiction(ShapeWriter& w, LabelledQuery* q) {
   // The wrong postcode must hold no street like it (else it may be meant).
   const std::string key = NameKey(name);
   for (uint32_t other : w.corpus().ScopeStreets(wrong_scope)) {
-    for (const std::string& n : w.index().streets[other].names) {
+    for (const std::string_view n : w.index().streets[other].names) {
       if (!n.empty() && EditDistance(NameKey(n), key) <= key.size() / 3) {
         return false;
       }
@@ -547,8 +547,8 @@ bool PostcodeScope(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   auto base = [&](uint32_t id) {
     const StreetEntry& s = w.index().streets[id];
-    return NameKey(
-        WithoutTag(s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))]));
+    return NameKey(WithoutTag(std::string(
+        s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))])));
   };
   // Same base name in one municipality, in several postcodes.
   const auto& groups = w.Groups("postcode_scope", [&](uint32_t id) {
@@ -564,8 +564,8 @@ bool PostcodeScope(ShapeWriter& w, LabelledQuery* q) {
   std::vector<const std::vector<uint32_t>*> tagged;
   for (const auto* g : multi) {
     const StreetEntry& s = w.index().streets[g->front()];
-    const std::string& n =
-        s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))];
+    const std::string n(
+        s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))]);
     if (WithoutTag(n) != n) tagged.push_back(g);
   }
   const auto& group = rng.Chance(0.3) && !tagged.empty()
@@ -574,7 +574,8 @@ bool PostcodeScope(ShapeWriter& w, LabelledQuery* q) {
   const uint32_t id = rng.Pick(group);
   const StreetEntry& s = w.index().streets[id];
   const Language lang = w.corpus().NativeLanguage(s);
-  const std::string name = WithoutTag(s.names[static_cast<size_t>(lang)]);
+  const std::string name =
+      WithoutTag(std::string(s.names[static_cast<size_t>(lang)]));
   PlaceText place;
   place.postcode = FormatPostcode(s.postcode);
   place.scope.postcode = s.postcode;
@@ -588,11 +589,12 @@ bool PostcodeScope(ShapeWriter& w, LabelledQuery* q) {
                          : "district_tag");
   const NumberText n = rng.Chance(0.6) ? w.Number(id, false) : NumberText{};
   w.Write(w.Light(name), n, place, lang, rng.Chance(0.5), q);
-  w.Finish(id, s.names[static_cast<size_t>(lang)], place, "", n, q);
+  w.Finish(id, std::string(s.names[static_cast<size_t>(lang)]), place, "", n,
+           q);
   q->expected.clear();
   for (uint32_t other : group) {
     if (w.index().streets[other].postcode == s.postcode) {
-      q->expected.push_back(w.index().streets[other].code);
+      q->expected.push_back(std::string(w.index().streets[other].code));
     }
   }
   return true;
@@ -614,7 +616,7 @@ bool HouseNumberShape(ShapeWriter& w, LabelledQuery* q) {
   const uint32_t id = w.Pick(list);
   const StreetEntry& s = w.index().streets[id];
   const Language lang = w.corpus().NativeLanguage(s);
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   std::vector<uint32_t> group;
   bool shared_postcode = false;
   for (uint32_t o : w.corpus().StreetsNamed(NameKey(name))) {
@@ -654,7 +656,7 @@ bool Extraction(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto [id, lang] = AnyStreet(w);
   const StreetEntry& s = w.index().streets[id];
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   auto cut = [&](std::u32string* word) {
     const size_t at = 2 + rng.Uniform(word->size() - 3);
     word->insert(at, rng.Chance(0.5) ? U" " : U",");

@@ -141,7 +141,7 @@ std::vector<std::string> ShapeWriter::NameLanguages(
   const std::string key = Normalized(name);
   const StreetEntry& s = index().streets[street];
   for (Language l : kAllLanguages) {
-    const std::string& n = s.names[static_cast<size_t>(l)];
+    const std::string_view n = s.names[static_cast<size_t>(l)];
     if (!n.empty() && Normalized(n) == key) out.emplace_back(LanguageCode(l));
   }
   return out;

@@ -163,7 +163,7 @@ bool GivenNamesShape(ShapeWriter& w, LabelledQuery* q) {
   const auto& list = w.List("given_names", [&](uint32_t id) {
     const StreetEntry& s = w.index().streets[id];
     for (Language l : kAllLanguages) {
-      const std::string& n = s.names[static_cast<size_t>(l)];
+      const std::string n(s.names[static_cast<size_t>(l)]);
       Slot kind;
       if (!n.empty() && FindSlot(w, Split(n), l, &kind) >= 0) return true;
     }
@@ -172,7 +172,7 @@ bool GivenNamesShape(ShapeWriter& w, LabelledQuery* q) {
   const uint32_t id = w.Pick(list);
   const StreetEntry& s = w.index().streets[id];
   const Language lang = PickLanguage(w, s);
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   std::vector<Part> parts = Split(name);
   Slot kind;
   const int slot = FindSlot(w, parts, lang, &kind);
@@ -327,7 +327,7 @@ std::string Adjectival(ShapeWriter& w, const std::string& name) {
 bool TypeSwapShape(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto& adjectival = w.List("adjectival", [&](uint32_t id) {
-    const std::string& nl = w.index().streets[id].names[0];
+    const std::string nl(w.index().streets[id].names[0]);
     return !nl.empty() && NameKey(nl).find("steenweg") != std::string::npos &&
            (NameKey(nl).find("steenwegop") == 0 ||
             NameKey(nl).find("steenwegnaar") == 0 ||
@@ -338,7 +338,7 @@ bool TypeSwapShape(ShapeWriter& w, LabelledQuery* q) {
                                                    : AnyStreet(w).first;
   const StreetEntry& s = w.index().streets[id];
   const Language lang = r >= 0.75 ? Language::kNl : PickLanguage(w, s);
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   if (name.empty()) return false;
   std::vector<Part> parts = Split(name);
   std::string typed;
@@ -496,8 +496,9 @@ bool TranslationShape(ShapeWriter& w, LabelledQuery* q) {
     const TypeWord* type = nullptr;
     std::string stem;
     return named == 1 &&
-           ReadTypeAndStem(w.index(), s.names[static_cast<size_t>(lang)], lang,
-                           &type, &stem);
+           ReadTypeAndStem(w.index(),
+                           std::string(s.names[static_cast<size_t>(lang)]),
+                           lang, &type, &stem);
   });
   const auto& nouns = w.List("one_language_noun", [&](uint32_t id) {
     if (!std::binary_search(list.begin(), list.end(), id)) return false;
@@ -505,8 +506,8 @@ bool TranslationShape(ShapeWriter& w, LabelledQuery* q) {
     const Language lang = w.corpus().NativeLanguage(s);
     const TypeWord* type = nullptr;
     std::string stem;
-    ReadTypeAndStem(w.index(), s.names[static_cast<size_t>(lang)], lang, &type,
-                    &stem);
+    ReadTypeAndStem(w.index(), std::string(s.names[static_cast<size_t>(lang)]),
+                    lang, &type, &stem);
     return std::any_of(Nouns().begin(), Nouns().end(), [&](const Noun& n) {
       return NounIsStem(w.index(), n, lang, stem);
     });
@@ -514,7 +515,7 @@ bool TranslationShape(ShapeWriter& w, LabelledQuery* q) {
   const uint32_t id = w.Pick(rng.Chance(0.4) && !nouns.empty() ? nouns : list);
   const StreetEntry& s = w.index().streets[id];
   const Language lang = w.corpus().NativeLanguage(s);
-  const std::string& name = s.names[static_cast<size_t>(lang)];
+  const std::string name(s.names[static_cast<size_t>(lang)]);
   const TypeWord* type = nullptr;
   std::string stem;
   if (!ReadTypeAndStem(w.index(), name, lang, &type, &stem)) return false;

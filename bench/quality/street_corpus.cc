@@ -16,7 +16,7 @@ StreetCorpus::StreetCorpus(const internal::IndexData& index,
     : index_(index), store_(store) {
   for (uint32_t id = 0; id < index_.streets.size(); ++id) {
     std::set<std::string> seen;
-    for (const std::string& n : index_.streets[id].names) {
+    for (const std::string_view n : index_.streets[id].names) {
       if (n.empty()) continue;
       const std::string key = NameKey(n);
       if (seen.insert(key).second) by_name_[key].push_back(id);
@@ -110,7 +110,7 @@ std::vector<std::string> StreetCorpus::Label(uint32_t target,
       if (!InScope(id, scope)) continue;
       if (!other_key.empty()) {
         const auto& names = index_.streets[id].names;
-        if (std::none_of(names.begin(), names.end(), [&](const std::string& n) {
+        if (std::none_of(names.begin(), names.end(), [&](std::string_view n) {
               return !n.empty() && NameKey(n) == other_key;
             })) {
           continue;
@@ -131,7 +131,7 @@ std::vector<std::string> StreetCorpus::Label(uint32_t target,
   std::vector<std::string> codes;
   for (uint32_t id : same) {
     if (number_decides && !HasNumber(id, number)) continue;
-    codes.push_back(index_.streets[id].code);
+    codes.push_back(std::string(index_.streets[id].code));
   }
   return codes;
 }
@@ -141,14 +141,14 @@ bool StreetCorpus::ClosestInScope(const std::string& typed, uint32_t target,
   const std::string key = NameKey(typed);
   std::set<std::string> own;
   size_t best_own = SIZE_MAX;
-  for (const std::string& n : index_.streets[target].names) {
+  for (const std::string_view n : index_.streets[target].names) {
     if (n.empty()) continue;
     own.insert(NameKey(n));
     best_own = std::min(best_own, EditDistance(key, NameKey(n)));
   }
   for (uint32_t id : ScopeStreets(scope)) {
     if (id == target) continue;
-    for (const std::string& n : index_.streets[id].names) {
+    for (const std::string_view n : index_.streets[id].names) {
       if (n.empty()) continue;
       const std::string other = NameKey(n);
       if (own.count(other)) continue;  // the same name: labelled alike
@@ -165,7 +165,7 @@ bool StreetCorpus::ClosestInScope(const std::string& typed, uint32_t target,
 bool StreetCorpus::NoOtherNamed(const std::string& key, uint32_t target,
                                 const Scope& scope) const {
   std::set<std::string> own;
-  for (const std::string& n : index_.streets[target].names) {
+  for (const std::string_view n : index_.streets[target].names) {
     if (!n.empty()) own.insert(NameKey(n));
   }
   if (own.count(key)) return true;
@@ -210,8 +210,8 @@ bool StreetCorpus::SharedDistinctiveWords(const std::string& typed,
   if (by_words_.empty()) {
     for (uint32_t id = 0; id < index_.streets.size(); ++id) {
       std::set<std::string> keys;
-      for (const std::string& n : index_.streets[id].names) {
-        if (!n.empty()) keys.insert(WordsKey(n));
+      for (const std::string_view n : index_.streets[id].names) {
+        if (!n.empty()) keys.insert(WordsKey(std::string(n)));
       }
       for (const std::string& k : keys) by_words_[k].push_back(id);
     }

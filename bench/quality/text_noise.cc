@@ -78,12 +78,12 @@ std::string StripAccents(const std::string& s) {
   return out;
 }
 
-std::string Normalized(const std::string& s) {
+std::string Normalized(std::string_view s) {
   auto n = Normalizer::Default().NormalizeName(s);
   return n.ok() ? *n : std::string();
 }
 
-std::string NameKey(const std::string& s) {
+std::string NameKey(std::string_view s) {
   std::string key = Normalized(s);
   key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
   return key;

@@ -37,10 +37,10 @@ std::string Lower(const std::string& s);
 std::string Upper(const std::string& s);
 std::string StripAccents(const std::string& s);
 // The engine's folding of a name ("Rue de l'Église" -> "rue de l eglise").
-std::string Normalized(const std::string& s);
+std::string Normalized(std::string_view s);
 // Names that read the same to a person typing them: equal after folding,
 // with or without the spaces of a compound ("Oude Baan", "Oudebaan").
-std::string NameKey(const std::string& s);
+std::string NameKey(std::string_view s);
 // The words of Normalized(s).
 std::vector<std::string> FoldedWords(const std::string& s);
 

@@ -44,19 +44,28 @@ void FuzzyWords::Build(const std::vector<std::string_view>& words,
                        int directory_bits) {
   directory_bits_ = directory_bits;
   words_ = words;
-  entries_.clear();
+  // (bucket, entry) pairs, sorted: entries_ in bucket order, and the
+  // directory counted from the buckets.
+  std::vector<std::pair<uint64_t, Entry>> keyed;
   for (uint32_t id = 0; id < words.size(); ++id) {
     if (!Indexable(words[id])) continue;
-    ForEachKey(words[id], [&](uint64_t key) { entries_.push_back({key, id}); });
+    ForEachKey(words[id], [&](uint64_t key) {
+      keyed.push_back({Bucket(key), Entry{Check(key), id}});
+    });
   }
-  std::sort(entries_.begin(), entries_.end(),
-            [](const Entry& a, const Entry& b) {
-              return a.key != b.key ? a.key < b.key : a.word < b.word;
-            });
-  entries_.shrink_to_fit();
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.second.check != b.second.check)
+      return a.second.check < b.second.check;
+    return a.second.word < b.second.word;
+  });
   directory_.assign((size_t{1} << directory_bits_) + 1, 0);
-  for (const Entry& e : entries_)
-    ++directory_[(e.key >> (64 - directory_bits_)) + 1];
+  entries_.clear();
+  entries_.reserve(keyed.size());
+  for (const auto& [bucket, entry] : keyed) {
+    ++directory_[bucket + 1];
+    entries_.push_back(entry);
+  }
   for (size_t b = 1; b < directory_.size(); ++b)
     directory_[b] += directory_[b - 1];
 }
@@ -66,10 +75,11 @@ void FuzzyWords::Find(std::string_view word, std::vector<uint32_t>* out) const {
   const size_t first = out->size();
   ForEachKey(word, [&](uint64_t key) {
     if (directory_.empty()) return;
-    const uint64_t bucket = key >> (64 - directory_bits_);
+    const uint64_t bucket = Bucket(key);
+    const uint32_t check = Check(key);
     const auto end = entries_.begin() + directory_[bucket + 1];
     for (auto it = entries_.begin() + directory_[bucket]; it != end; ++it) {
-      if (it->key != key) continue;
+      if (it->check != check) continue;
       const std::string_view candidate = words_[it->word];
       if (candidate == word) continue;
       if (std::find(out->begin() + static_cast<long>(first), out->end(),

@@ -30,6 +30,22 @@ StatusOr<uint32_t> ParseNis(std::string_view nis, std::string_view where) {
 
 }  // namespace
 
+std::string_view TextArena::Add(std::string_view text) {
+  if (text.empty()) return {};
+  if (text.size() > kBlockBytes) {
+    large_.emplace_back(text);
+    return large_.back();
+  }
+  if (kBlockBytes - used_ < text.size()) {
+    blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
+    used_ = 0;
+  }
+  char* at = blocks_.back().get() + used_;
+  std::copy(text.begin(), text.end(), at);
+  used_ += text.size();
+  return {at, text.size()};
+}
+
 uint16_t ParsePostcode(std::string_view s) {
   if (s.size() != 4) return 0;
   unsigned v = 0;
@@ -159,6 +175,10 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   BELADDR_RETURN_IF_ERROR(data->LoadStreets(store));
   BELADDR_RETURN_IF_ERROR(data->LoadStreetVariants(store));
   BELADDR_RETURN_IF_ERROR(data->LoadPlaceVariants(store));
+  // Grown by appending: no slack kept for the server's lifetime.
+  data->streets.shrink_to_fit();
+  data->street_variants.shrink_to_fit();
+  data->words.shrink_to_fit();
   BELADDR_RETURN_IF_ERROR(
       data->LoadTrigrams(store, Cf::kStreetTrigrams, &data->street_trigrams));
   BELADDR_RETURN_IF_ERROR(
@@ -463,40 +483,44 @@ Status IndexData::LoadPostcodes(const IndexStore& store) {
 }
 
 Status IndexData::LoadStreets(const IndexStore& store) {
-  return store.ForEach(Cf::kStreets, [&](std::string_view key,
-                                         std::string_view value) {
-    uint32_t id = 0;
-    if (!DecodeIdKey(key, &id) || id != streets.size()) {
-      return Corrupt("street ids are not dense");
-    }
-    StreetRecord r;
-    BELADDR_RETURN_IF_ERROR(DecodeStreetRecord(value, &r));
-    StreetEntry s;
-    s.code = std::move(r.code);
-    s.names = std::move(r.names);
-    s.postcode = ParsePostcode(r.postcode);
-    s.region = r.region;
-    s.house_number_count = r.house_number_count;
-    if (s.postcode == 0 || r.nis_codes.empty())
-      return Corrupt("street " + s.code);
-    for (size_t i = 0; i < r.nis_codes.size(); ++i) {
-      BELADDR_ASSIGN_OR_RETURN(const uint32_t number,
-                               ParseNis(r.nis_codes[i], "street " + s.code));
-      const int m = MunicipalityIndex(number);
-      if (m < 0)
-        return Corrupt("street " + s.code + " names NIS " + r.nis_codes[i]);
-      if (i == 0) {
-        s.municipality = static_cast<uint16_t>(m);
-        s.extra_municipality_offset =
-            static_cast<uint32_t>(extra_municipalities.size());
-      } else {
-        extra_municipalities.push_back(static_cast<uint16_t>(m));
-        ++s.extra_municipality_count;
-      }
-    }
-    streets.push_back(std::move(s));
-    return Status::OK();
-  });
+  return store.ForEach(
+      Cf::kStreets, [&](std::string_view key, std::string_view value) {
+        uint32_t id = 0;
+        if (!DecodeIdKey(key, &id) || id != streets.size()) {
+          return Corrupt("street ids are not dense");
+        }
+        StreetRecord r;
+        BELADDR_RETURN_IF_ERROR(DecodeStreetRecord(value, &r));
+        StreetEntry s;
+        s.code = street_text.Add(r.code);
+        for (size_t l = 0; l < r.names.size(); ++l) {
+          s.names[l] = street_text.Add(r.names[l]);
+        }
+        s.postcode = ParsePostcode(r.postcode);
+        s.region = r.region;
+        s.house_number_count = r.house_number_count;
+        if (s.postcode == 0 || r.nis_codes.empty())
+          return Corrupt("street " + std::string(s.code));
+        for (size_t i = 0; i < r.nis_codes.size(); ++i) {
+          BELADDR_ASSIGN_OR_RETURN(
+              const uint32_t number,
+              ParseNis(r.nis_codes[i], "street " + std::string(s.code)));
+          const int m = MunicipalityIndex(number);
+          if (m < 0)
+            return Corrupt("street " + std::string(s.code) + " names NIS " +
+                           r.nis_codes[i]);
+          if (i == 0) {
+            s.municipality = static_cast<uint16_t>(m);
+            s.extra_municipality_offset =
+                static_cast<uint32_t>(extra_municipalities.size());
+          } else {
+            extra_municipalities.push_back(static_cast<uint16_t>(m));
+            ++s.extra_municipality_count;
+          }
+        }
+        streets.push_back(std::move(s));
+        return Status::OK();
+      });
 }
 
 Status IndexData::LoadStreetVariants(const IndexStore& store) {
@@ -534,7 +558,7 @@ Status IndexData::LoadStreetVariants(const IndexStore& store) {
   BELADDR_RETURN_IF_ERROR(s);
   for (const StreetEntry& street : streets) {
     if (street.variant_count == 0)
-      return Corrupt("street without a name: " + street.code);
+      return Corrupt("street without a name: " + std::string(street.code));
   }
   return Status::OK();
 }
@@ -599,23 +623,32 @@ void IndexData::Namesakes(const NameSpan& name,
   }
 }
 
+std::vector<std::pair<std::string, size_t>> IndexData::MemoryBreakdown() const {
+  return {
+      {"street variants",
+       street_variants.capacity() * sizeof(StreetVariantEntry) +
+           variant_places.capacity() * 4 + variant_trigrams.capacity() +
+           words.capacity() * sizeof(WordId)},
+      {"streets",
+       streets.capacity() * sizeof(StreetEntry) + street_text.MemoryUsage()},
+      {"place variants", place_variants.capacity() * sizeof(PlaceVariantEntry)},
+      {"vocabulary", vocabulary.size() * 64},  // words, views, hash slots
+      {"word postings",
+       word_offsets.capacity() * 4 + word_postings.capacity() * 4},
+      {"trigram postings",
+       street_trigrams.MemoryUsage() + place_trigrams.MemoryUsage()},
+      {"one-edit words",
+       fuzzy_words.MemoryUsage() + fuzzy_place_words.MemoryUsage()},
+      {"namesakes and stems",
+       variants_by_compact_name.capacity() *
+               sizeof(variants_by_compact_name[0]) +
+           compound_stems.capacity() * sizeof(compound_stems[0])},
+  };
+}
+
 size_t IndexData::MemoryUsage() const {
-  size_t bytes = words.capacity() * sizeof(WordId) +
-                 street_variants.capacity() * sizeof(StreetVariantEntry) +
-                 streets.capacity() * sizeof(StreetEntry) +
-                 place_variants.capacity() * sizeof(PlaceVariantEntry) +
-                 street_trigrams.MemoryUsage() + place_trigrams.MemoryUsage();
-  for (const StreetEntry& s : streets) {
-    bytes += s.code.capacity();
-    for (const std::string& n : s.names) bytes += n.capacity();
-  }
-  bytes += vocabulary.size() * 64;  // words, views and hash slots
-  bytes += word_offsets.capacity() * 4 + word_postings.capacity() * 4;
-  bytes += fuzzy_words.MemoryUsage();
-  bytes += fuzzy_place_words.MemoryUsage();
-  bytes +=
-      variants_by_compact_name.capacity() * sizeof(variants_by_compact_name[0]);
-  bytes += compound_stems.capacity() * sizeof(compound_stems[0]);
+  size_t bytes = 0;
+  for (const auto& [part, size] : MemoryBreakdown()) bytes += size;
   return bytes;
 }
 

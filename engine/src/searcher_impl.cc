@@ -1,5 +1,9 @@
 #include "searcher_impl.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <bit>
 #include <map>
@@ -49,16 +53,17 @@ std::optional<Language> SingleLanguage(LanguageMask mask) {
 }
 
 // names[lang], else the first of `fallbacks` that exists, else any.
-const std::string& NameIn(const std::array<std::string, 3>& names,
-                          std::optional<Language> lang,
-                          std::optional<Language> fallback) {
+template <typename Text>
+const Text& NameIn(const std::array<Text, 3>& names,
+                   std::optional<Language> lang,
+                   std::optional<Language> fallback) {
   if (lang && !names[static_cast<size_t>(*lang)].empty()) {
     return names[static_cast<size_t>(*lang)];
   }
   if (fallback && !names[static_cast<size_t>(*fallback)].empty()) {
     return names[static_cast<size_t>(*fallback)];
   }
-  for (const std::string& n : names) {
+  for (const Text& n : names) {
     if (!n.empty()) return n;
   }
   return names[0];
@@ -86,6 +91,12 @@ StatusOr<std::unique_ptr<SearcherImpl>> SearcherImpl::Open(
                                      RebuildHint(index_dir) + ")");
   }
   s->data_ = std::move(data).value();
+#ifdef __GLIBC__
+  // Loading builds large temporaries (sort buffers, decoded lists); give
+  // their pages back to the system instead of keeping them resident for
+  // the server's lifetime.
+  malloc_trim(0);
+#endif
   return s;
 }
 
@@ -440,8 +451,10 @@ SearchResult SearcherImpl::StreetResult(
   const MunicipalityEntry& muni = data_->municipalities[s.municipality];
   SearchResult r;
   r.kind = ResultKind::kStreet;
-  r.street_code = s.code;
-  r.street_names = s.names;
+  r.street_code = std::string(s.code);
+  for (size_t l = 0; l < s.names.size(); ++l) {
+    r.street_names[l] = std::string(s.names[l]);
+  }
   std::optional<Language> matched = SingleLanguage(m.matched_langs);
   if (!matched && answer_language &&
       MaskHas(m.matched_langs, *answer_language)) {
@@ -458,7 +471,7 @@ SearchResult SearcherImpl::StreetResult(
   r.matched_language = matched;
   const std::optional<Language> lang =
       answer_language ? answer_language : matched;
-  r.street_name = NameIn(s.names, lang, matched);
+  r.street_name = std::string(NameIn(s.names, lang, matched));
   r.post_code = FormatPostcode(s.postcode);
   r.municipality = MakeMunicipalityRef(muni, lang);
   r.score = m.score;

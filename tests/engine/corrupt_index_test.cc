@@ -139,12 +139,12 @@ TEST_P(CorruptIndexTest, OpensWithAStatusOrAnswers) {
   }
 }
 
+std::string FamilyName(const ::testing::TestParamInfo<size_t>& param) {
+  return CfName(static_cast<Cf>(param.param));
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryColumnFamily, CorruptIndexTest,
-                         ::testing::Range<size_t>(0, kCfCount),
-                         [](const ::testing::TestParamInfo<size_t>& info) {
-                           return std::string(
-                               CfName(static_cast<Cf>(info.param)));
-                         });
+                         ::testing::Range<size_t>(0, kCfCount), FamilyName);
 
 }  // namespace
 }  // namespace beladdr::internal

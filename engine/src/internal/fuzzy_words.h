@@ -6,7 +6,8 @@
 // one-letter deletions; two words within one edit share such a key, so a
 // lookup costs one probe per letter of the query word, whatever the
 // vocabulary size. Keys are 64-bit hashes, sorted, with a directory on
-// their top bits so that a probe touches two cache lines; every hit is
+// their top bits so that a probe touches two cache lines; an entry keeps
+// the next 32 bits of its key beside the word (8 bytes). Every hit is
 // verified with the exact edit distance, so collisions cost time, never
 // correctness.
 //
@@ -48,9 +49,13 @@ class FuzzyWords {
 
  private:
   struct Entry {
-    uint64_t key;
+    uint32_t check;  // the key's 32 bits after the directory's
     uint32_t word;
   };
+  uint64_t Bucket(uint64_t key) const { return key >> (64 - directory_bits_); }
+  uint32_t Check(uint64_t key) const {
+    return static_cast<uint32_t>(key >> (32 - directory_bits_));
+  }
   int directory_bits_ = 20;
 
   std::vector<Entry> entries_;  // sorted by key

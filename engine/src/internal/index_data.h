@@ -20,12 +20,12 @@
 #include <unordered_map>
 #include <vector>
 
-#include "beladdr/status.h"
 #include "beladdr/index/dictionary.h"
-#include "internal/fuzzy_words.h"
 #include "beladdr/index/index_format.h"
 #include "beladdr/index/rocksdb_store.h"
 #include "beladdr/index/text_map.h"
+#include "beladdr/status.h"
+#include "internal/fuzzy_words.h"
 #include "internal/trigram_index.h"
 
 namespace beladdr::internal {
@@ -40,6 +40,21 @@ inline constexpr uint8_t kWordTitle = 4;
 inline constexpr uint8_t kWordInitial = 8;  // a single letter
 inline constexpr uint8_t kWordNumeric = 16;
 inline constexpr uint8_t kWordGivenName = 32;  // a canonical given name
+
+// Text kept in blocks that never move, so that the views it hands out stay
+// valid for its lifetime (also when it is moved): one allocation per 64 kB
+// instead of one per string.
+class TextArena {
+ public:
+  std::string_view Add(std::string_view text);
+  size_t MemoryUsage() const { return blocks_.size() * kBlockBytes; }
+
+ private:
+  static constexpr size_t kBlockBytes = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = kBlockBytes;       // of the last block
+  std::vector<std::string> large_;  // texts longer than a block
+};
 
 // Distinct words of every indexed name.
 class Vocabulary {
@@ -119,9 +134,10 @@ uint64_t LetterMask(std::string_view text);
 // alignment.
 uint64_t TrigramSignature(const std::vector<Trigram>& trigrams);
 
+// The text views point into IndexData::street_text.
 struct StreetEntry {
-  std::string code;
-  std::array<std::string, 3> names;
+  std::string_view code;
+  std::array<std::string_view, 3> names;  // by Language; "" when none
   uint16_t postcode = 0;
   uint16_t municipality = 0;  // index into IndexData::municipalities
   uint16_t extra_municipality_count = 0;
@@ -191,7 +207,9 @@ class IndexData {
   // The municipality index of a NIS code; -1 when unknown.
   int MunicipalityIndex(uint32_t nis) const;
   const PostcodeEntry* Postcode(uint16_t postcode) const;
-  size_t MemoryUsage() const;
+  // Bytes held, by part (estimates of the heap behind each container).
+  std::vector<std::pair<std::string, size_t>> MemoryBreakdown() const;
+  size_t MemoryUsage() const;  // their sum
 
   Dictionary dictionary;
   Vocabulary vocabulary;
@@ -238,6 +256,7 @@ class IndexData {
   // (`name`'s own variant included), appended to *out.
   void Namesakes(const NameSpan& name, std::vector<uint32_t>* out) const;
   std::vector<StreetEntry> streets;
+  TextArena street_text;  // the streets' codes and names
   std::vector<uint16_t> extra_municipalities;
   std::vector<MunicipalityEntry> municipalities;
   std::unordered_map<uint32_t, uint16_t> municipality_by_nis;
