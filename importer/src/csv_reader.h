@@ -22,9 +22,9 @@
 namespace beladdr::importer {
 
 struct CsvRecord {
-  size_t line = 0;                  // 1-based line where the record starts
+  size_t line = 0;  // 1-based line where the record starts
   std::vector<std::string> fields;
-  std::string error;                // non-empty: malformed, fields partial
+  std::string error;  // non-empty: malformed, fields partial
 };
 
 class CsvReader {
@@ -50,7 +50,7 @@ class CsvReader {
 
  private:
   CsvReader(std::string path, void* gz, char delimiter);
-  int Get();           // next byte, or -1 at end / error
+  int Get();  // next byte, or -1 at end / error
   void Unget(int c);
 
   std::string path_;

@@ -78,8 +78,8 @@ bool CsvTable::Next(CsvRecord* row) {
       Status s = internal::Normalizer::ValidateUtf8(row->fields[i]);
       if (!s.ok()) {
         Reject(*row, BadRowReason::kInvalidUtf8,
-               "invalid UTF-8 in column '" + header_[i] + "' (" +
-                   s.message() + ")");
+               "invalid UTF-8 in column '" + header_[i] + "' (" + s.message() +
+                   ")");
         utf8_ok = false;
       }
     }

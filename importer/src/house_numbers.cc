@@ -4,8 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "csv_table.h"
 #include "beladdr/index/normalizer.h"
+#include "csv_table.h"
 
 namespace beladdr::importer {
 namespace {
@@ -16,9 +16,11 @@ constexpr size_t kUnlinkedSample = 3;
 using internal::HouseNumber;
 using internal::HouseNumbersRecord;
 
-// Natural order: numeric part, then the rest ("2" < "2A" < "10").
-bool NaturalLess(const std::string& a, const std::string& b) {
-  auto split = [](const std::string& s) {
+// Natural order: numeric part (its first 9 digits), then the rest ("2" <
+// "2A" < "10"), then the text ("05" < "5"): only equal strings are
+// equivalent, so the order is the same however the numbers came in.
+bool NaturalLess(std::string_view a, std::string_view b) {
+  auto split = [](std::string_view s) {
     size_t i = 0;
     unsigned long n = 0;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i < 9) {
@@ -27,9 +29,13 @@ bool NaturalLess(const std::string& a, const std::string& b) {
     }
     return std::make_pair(i == 0 ? ~0UL : n, s.substr(i));
   };
-  return split(a) < split(b);
+  const auto sa = split(a), sb = split(b);
+  if (sa != sb) return sa < sb;
+  return a < b;  // "05" and "5": a total order, whatever the input order
 }
 
+// Adds `numbers` to *into: a number it has already gets the boxes it lacks
+// (in order of appearance), a new one is added; all in natural order.
 void Merge(HouseNumbersRecord* into, const std::string& source,
            std::vector<HouseNumber> numbers) {
   if (into->source.empty()) {
@@ -37,25 +43,28 @@ void Merge(HouseNumbersRecord* into, const std::string& source,
   } else if (into->source.find(source) == std::string::npos) {
     into->source += ";" + source;
   }
-  for (HouseNumber& h : numbers) {
-    auto it = std::find_if(
-        into->numbers.begin(), into->numbers.end(),
-        [&](const HouseNumber& o) { return o.number == h.number; });
-    if (it == into->numbers.end()) {
-      into->numbers.push_back(std::move(h));
+  std::vector<HouseNumber>& all = into->numbers;
+  for (HouseNumber& h : numbers) all.push_back(std::move(h));
+  // Stable: of equal numbers, the one seen first comes first.
+  std::stable_sort(all.begin(), all.end(),
+                   [](const HouseNumber& a, const HouseNumber& b) {
+                     return NaturalLess(a.number, b.number);
+                   });
+  size_t kept = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (kept > 0 && all[kept - 1].number == all[i].number) {
+      std::vector<std::string>& boxes = all[kept - 1].boxes;
+      for (std::string& box : all[i].boxes) {
+        if (std::find(boxes.begin(), boxes.end(), box) == boxes.end()) {
+          boxes.push_back(std::move(box));
+        }
+      }
       continue;
     }
-    for (std::string& box : h.boxes) {
-      if (std::find(it->boxes.begin(), it->boxes.end(), box) ==
-          it->boxes.end()) {
-        it->boxes.push_back(std::move(box));
-      }
-    }
+    if (kept != i) all[kept] = std::move(all[i]);
+    ++kept;
   }
-  std::sort(into->numbers.begin(), into->numbers.end(),
-            [](const HouseNumber& a, const HouseNumber& b) {
-              return NaturalLess(a.number, b.number);
-            });
+  all.resize(kept);
 }
 
 std::string Key(const std::string& postcode, const std::string& folded) {
@@ -134,8 +143,35 @@ void HouseNumberStats::PrintUnlinked(std::ostream& out) const {
   }
 }
 
-Status LoadHouseNumbers(const std::string& path,
-                        const std::vector<StreetRow>& streets,
+StreetLookup::StreetLookup(const std::vector<StreetRow>& streets) {
+  const internal::Normalizer& normalizer = internal::Normalizer::Default();
+  for (size_t i = 0; i < streets.size(); ++i) {
+    const internal::StreetRecord& r = streets[i].record;
+    by_code_.emplace(r.code, i);
+    postcodes_.insert(r.postcode);
+    for (const std::string& name : r.names) {
+      if (name.empty()) continue;
+      StatusOr<std::string> folded = normalizer.NormalizeName(name);
+      if (!folded.ok()) continue;
+      names_.insert(*folded);
+      std::vector<size_t>& list = by_name_[Key(r.postcode, *folded)];
+      if (list.empty() || list.back() != i) list.push_back(i);
+    }
+  }
+}
+
+const size_t* StreetLookup::ByCode(const std::string& code) const {
+  const auto it = by_code_.find(code);
+  return it == by_code_.end() ? nullptr : &it->second;
+}
+
+const std::vector<size_t>* StreetLookup::ByName(
+    const std::string& postcode, const std::string& folded) const {
+  const auto it = by_name_.find(Key(postcode, folded));
+  return it == by_name_.end() ? nullptr : &it->second;
+}
+
+Status LoadHouseNumbers(const std::string& path, const StreetLookup& streets,
                         HouseNumberMap* numbers, HouseNumberStats* stats,
                         ImportContext* ctx) {
   BELADDR_ASSIGN_OR_RETURN(std::vector<std::string> header,
@@ -150,25 +186,7 @@ Status LoadHouseNumbers(const std::string& path,
   BELADDR_ASSIGN_OR_RETURN(std::unique_ptr<CsvTable> t,
                            CsvTable::Open(path, required, ctx));
 
-  // Lookup tables over the streets: by code, and by (postcode, folded name).
   const internal::Normalizer& normalizer = internal::Normalizer::Default();
-  std::unordered_map<std::string, size_t> by_code;
-  std::unordered_map<std::string, std::vector<size_t>> by_name;
-  // For the reason a row links to no street.
-  std::unordered_set<std::string> postcodes, names;
-  for (size_t i = 0; i < streets.size(); ++i) {
-    const internal::StreetRecord& r = streets[i].record;
-    by_code.emplace(r.code, i);
-    postcodes.insert(r.postcode);
-    for (const std::string& name : r.names) {
-      if (name.empty()) continue;
-      StatusOr<std::string> folded = normalizer.NormalizeName(name);
-      if (!folded.ok()) continue;
-      names.insert(*folded);
-      std::vector<size_t>& list = by_name[Key(r.postcode, *folded)];
-      if (list.empty() || list.back() != i) list.push_back(i);
-    }
-  }
 
   const size_t c_pc = t->Col("postcode"), c_name = t->Col(name_column),
                c_n = t->Col("n_house_numbers"),
@@ -207,18 +225,19 @@ Status LoadHouseNumbers(const std::string& path,
 
     std::vector<size_t> targets;
     if (walloon) {
-      auto it = by_code.find("icar:" + f[c_id] + "@" + f[c_pc]);
-      if (it != by_code.end()) targets.push_back(it->second);
+      const size_t* street = streets.ByCode("icar:" + f[c_id] + "@" + f[c_pc]);
+      if (street != nullptr) targets.push_back(*street);
     }
     StatusOr<std::string> folded = normalizer.NormalizeName(f[c_name]);
     if (targets.empty() && folded.ok()) {
-      auto it = by_name.find(Key(f[c_pc], *folded));
-      if (it != by_name.end()) targets = it->second;
+      const std::vector<size_t>* named = streets.ByName(f[c_pc], *folded);
+      if (named != nullptr) targets = *named;
     }
     if (targets.empty()) {
       const UnlinkedReason reason =
-          !postcodes.count(f[c_pc]) ? UnlinkedReason::kPostcodeWithoutStreets
-          : folded.ok() && names.count(*folded)
+          !streets.HasPostcode(f[c_pc])
+              ? UnlinkedReason::kPostcodeWithoutStreets
+          : folded.ok() && streets.HasName(*folded)
               ? UnlinkedReason::kNameInOtherPostcode
               : UnlinkedReason::kNameUnknown;
       const auto r = static_cast<size_t>(reason);

@@ -18,11 +18,13 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "beladdr/index/index_format.h"
 #include "beladdr/status.h"
 #include "csv_table.h"
-#include "beladdr/index/index_format.h"
 #include "street_sources.h"
 
 namespace beladdr::importer {
@@ -58,10 +60,34 @@ bool ParseHouseNumberList(const std::string& list,
                           std::vector<internal::HouseNumber>* out,
                           std::string* error);
 
+// The streets as the registers name them: by StreetCode, and by postcode
+// and folded name; built once for all register files. `streets` (whose
+// records must already carry their StreetCodes) must outlive it.
+class StreetLookup {
+ public:
+  explicit StreetLookup(const std::vector<StreetRow>& streets);
+
+  // The street of a StreetCode, or nullptr.
+  const size_t* ByCode(const std::string& code) const;
+  // The streets of (postcode, folded name), or nullptr.
+  const std::vector<size_t>* ByName(const std::string& postcode,
+                                    const std::string& folded) const;
+  bool HasPostcode(const std::string& postcode) const {
+    return postcodes_.count(postcode) != 0;
+  }
+  bool HasName(const std::string& folded) const {
+    return names_.count(folded) != 0;
+  }
+
+ private:
+  std::unordered_map<std::string, size_t> by_code_;
+  std::unordered_map<std::string, std::vector<size_t>> by_name_;
+  std::unordered_set<std::string> postcodes_, names_;
+};
+
 // Reads one house-number file (layout from its header) and links its rows
-// to `streets` (whose records must already carry their StreetCodes).
-Status LoadHouseNumbers(const std::string& path,
-                        const std::vector<StreetRow>& streets,
+// to the streets.
+Status LoadHouseNumbers(const std::string& path, const StreetLookup& streets,
                         HouseNumberMap* numbers, HouseNumberStats* stats,
                         ImportContext* ctx);
 

@@ -293,11 +293,14 @@ StatusOr<ImportSummary> RunImport(const ImportOptions& options,
     }
   }
   if (options.no_house_numbers) hn_files.clear();
-  for (const std::string& path : hn_files) {
-    BELADDR_RETURN_IF_ERROR(read(path, [&](auto& p) {
-      return importer::LoadHouseNumbers(p, streets, &house_numbers, &hn_stats,
-                                        &ctx);
-    }));
+  if (!hn_files.empty()) {
+    const importer::StreetLookup lookup(streets);  // once for all registers
+    for (const std::string& path : hn_files) {
+      BELADDR_RETURN_IF_ERROR(read(path, [&](auto& p) {
+        return importer::LoadHouseNumbers(p, lookup, &house_numbers, &hn_stats,
+                                          &ctx);
+      }));
+    }
   }
 
   hn_stats.PrintUnlinked(report);

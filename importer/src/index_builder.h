@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "beladdr/index/dictionary.h"
 #include "beladdr/status.h"
 #include "house_numbers.h"
-#include "beladdr/index/dictionary.h"
 #include "reference_data.h"
 #include "street_sources.h"
 

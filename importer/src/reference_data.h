@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "beladdr/index/index_format.h"
 #include "beladdr/status.h"
 #include "csv_table.h"
-#include "beladdr/index/index_format.h"
 
 namespace beladdr::importer {
 

@@ -18,8 +18,8 @@ std::vector<std::string> SplitList(const std::string& s, char sep) {
   size_t start = 0;
   while (start <= s.size()) {
     const size_t end = s.find(sep, start);
-    out.push_back(s.substr(start, end == std::string::npos ? std::string::npos
-                                                          : end - start));
+    out.push_back(s.substr(
+        start, end == std::string::npos ? std::string::npos : end - start));
     if (end == std::string::npos) break;
     start = end + 1;
   }
@@ -27,11 +27,16 @@ std::vector<std::string> SplitList(const std::string& s, char sep) {
 }
 
 bool ParseIdMatch(const std::string& s, IdMatch* m) {
-  if (s == "official") *m = IdMatch::kOfficial;
-  else if (s == "unique") *m = IdMatch::kUnique;
-  else if (s == "ambiguous") *m = IdMatch::kAmbiguous;
-  else if (s == "none" || s.empty()) *m = IdMatch::kNone;
-  else return false;
+  if (s == "official")
+    *m = IdMatch::kOfficial;
+  else if (s == "unique")
+    *m = IdMatch::kUnique;
+  else if (s == "ambiguous")
+    *m = IdMatch::kAmbiguous;
+  else if (s == "none" || s.empty())
+    *m = IdMatch::kNone;
+  else
+    return false;
   return true;
 }
 
@@ -87,7 +92,8 @@ Status LoadCurated(const std::string& path, const ReferenceData& ref,
       CsvTable::Open(path,
                      {"street_key", "region", "postcode", "nis_codes_2025",
                       "name_nl", "name_fr", "name_de", "official_street_id",
-                      "official_id_version", "official_id_source", "id_match"}, ctx));
+                      "official_id_version", "official_id_source", "id_match"},
+                     ctx));
   const size_t c_key = t->Col("street_key"), c_region = t->Col("region"),
                c_pc = t->Col("postcode"), c_nis = t->Col("nis_codes_2025"),
                c_nl = t->Col("name_nl"), c_fr = t->Col("name_fr"),
@@ -123,8 +129,9 @@ Status LoadCurated(const std::string& path, const ReferenceData& ref,
     r.names = {f[c_nl], f[c_fr], f[c_de]};
     if (!ParseIdMatch(f[c_match], &r.id_match)) {
       t->Reject(row, BadRowReason::kInvalidValue,
-                "id_match '" + f[c_match] + "' is not official, unique, "
-                "ambiguous or none");
+                "id_match '" + f[c_match] +
+                    "' is not official, unique, "
+                    "ambiguous or none");
       continue;
     }
     r.official_id = f[c_id];
@@ -147,10 +154,11 @@ Status LoadBest(const std::string& path, const ReferenceData& ref,
                 std::vector<StreetRow>* rows, ImportContext* ctx) {
   BELADDR_ASSIGN_OR_RETURN(
       std::unique_ptr<CsvTable> t,
-      CsvTable::Open(path,
-                     {"postal_id", "street_nl", "street_fr", "street_de",
-                      "street_prefix", "street_no", "street_version",
-                      "city_no"}, ctx));
+      CsvTable::Open(
+          path,
+          {"postal_id", "street_nl", "street_fr", "street_de", "street_prefix",
+           "street_no", "street_version", "city_no"},
+          ctx));
   const size_t c_pc = t->Col("postal_id"), c_nl = t->Col("street_nl"),
                c_fr = t->Col("street_fr"), c_de = t->Col("street_de"),
                c_prefix = t->Col("street_prefix"), c_no = t->Col("street_no"),

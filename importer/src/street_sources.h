@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "csv_table.h"
-#include "beladdr/status.h"
 #include "beladdr/index/index_format.h"
+#include "beladdr/status.h"
+#include "csv_table.h"
 #include "reference_data.h"
 
 namespace beladdr::importer {
