@@ -4,7 +4,7 @@
 #   gnuplot -e "datafile='latency.dat'; outfile='latency.png'" latency.gp
 set terminal pngcairo size 1000,560 font "sans,11"
 set output outfile
-set title "Latency per query, single client (noisy and negative queries)"
+set title "Latency per query, single client (noisy, negative, structured and shape queries)"
 set xlabel "latency per query (µs, log scale)"
 set ylabel "share of queries answered"
 set logscale x
@@ -13,5 +13,7 @@ set yrange [0:1]
 set grid xtics ytics mxtics
 set key bottom right noenhanced
 stats datafile nooutput
-plot for [i=0:STATS_blocks-1] datafile index i using 1:2 with lines lw 2 \
+# Eight colours, then the same again dashed: every line tells apart.
+plot for [i=0:STATS_blocks-1] datafile index i using 1:2 \
+     with lines lw 2 lc (i % 8 + 1) dt i / 8 + 1 \
      title system(sprintf("awk 'BEGIN{b=0} /^# /{if(b==%d){sub(/^# /,\"\");print;exit} b++}' %s", i, datafile))
