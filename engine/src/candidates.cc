@@ -339,8 +339,8 @@ void CandidateSearch::CountWord(size_t w) {
 
 float CandidateSearch::PlaceBonus(uint32_t v) const {
   const NamedPlaces& named = reading_.named;
-  const uint32_t place = index_.variant_places[v];
-  const uint16_t postcode = IndexData::PlacePostcode(place);
+  const VariantPlace place = index_.variant_places[v];
+  const uint16_t postcode = place.postcode();
   if (q_.postcode_given && postcode == q_.postcode) {
     return options_.postcode_bonus;
   }

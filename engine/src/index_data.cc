@@ -171,6 +171,8 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   std::unique_ptr<IndexData> data(new IndexData());
   BELADDR_RETURN_IF_ERROR(data->LoadDictionary(store));
   BELADDR_RETURN_IF_ERROR(data->LoadMunicipalities(store));
+  if (data->municipalities.size() > VariantPlace::kMaxMunicipalities)
+    return Corrupt("too many municipalities");
   BELADDR_RETURN_IF_ERROR(data->LoadPostcodes(store));
   BELADDR_RETURN_IF_ERROR(data->LoadStreets(store));
   BELADDR_RETURN_IF_ERROR(data->LoadStreetVariants(store));
@@ -178,6 +180,7 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   // Grown by appending: no slack kept for the server's lifetime.
   data->streets.shrink_to_fit();
   data->street_variants.shrink_to_fit();
+  data->variant_places.shrink_to_fit();
   data->words.shrink_to_fit();
   BELADDR_RETURN_IF_ERROR(
       data->LoadTrigrams(store, Cf::kStreetTrigrams, &data->street_trigrams));
@@ -193,16 +196,10 @@ StatusOr<std::unique_ptr<IndexData>> IndexData::Load(const IndexStore& store) {
   if (!data->place_trigrams.SortByKey(place_lengths).ok())
     return Corrupt("place trigram lists name an unknown place");
 
-  if (data->municipalities.size() > 1024)
-    return Corrupt("too many municipalities");
-  data->variant_places.reserve(data->street_variants.size());
   data->variant_trigrams.reserve(data->street_variants.size());
   for (const StreetVariantEntry& v : data->street_variants) {
     data->variant_trigrams.push_back(
         static_cast<uint8_t>(std::min<uint16_t>(v.trigrams, 255)));
-    data->variant_places.push_back(uint32_t{v.postcode} |
-                                   (uint32_t{v.municipality} << 14) |
-                                   (uint32_t{v.more_municipalities} << 24));
   }
   data->variants_by_compact_name.reserve(data->street_variants.size());
   for (uint32_t v = 0; v < data->street_variants.size(); ++v) {
@@ -544,9 +541,8 @@ Status IndexData::LoadStreetVariants(const IndexStore& store) {
         StreetVariantEntry e;
         e.name = InternName(v.text, v.langs, v.flags);
         e.street = v.street_id;
-        e.postcode = street.postcode;
-        e.municipality = street.municipality;
-        e.more_municipalities = street.extra_municipality_count > 0;
+        variant_places.emplace_back(street.postcode, street.municipality,
+                                    street.extra_municipality_count > 0);
         e.letters = LetterMask(v.text);
         ExtractTrigrams(v.text, &scratch);
         e.trigrams =

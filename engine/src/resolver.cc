@@ -16,9 +16,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "beladdr/resolve.h"
 #include "beladdr/index/coding.h"
 #include "beladdr/index/index_format.h"
+#include "beladdr/resolve.h"
 #include "internal/language_detector.h"
 #include "searcher_impl.h"
 

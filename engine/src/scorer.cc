@@ -102,7 +102,7 @@ double Scorer::PlaceAgreement(const PlaceMatch& m,
   if (p.kind == PlaceKind::kLocality) {
     // A deelgemeente agrees a shade less than a municipality of the same
     // name: "Aalst" is the municipality before the part of Sint-Truiden.
-    if (p.postcode == v.postcode) {
+    if (p.postcode == index_.PlaceOf(v).postcode()) {
       return policy_.locality_own_postcode * m.quality;
     }
     return index_.VariantInMunicipality(v, p.municipality)
@@ -257,7 +257,7 @@ double Scorer::UnexplainedFactor(double best_place,
 
 bool Scorer::InScope(const StreetVariantEntry& v) const {
   if (q_.postcode_given) {
-    if (v.postcode == q_.postcode) return true;
+    if (index_.PlaceOf(v).postcode() == q_.postcode) return true;
     if (postcode_entry_ == nullptr) return false;
     return std::any_of(postcode_entry_->municipalities.begin(),
                        postcode_entry_->municipalities.end(), [&](uint16_t m) {
@@ -560,7 +560,8 @@ bool Scorer::DanglingConnector(size_t i, uint32_t street_tokens,
 double Scorer::PostcodeAgreement(const StreetVariantEntry& v,
                                  StreetMatch* result, bool* near) const {
   double pc = 0;
-  if (v.postcode == q_.postcode) {
+  const uint16_t postcode = index_.PlaceOf(v).postcode();
+  if (postcode == q_.postcode) {
     pc = 1.0;
   } else if (postcode_entry_ != nullptr) {
     for (uint16_t muni : postcode_entry_->municipalities) {
@@ -572,7 +573,7 @@ double Scorer::PostcodeAgreement(const StreetVariantEntry& v,
   result->postcode_conflict = pc == 0;
   // Belgian postcodes run by geography: 1000 and 1060 are neighbours,
   // 1000 and 8500 are not. A near miss is a slip, a far one a conflict.
-  *near = pc == 0 && v.postcode / 100 == q_.postcode / 100;
+  *near = pc == 0 && postcode / 100 == q_.postcode / 100;
   if (*near) pc = policy_.postcode_near;
   // As evidence, a postcode of the street's own municipality names the
   // place as well as the exact one: many write a city's main postcode

@@ -187,8 +187,8 @@ bool SearcherImpl::AddNamesakes(const ParsedQuery& q,
 
 bool SearcherImpl::InScope(const ParsedQuery& q, const QueryReading& reading,
                            uint32_t v) const {
-  const uint32_t place = data_->variant_places[v];
-  const uint16_t pc = IndexData::PlacePostcode(place);
+  const VariantPlace place = data_->variant_places[v];
+  const uint16_t pc = place.postcode();
   if (q.postcode_given && pc == q.postcode) return true;
   const NamedPlaces& named = reading.named;
   if (std::find(named.postcodes.begin(), named.postcodes.end(), pc) !=

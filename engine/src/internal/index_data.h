@@ -94,16 +94,46 @@ struct NameSpan {
   uint8_t flags = 0;  // kVariant*
 };
 
-// Kept small and dense: candidate generation touches thousands per query,
-// so the street's postcode and municipality are copied here rather than
-// looked up in the (large) StreetEntry.
+// Where a street variant lies: its street's postcode and primary
+// municipality, and whether the street lies in more municipalities. Packed
+// in 32 bits (IndexData::variant_places, 600 kB), since candidate
+// generation reads it for thousands of variants per query.
+class VariantPlace {
+ public:
+  // Postcodes are below 10,000 (14 bits); municipalities are indexes into
+  // IndexData::municipalities, fewer than kMaxMunicipalities (10 bits).
+  static constexpr uint32_t kMaxMunicipalities = 1024;
+
+  VariantPlace() = default;
+  VariantPlace(uint16_t postcode, uint16_t municipality,
+               bool more_municipalities)
+      : bits_((uint32_t{postcode} & kPostcodeMask) |
+              (uint32_t{municipality} & (kMaxMunicipalities - 1))
+                  << kPostcodeBits |
+              uint32_t{more_municipalities} << kMoreBit) {}
+
+  uint16_t postcode() const {
+    return static_cast<uint16_t>(bits_ & kPostcodeMask);
+  }
+  uint16_t municipality() const {
+    return static_cast<uint16_t>((bits_ >> kPostcodeBits) &
+                                 (kMaxMunicipalities - 1));
+  }
+  bool more_municipalities() const { return (bits_ >> kMoreBit) & 1; }
+
+ private:
+  static constexpr uint32_t kPostcodeBits = 14;
+  static constexpr uint32_t kPostcodeMask = (1u << kPostcodeBits) - 1;
+  static constexpr uint32_t kMoreBit = kPostcodeBits + 10;
+  uint32_t bits_ = 0;
+};
+
+// Kept small and dense: candidate generation touches thousands per query.
+// Its place is in IndexData::variant_places (IndexData::PlaceOf).
 struct StreetVariantEntry {
   NameSpan name;
   uint32_t street = 0;
   uint16_t trigrams = 0;      // distinct trigrams of the text
-  uint16_t postcode = 0;      // the street's
-  uint16_t municipality = 0;  // the street's primary municipality
-  bool more_municipalities = false;
   uint64_t letters = 0;       // LetterMask of the text
   uint64_t trigram_bits = 0;  // TrigramSignature of the text
   uint64_t concept_bits = 0;  // ConceptSignature of its words
@@ -200,9 +230,14 @@ class IndexData {
   // True when the street lies in municipality `muni` (primary or other).
   bool StreetInMunicipality(const StreetEntry& s, uint16_t muni) const;
   bool VariantInMunicipality(const StreetVariantEntry& v, uint16_t muni) const {
-    return v.municipality == muni ||
-           (v.more_municipalities &&
+    const VariantPlace place = PlaceOf(v);
+    return place.municipality() == muni ||
+           (place.more_municipalities() &&
             StreetInMunicipality(streets[v.street], muni));
+  }
+  // The place of an entry of street_variants.
+  VariantPlace PlaceOf(const StreetVariantEntry& v) const {
+    return variant_places[static_cast<size_t>(&v - street_variants.data())];
   }
   // The municipality index of a NIS code; -1 when unknown.
   int MunicipalityIndex(uint32_t nis) const;
@@ -227,23 +262,15 @@ class IndexData {
   std::vector<std::pair<std::string_view, uint16_t>> one_word_places;
   std::vector<WordId> words;  // the words of all variants, back to back
   std::vector<StreetVariantEntry> street_variants;
-  // Per street variant: postcode (bits 0-13), primary municipality (bits
-  // 14-23), "more municipalities" (bit 24). A copy of street_variants'
-  // fields packed into 600 kB, read for thousands of variants per query.
-  std::vector<uint32_t> variant_places;
+  // Per street variant: where it lies.
+  std::vector<VariantPlace> variant_places;
   // Per street variant: its distinct trigrams (at most 255), for breaking
   // ties between candidates without touching street_variants.
   std::vector<uint8_t> variant_trigrams;
-  static uint16_t PlacePostcode(uint32_t p) {
-    return static_cast<uint16_t>(p & 0x3fff);
-  }
-  static uint16_t PlaceMunicipality(uint32_t p) {
-    return static_cast<uint16_t>((p >> 14) & 0x3ff);
-  }
-  bool VariantInMunicipality(uint32_t variant, uint32_t place,
+  bool VariantInMunicipality(uint32_t variant, VariantPlace place,
                              uint16_t muni) const {
-    return PlaceMunicipality(place) == muni ||
-           ((place >> 24) & 1 &&
+    return place.municipality() == muni ||
+           (place.more_municipalities() &&
             StreetInMunicipality(streets[street_variants[variant].street],
                                  muni));
   }
