@@ -172,13 +172,19 @@ StatusOr<std::vector<SqlitePeer::Row>> SqlitePeer::Candidates(
   }
   sql +=
       " ORDER BY bm25(street_fts) LIMIT " + std::to_string(variant_.bm25_limit);
+  std::vector<std::string> values = {match};
+  values.insert(values.end(), postcodes.begin(), postcodes.end());
+  return Rows(sql, values);
+}
+
+StatusOr<std::vector<SqlitePeer::Row>> SqlitePeer::Rows(
+    const std::string& sql, const std::vector<std::string>& values) {
   Statement s(db_, sql);
   if (s.get() == nullptr)
     return Status::IOError(std::string("sqlite: ") + sqlite3_errmsg(db_));
-  sqlite3_bind_text(s.get(), 1, match.c_str(), -1, SQLITE_TRANSIENT);
-  for (size_t i = 0; i < postcodes.size(); ++i) {
-    sqlite3_bind_text(s.get(), static_cast<int>(i + 2), postcodes[i].c_str(),
-                      -1, SQLITE_TRANSIENT);
+  for (size_t i = 0; i < values.size(); ++i) {
+    sqlite3_bind_text(s.get(), static_cast<int>(i + 1), values[i].c_str(), -1,
+                      SQLITE_TRANSIENT);
   }
   std::vector<Row> rows;
   auto text = [&](int col) {
@@ -198,35 +204,17 @@ StatusOr<std::vector<SqlitePeer::Row>> SqlitePeer::ScopeRows(
     const AnalyzedQuery& q) {
   std::string sql =
       "SELECT code, lang, name_folded, postcode FROM streets WHERE 0";
-  std::vector<const std::string*> values;
+  std::vector<std::string> values;
   for (const auto* list : {&q.postcodes, &q.nis}) {
     if (list->empty()) continue;
     sql += list == &q.postcodes ? " OR postcode IN (" : " OR nis IN (";
     for (size_t i = 0; i < list->size(); ++i) {
       sql += i == 0 ? "?" : ", ?";
-      values.push_back(&(*list)[i]);
+      values.push_back((*list)[i]);
     }
     sql += ")";
   }
-  Statement s(db_, sql);
-  if (s.get() == nullptr)
-    return Status::IOError(std::string("sqlite: ") + sqlite3_errmsg(db_));
-  for (size_t i = 0; i < values.size(); ++i) {
-    sqlite3_bind_text(s.get(), static_cast<int>(i + 1), values[i]->c_str(), -1,
-                      SQLITE_TRANSIENT);
-  }
-  std::vector<Row> rows;
-  auto text = [&](int col) {
-    const unsigned char* t = sqlite3_column_text(s.get(), col);
-    return t == nullptr ? std::string()
-                        : std::string(reinterpret_cast<const char*>(t));
-  };
-  int rc;
-  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW)
-    rows.push_back({text(0), text(1), text(2), text(3)});
-  if (rc != SQLITE_DONE)
-    return Status::IOError(std::string("sqlite: ") + sqlite3_errmsg(db_));
-  return rows;
+  return Rows(sql, values);
 }
 
 StatusOr<std::vector<SqlitePeer::Row>> SqlitePeer::TextCandidates(

@@ -60,6 +60,10 @@ class SqlitePeer : public System {
   // The FTS5 candidates for `match`, within `postcodes` when not empty.
   StatusOr<std::vector<Row>> Candidates(
       const std::string& match, const std::vector<std::string>& postcodes);
+  // The rows of `sql` (code, lang, name_folded, postcode) with `values`
+  // bound to its parameters in order.
+  StatusOr<std::vector<Row>> Rows(const std::string& sql,
+                                  const std::vector<std::string>& values);
   // Every name in the postcodes or municipalities (NIS).
   StatusOr<std::vector<Row>> ScopeRows(const AnalyzedQuery& q);
   // The FTS5 candidates of the whole country, or within the postcodes.
