@@ -601,21 +601,35 @@ uint64_t IndexData::CompactNameHash(const NameSpan& name) const {
   return h;
 }
 
+bool IndexData::SameCompactText(const NameSpan& a, const NameSpan& b) const {
+  const std::span<const WordId> wa = Words(a), wb = Words(b);
+  if (std::equal(wa.begin(), wa.end(), wb.begin(), wb.end())) return true;
+  // The words' bytes back to back, compared without building them.
+  size_t ia = 0, ib = 0;  // word
+  size_t ca = 0, cb = 0;  // byte within it
+  while (true) {
+    while (ia < wa.size() && ca == vocabulary.word(wa[ia]).size()) ++ia, ca = 0;
+    while (ib < wb.size() && cb == vocabulary.word(wb[ib]).size()) ++ib, cb = 0;
+    if (ia == wa.size() || ib == wb.size()) {
+      return ia == wa.size() && ib == wb.size();
+    }
+    if (vocabulary.word(wa[ia])[ca++] != vocabulary.word(wb[ib])[cb++]) {
+      return false;
+    }
+  }
+}
+
 void IndexData::Namesakes(const NameSpan& name,
                           std::vector<uint32_t>* out) const {
   const uint64_t h = CompactNameHash(name);
-  std::string own;
-  for (WordId w : Words(name)) own += vocabulary.word(w);
   auto it = std::lower_bound(variants_by_compact_name.begin(),
                              variants_by_compact_name.end(),
                              std::make_pair(h, uint32_t{0}));
-  std::string text;
   for (; it != variants_by_compact_name.end() && it->first == h; ++it) {
-    text.clear();
-    for (WordId w : Words(street_variants[it->second].name)) {
-      text += vocabulary.word(w);
+    // Not a hash collision.
+    if (SameCompactText(street_variants[it->second].name, name)) {
+      out->push_back(it->second);
     }
-    if (text == own) out->push_back(it->second);  // not a hash collision
   }
 }
 

@@ -282,6 +282,8 @@ class IndexData {
   // The variants whose words, without spaces, equal those of `name`'s
   // (`name`'s own variant included), appended to *out.
   void Namesakes(const NameSpan& name, std::vector<uint32_t>* out) const;
+  // True when the two names' words, written without spaces, are the same.
+  bool SameCompactText(const NameSpan& a, const NameSpan& b) const;
   std::vector<StreetEntry> streets;
   TextArena street_text;  // the streets' codes and names
   std::vector<uint16_t> extra_municipalities;
