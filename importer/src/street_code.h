@@ -1,6 +1,6 @@
 // StreetCode: the stable identifier beladdr gives each street record,
-// "<namespace>:<id>@<postcode>" (see engine/src/internal/index_format.h for
-// the full definition).
+// "<namespace>:<id>@<postcode>" (see
+// index/include/beladdr/index/index_format.h for the full definition).
 //
 // Thread safety: pure functions.
 
