@@ -77,31 +77,35 @@ bool ParseHouseNumberList(const std::string& list,
                           std::vector<HouseNumber>* out, std::string* error) {
   out->clear();
   if (list.empty()) return true;
+  out->reserve(static_cast<size_t>(std::count(list.begin(), list.end(), ';')) +
+               1);
+  const std::string_view all(list);
   size_t start = 0;
-  while (start <= list.size()) {
-    size_t end = list.find(';', start);
-    if (end == std::string::npos) end = list.size();
-    const std::string item = list.substr(start, end - start);
+  while (start <= all.size()) {
+    const size_t end = std::min(all.find(';', start), all.size());
+    const std::string_view item = all.substr(start, end - start);
     HouseNumber h;
     const size_t open = item.find('[');
-    if (open == std::string::npos) {
-      if (item.find(']') != std::string::npos) {
-        *error = "unbalanced ']' in house number '" + item + "'";
+    if (open == std::string_view::npos) {
+      if (item.find(']') != std::string_view::npos) {
+        *error = "unbalanced ']' in house number '" + std::string(item) + "'";
         return false;
       }
-      h.number = item;
+      h.number = std::string(item);
     } else {
-      if (item.back() != ']' || item.find('[', open + 1) != std::string::npos) {
-        *error = "unbalanced brackets in house number '" + item + "'";
+      if (item.back() != ']' ||
+          item.find('[', open + 1) != std::string_view::npos) {
+        *error =
+            "unbalanced brackets in house number '" + std::string(item) + "'";
         return false;
       }
-      h.number = item.substr(0, open);
-      const std::string boxes = item.substr(open + 1, item.size() - open - 2);
+      h.number = std::string(item.substr(0, open));
+      const std::string_view boxes =
+          item.substr(open + 1, item.size() - open - 2);
       size_t b = 0;
       while (b <= boxes.size()) {
-        size_t e = boxes.find('|', b);
-        if (e == std::string::npos) e = boxes.size();
-        if (e > b) h.boxes.push_back(boxes.substr(b, e - b));
+        const size_t e = std::min(boxes.find('|', b), boxes.size());
+        if (e > b) h.boxes.emplace_back(boxes.substr(b, e - b));
         b = e + 1;
       }
     }
@@ -228,7 +232,9 @@ Status LoadHouseNumbers(const std::string& path, const StreetLookup& streets,
       const size_t* street = streets.ByCode("icar:" + f[c_id] + "@" + f[c_pc]);
       if (street != nullptr) targets.push_back(*street);
     }
-    StatusOr<std::string> folded = normalizer.NormalizeName(f[c_name]);
+    // The name is folded (ICU) only when the code did not link the row.
+    StatusOr<std::string> folded = Status::NotFound("not folded");
+    if (targets.empty()) folded = normalizer.NormalizeName(f[c_name]);
     if (targets.empty() && folded.ok()) {
       const std::vector<size_t>* named = streets.ByName(f[c_pc], *folded);
       if (named != nullptr) targets = *named;
