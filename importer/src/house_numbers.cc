@@ -45,11 +45,18 @@ void Merge(HouseNumbersRecord* into, const std::string& source,
   }
   std::vector<HouseNumber>& all = into->numbers;
   for (HouseNumber& h : numbers) all.push_back(std::move(h));
+  auto less = [](const HouseNumber& a, const HouseNumber& b) {
+    return NaturalLess(a.number, b.number);
+  };
+  // Registers mostly list a street's numbers once, in order: nothing to do.
+  if (std::adjacent_find(all.begin(), all.end(),
+                         [&](const HouseNumber& a, const HouseNumber& b) {
+                           return !less(a, b);
+                         }) == all.end()) {
+    return;
+  }
   // Stable: of equal numbers, the one seen first comes first.
-  std::stable_sort(all.begin(), all.end(),
-                   [](const HouseNumber& a, const HouseNumber& b) {
-                     return NaturalLess(a.number, b.number);
-                   });
+  std::stable_sort(all.begin(), all.end(), less);
   size_t kept = 0;
   for (size_t i = 0; i < all.size(); ++i) {
     if (kept > 0 && all[kept - 1].number == all[i].number) {
