@@ -29,14 +29,16 @@ std::string IndexDir() {
     std::ostringstream report;
     auto summary = RunImport(options, report);
     if (!summary.ok()) {
-      std::cerr << "bench: import failed: " << summary.status().ToString() << "\n";
+      std::cerr << "bench: import failed: " << summary.status().ToString()
+                << "\n";
       std::exit(1);
     }
     std::atexit([] {
       std::error_code ec;
-      std::filesystem::remove_all(std::filesystem::temp_directory_path() /
-                                      ("beladdr-bench-" + std::to_string(::getpid())),
-                                  ec);
+      std::filesystem::remove_all(
+          std::filesystem::temp_directory_path() /
+              ("beladdr-bench-" + std::to_string(::getpid())),
+          ec);
     });
     return options.out_dir;
   }();
@@ -55,8 +57,9 @@ size_t ResidentBytes() {
 double Percentile(std::vector<double>* values, double p) {
   if (values->empty()) return 0;
   std::sort(values->begin(), values->end());
-  const size_t i = std::min(values->size() - 1,
-                            static_cast<size_t>(p / 100.0 * static_cast<double>(values->size())));
+  const size_t i = std::min(
+      values->size() - 1,
+      static_cast<size_t>(p / 100.0 * static_cast<double>(values->size())));
   return (*values)[i];
 }
 
@@ -99,8 +102,10 @@ const std::vector<SearchRequest>& QueryMix(size_t count) {
       std::exit(1);
     }
     size_t n = 0, s = 0;
-    while (out->size() < count && (n < noisy->size() || s < structured->size())) {
-      for (int k = 0; k < 3 && n < noisy->size(); ++k) out->push_back((*noisy)[n++].request);
+    while (out->size() < count &&
+           (n < noisy->size() || s < structured->size())) {
+      for (int k = 0; k < 3 && n < noisy->size(); ++k)
+        out->push_back((*noisy)[n++].request);
       if (s < structured->size()) out->push_back((*structured)[s++].request);
     }
     out->resize(std::min(out->size(), count));

@@ -4,9 +4,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include "beladdr/index/normalizer.h"
 #include "bench_util.h"
 #include "internal/candidates.h"
-#include "beladdr/index/normalizer.h"
 #include "internal/place_matcher.h"
 #include "internal/query_parser.h"
 #include "internal/scorer.h"

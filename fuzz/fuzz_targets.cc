@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "beladdr/api.h"
-#include "handler.h"
 #include "beladdr/index/normalizer.h"
+#include "handler.h"
 #include "internal/query_parser.h"
 #include "metrics.h"
 #include "searcher_impl.h"

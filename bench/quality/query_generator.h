@@ -27,8 +27,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "internal/index_data.h"
 #include "beladdr/index/rocksdb_store.h"
+#include "internal/index_data.h"
 #include "query_set.h"
 #include "street_corpus.h"
 #include "text_noise.h"

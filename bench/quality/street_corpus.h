@@ -22,9 +22,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "beladdr/index/rocksdb_store.h"
 #include "beladdr/language.h"
 #include "internal/index_data.h"
-#include "beladdr/index/rocksdb_store.h"
 
 namespace beladdr::quality {
 

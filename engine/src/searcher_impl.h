@@ -31,12 +31,12 @@
 #include <string>
 #include <vector>
 
+#include "beladdr/index/rocksdb_store.h"
 #include "beladdr/searcher.h"
 #include "internal/candidates.h"
 #include "internal/index_data.h"
 #include "internal/query_reading.h"
 #include "internal/ranking_policy.h"
-#include "beladdr/index/rocksdb_store.h"
 #include "internal/scorer.h"
 
 namespace beladdr::internal {

@@ -16,11 +16,11 @@
 #include <sstream>
 #include <thread>
 
-#include "beladdr/index_info.h"
-#include "beladdr/searcher.h"
 #include "beladdr/index/coding.h"
 #include "beladdr/index/index_reader.h"
 #include "beladdr/index/rocksdb_store.h"
+#include "beladdr/index_info.h"
+#include "beladdr/searcher.h"
 #include "staging_dir.h"
 #include "test_util.h"
 

@@ -36,8 +36,8 @@ TEST(StreetCode, NamespacesFollowTheIdSource) {
 }
 
 TEST(StreetCode, OfficialIdWithPostcode) {
-  EXPECT_EQ(MakeStreetCode(Street("70413", "crab_wegenregister_2020",
-                                  IdMatch::kUnique)),
+  EXPECT_EQ(MakeStreetCode(
+                Street("70413", "crab_wegenregister_2020", IdMatch::kUnique)),
             "crab:70413@9000");
 }
 
@@ -51,7 +51,8 @@ TEST(StreetCode, DerivedCodeIsStableAndContentBased) {
   b.names[0] = "Kerkstraatje";
   EXPECT_NE(MakeStreetCode(b), code);
   // An ambiguous id is not trusted: the code is derived.
-  StreetRecord amb = Street("5", "crab_wegenregister_2020", IdMatch::kAmbiguous);
+  StreetRecord amb =
+      Street("5", "crab_wegenregister_2020", IdMatch::kAmbiguous);
   EXPECT_EQ(MakeStreetCode(amb).rfind("gen:", 0), 0u);
 }
 

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "beladdr/status.h"
 #include "beladdr/index/index_format.h"
+#include "beladdr/status.h"
 
 namespace beladdr::internal {
 

@@ -113,9 +113,7 @@ class [[nodiscard]] StatusOr {
   bool ok() const { return std::holds_alternative<T>(rep_); }
 
   // OK when a value is held.
-  Status status() const {
-    return ok() ? Status::OK() : std::get<Status>(rep_);
-  }
+  Status status() const { return ok() ? Status::OK() : std::get<Status>(rep_); }
 
   // REQUIRES: ok()
   const T& value() const& {
@@ -146,9 +144,9 @@ class [[nodiscard]] StatusOr {
 #define BELADDR_STATUS_CONCAT_(a, b) BELADDR_STATUS_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function when `expr` (a Status) is not OK.
-#define BELADDR_RETURN_IF_ERROR(expr)            \
-  do {                                           \
-    ::beladdr::Status beladdr_status_ = (expr);  \
+#define BELADDR_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::beladdr::Status beladdr_status_ = (expr);        \
     if (!beladdr_status_.ok()) return beladdr_status_; \
   } while (0)
 
@@ -158,8 +156,8 @@ class [[nodiscard]] StatusOr {
       BELADDR_STATUS_CONCAT_(beladdr_statusor_, __LINE__), lhs, rexpr)
 
 #define BELADDR_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, rexpr) \
-  auto tmp = (rexpr);                                  \
-  if (!tmp.ok()) return tmp.status();                  \
+  auto tmp = (rexpr);                                   \
+  if (!tmp.ok()) return tmp.status();                   \
   lhs = std::move(tmp).value()
 
 #endif  // BELADDR_STATUS_H_

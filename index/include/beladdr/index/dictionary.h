@@ -38,10 +38,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "beladdr/language.h"
-#include "beladdr/status.h"
 #include "beladdr/index/normalizer.h"
 #include "beladdr/index/text_map.h"
+#include "beladdr/language.h"
+#include "beladdr/status.h"
 
 namespace beladdr::internal {
 

@@ -9,9 +9,9 @@
 #include <memory>
 #include <string>
 
+#include "beladdr/index/rocksdb_store.h"
 #include "beladdr/index_info.h"
 #include "beladdr/status.h"
-#include "beladdr/index/rocksdb_store.h"
 
 namespace beladdr::internal {
 

@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "beladdr/language.h"
-#include "beladdr/status.h"
 #include "beladdr/index/dictionary.h"
 #include "beladdr/index/normalizer.h"
+#include "beladdr/language.h"
+#include "beladdr/status.h"
 
 namespace beladdr::internal {
 

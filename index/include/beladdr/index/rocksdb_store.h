@@ -22,8 +22,8 @@
 #include <utility>
 #include <vector>
 
-#include "beladdr/status.h"
 #include "beladdr/index/index_format.h"
+#include "beladdr/status.h"
 
 namespace beladdr::internal {
 
