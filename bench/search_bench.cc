@@ -59,7 +59,9 @@ void BM_SearchAddresses(benchmark::State& state) {
   state.counters["p99_us"] = Percentile(&micros, 99);
   state.counters["max_us"] = Percentile(&micros, 100);
   state.counters["rss_MB"] = static_cast<double>(ResidentBytes()) / 1e6;
-  if (std::getenv("BELADDR_MEMORY")) {  // where the resident memory goes
+  static bool memory_shown = false;  // once, not per repetition
+  if (std::getenv("BELADDR_MEMORY") && !memory_shown) {
+    memory_shown = true;  // where the resident memory goes
     for (const auto& [part, bytes] : searcher.data().MemoryBreakdown()) {
       std::fprintf(stderr, "%8.1f MB  %s\n", static_cast<double>(bytes) / 1e6,
                    part.c_str());

@@ -447,16 +447,22 @@ StatusOr<BatchSummary> RunBatch(const Searcher& searcher,
   }
 }
 
-Status CheckEncoding(std::string_view text, const BatchOptions& options) {
+StatusOr<std::string> DecodeInput(std::string_view text,
+                                  const BatchOptions& options) {
   BELADDR_RETURN_IF_ERROR(CheckKnownEncoding(options));
+  std::string out;
+  out.reserve(text.size());
   size_t number = 0;
   while (!text.empty()) {
     const size_t end = std::min(text.find('\n'), text.size());
+    const bool newline = end < text.size();
     std::string line(text.substr(0, end));
     text.remove_prefix(std::min(end + 1, text.size()));
     BELADDR_RETURN_IF_ERROR(DecodeLine(options, ++number, &line));
+    out += line;
+    if (newline) out.push_back('\n');
   }
-  return Status::OK();
+  return out;
 }
 
 }  // namespace beladdr::cli

@@ -92,10 +92,13 @@ StatusOr<BatchSummary> RunBatch(const Searcher& searcher,
                                 const BatchOptions& options, std::istream& in,
                                 std::ostream& out, std::ostream& err);
 
-// The error RunBatch would stop with for the encoding of `text` (an
-// unknown encoding, a line that is not UTF-8 or not convertible), found
-// before anything is answered; OK otherwise.
-Status CheckEncoding(std::string_view text, const BatchOptions& options);
+// The whole of `text` as UTF-8, line for line, converted from
+// options.encoding: for an input held in memory (a batch over HTTP), which
+// then runs as UTF-8 and is converted once. Its error is the one RunBatch
+// would stop with (an unknown encoding, a line that is not UTF-8 or not
+// convertible), found before anything is answered.
+StatusOr<std::string> DecodeInput(std::string_view text,
+                                  const BatchOptions& options);
 
 }  // namespace beladdr::cli
 

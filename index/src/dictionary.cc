@@ -5,6 +5,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "beladdr/index/normalizer.h"
+
 namespace beladdr::internal {
 namespace {
 
@@ -26,15 +28,6 @@ std::string_view Trim(std::string_view s) {
     s.remove_suffix(1);
   }
   return s;
-}
-
-std::string Join(const std::vector<std::string>& tokens) {
-  std::string out;
-  for (const std::string& t : tokens) {
-    if (!out.empty()) out.push_back(' ');
-    out += t;
-  }
-  return out;
 }
 
 bool IsCompounding(Language lang) {
@@ -219,10 +212,10 @@ Status Dictionary::AddFile(const DictionaryFile& file,
     for (size_t p = 1; p < phrases.size(); ++p) {
       const std::vector<std::string>& variant = phrases[p];
       if (variant == canonical) continue;
-      AddExpansion(Join(variant), canonical, file.lang, file.kind);
+      AddExpansion(JoinWords(variant), canonical, file.lang, file.kind);
       abbreviations_[std::string(LanguageCode(file.lang)) + "|" +
-                     Join(canonical)]
-          .push_back(Join(variant));
+                     JoinWords(canonical)]
+          .push_back(JoinWords(variant));
       max_phrase_tokens_ = std::max(max_phrase_tokens_, variant.size());
       if (!variant.empty()) {
         uint8_t& longest = words_[variant[0]].phrase_tokens;

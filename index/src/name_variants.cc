@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "beladdr/index/index_format.h"
+#include "beladdr/index/normalizer.h"
 
 namespace beladdr::internal {
 namespace {
@@ -13,15 +14,6 @@ void AddUnique(std::vector<NameVariant>* out, std::string text, uint8_t flags) {
     if (v.text == text) return;
   }
   out->push_back({std::move(text), flags});
-}
-
-std::string Join(const std::vector<std::string>& tokens) {
-  std::string out;
-  for (const std::string& t : tokens) {
-    if (!out.empty()) out.push_back(' ');
-    out += t;
-  }
-  return out;
 }
 
 // "Rue de la Station (CH)" -> "Rue de la Station": the name without the tag
@@ -53,10 +45,10 @@ Status AddForms(std::string_view name, Language lang, uint8_t base_flags,
     for (Token& t : Normalizer::Tokenize(folded)) {
       tokens.push_back(std::move(t.text));
     }
-    AddUnique(out, Join(tokens), flags);
+    AddUnique(out, JoinWords(tokens), flags);
     for (const auto& expanded :
          dictionary.ExpandName(lang, tokens, kMaxExpansionsPerName)) {
-      AddUnique(out, Join(expanded),
+      AddUnique(out, JoinWords(expanded),
                 static_cast<uint8_t>(flags | kVariantExpanded));
     }
   }

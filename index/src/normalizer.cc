@@ -369,4 +369,13 @@ bool Normalizer::HasGermanForm(std::string_view utf8) const {
   return false;
 }
 
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
 }  // namespace beladdr::internal

@@ -122,9 +122,15 @@ Response Handler::Batch(const Request& request, bool resolve,
   if (!issues.empty()) return InvalidInput(request, issues, correlation_id);
   // What would stop the run half-way is refused before the 200 goes out:
   // a line in the wrong encoding, then (in Start) a bad CSV header.
-  Status valid = cli::CheckEncoding(body, options);
-  auto batch = std::make_shared<BatchStream>(*searcher_, options, body);
-  if (valid.ok()) valid = batch->Start();
+  StatusOr<std::string> utf8 = cli::DecodeInput(body, options);
+  Status valid = utf8.status();
+  std::shared_ptr<BatchStream> batch;
+  if (valid.ok()) {
+    options.encoding.clear();  // converted once, above
+    batch = std::make_shared<BatchStream>(*searcher_, options,
+                                          std::move(utf8).value());
+    valid = batch->Start();
+  }
   if (!valid.ok()) {
     return InvalidInput(request, {{"body", "", "", valid.message()}},
                         correlation_id);

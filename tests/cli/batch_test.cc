@@ -297,24 +297,25 @@ TEST(BatchTest, BatchRunAnswersAChunkAtATime) {
   EXPECT_EQ(all, joined);
 }
 
-// CheckEncoding finds, before anything is answered, the line a run would
+// DecodeInput finds, before anything is answered, the line a run would
 // stop at; "utf8" is checked like "utf-8".
-TEST(BatchTest, CheckEncodingFindsTheLineBeforeAnswering) {
+TEST(BatchTest, DecodeInputFindsTheLineBeforeAnswering) {
   const std::string input = "query\nGent\nRue de l'\xC9glise\n";
   BatchOptions options;
-  Status status = CheckEncoding(input, options);
+  Status status = DecodeInput(input, options).status();
   EXPECT_NE(status.message().find("stdin:3: not valid UTF-8"),
             std::string::npos)
       << status.ToString();
   options.encoding = "utf8";
-  EXPECT_FALSE(CheckEncoding(input, options).ok());
+  EXPECT_FALSE(DecodeInput(input, options).status().ok());
   EXPECT_FALSE(
       RunOn(input, 1, 1024, BatchOperation::kSearch, options).status.ok());
   options.encoding = "latin1";
-  EXPECT_TRUE(CheckEncoding(input, options).ok());
+  EXPECT_TRUE(DecodeInput(input, options).status().ok());
   options.encoding = "ebcdic";
-  EXPECT_NE(CheckEncoding(input, options).message().find("unknown encoding"),
-            std::string::npos);
+  EXPECT_NE(
+      DecodeInput(input, options).status().message().find("unknown encoding"),
+      std::string::npos);
 }
 
 TEST(SplitCsvLineTest, QuotesAndEmptyFields) {

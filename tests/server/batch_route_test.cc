@@ -316,5 +316,33 @@ TEST_F(BatchRouteTest, BadEncodingDeepInTheBodyIsA400BeforeAnyAnswer) {
   EXPECT_EQ(Lines(converted.body()).size(), 502u);
 }
 
+// A body that fails after its first piece is never passed off as whole:
+// read whole (HTTP/1.0, Handle()), it becomes a 500 problem, not a short
+// 200. (Over HTTP/1.1 the session closes without the last chunk.)
+class FailingStream : public BodyStream {
+ public:
+  StatusOr<bool> Next(std::string* piece) override {
+    if (pieces_++ == 0) {
+      *piece += "{\"line\":1}\n";
+      return true;
+    }
+    return Status::IOError("the disk went away");
+  }
+
+ private:
+  int pieces_ = 0;
+};
+
+TEST(BatchRouteStreamTest, AStreamThatFailsIsNeverAShortAnswer) {
+  Reply reply;
+  reply.response = MakeResponse(http::status::ok, 11, true,
+                                "application/x-ndjson", "", "corr");
+  reply.stream = std::make_shared<FailingStream>();
+  const Response res = Handler::ReadWhole(std::move(reply));
+  EXPECT_EQ(res.result_int(), 500u);
+  EXPECT_EQ(res.body().find("{\"line\":1}"), std::string::npos) << res.body();
+  EXPECT_NE(res.body().find("could not be completed"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace beladdr::server

@@ -52,8 +52,8 @@ class TextArena {
  private:
   static constexpr size_t kBlockBytes = 64 * 1024;
   std::vector<std::unique_ptr<char[]>> blocks_;
-  size_t used_ = kBlockBytes;       // of the last block
-  std::vector<std::string> large_;  // texts longer than a block
+  size_t used_ = kBlockBytes;      // of the last block
+  std::deque<std::string> large_;  // texts longer than a block
 };
 
 // Distinct words of every indexed name.

@@ -119,6 +119,9 @@ class Normalizer {
   std::unique_ptr<TransliteratorPool> pools_[2];
 };
 
+// Folded words back to text: joined by one space.
+std::string JoinWords(const std::vector<std::string>& words);
+
 }  // namespace beladdr::internal
 
 #endif  // BELADDR_INDEX_NORMALIZER_H_
