@@ -81,13 +81,13 @@ void BM_ExhaustiveTrigramScan(benchmark::State& state) {
   // Each variant's trigram set, built once outside the timed loop.
   static std::vector<std::vector<internal::Trigram>>* sets = [&] {
     auto* v = new std::vector<std::vector<internal::Trigram>>(
-        d.street_variants.size());
+        d.street_variants().size());
     std::string text;
-    for (size_t id = 0; id < d.street_variants.size(); ++id) {
+    for (size_t id = 0; id < d.street_variants().size(); ++id) {
       text.clear();
-      for (internal::WordId w : d.Words(d.street_variants[id].name)) {
+      for (internal::WordId w : d.Words(d.street_variants()[id].name)) {
         if (!text.empty()) text.push_back(' ');
-        text.append(d.vocabulary.word(w));
+        text.append(d.vocabulary().word(w));
       }
       internal::ExtractTrigrams(text, &(*v)[id]);
     }

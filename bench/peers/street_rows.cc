@@ -11,14 +11,14 @@ StatusOr<std::vector<StreetRow>> ReadStreetRows(const std::string& index_dir) {
   if (!searcher.ok()) return searcher.status();
   const internal::IndexData& d = (*searcher)->data();
   std::vector<StreetRow> rows;
-  rows.reserve(d.streets.size() * 11 / 10);
-  for (const internal::StreetEntry& s : d.streets) {
+  rows.reserve(d.streets().size() * 11 / 10);
+  for (const internal::StreetEntry& s : d.streets()) {
     for (Language l : kAllLanguages) {
       const std::string name(s.names[static_cast<size_t>(l)]);
       if (name.empty()) continue;
       rows.push_back({std::string(s.code), std::string(LanguageCode(l)), name,
                       internal::FormatPostcode(s.postcode),
-                      d.municipalities[s.municipality].nis});
+                      d.municipalities()[s.municipality].nis});
     }
   }
   return rows;

@@ -46,17 +46,17 @@ using namespace beladdr::internal;  // NOLINT: a debugging aid
 
 // Prints what each stage of the engine made of one query.
 void PrintMatch(const IndexData& d, const StreetMatch& m) {
-  const auto& v = d.street_variants[m.variant];
+  const auto& v = d.street_variants()[m.variant];
   std::string name;
   for (WordId w : d.Words(v.name)) {
-    name += std::string(d.vocabulary.word(w)) + " ";
+    name += std::string(d.vocabulary().word(w)) + " ";
   }
   std::printf(
       "%.3f name %.2f query %.2f place %.2f%s%s  %s %s(%s)\n", m.score,
       m.name_coverage, m.query_coverage, m.place_agreement,
       m.postcode_conflict ? " PC!" : "", m.place_conflict ? " PLACE!" : "",
-      std::string(d.streets[m.street].code).c_str(), name.c_str(),
-      d.municipalities[d.streets[m.street].municipality].names[0].c_str());
+      std::string(d.streets()[m.street].code).c_str(), name.c_str(),
+      d.municipalities()[d.streets()[m.street].municipality].names[0].c_str());
 }
 
 // The parse, the reading, tier 2's candidates scored, then the answer.
@@ -89,25 +89,26 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
   const QueryReading reading = ReadQuery(*q, d, searcher.options().ranking);
   const auto& places = reading.places;
   for (const PlaceMatch& m : places) {
-    const auto& p = d.place_variants[m.place];
+    const auto& p = d.place_variants()[m.place];
     std::cout << "place tokens " << m.begin << "+" << m.length << " '" << p.text
-              << "' nis " << d.municipalities[p.municipality].nis << " pc "
+              << "' nis " << d.municipalities()[p.municipality].nis << " pc "
               << p.postcode << " q=" << m.quality << "\n";
   }
   const auto candidates =
       GenerateCandidates(*q, reading, d, searcher.options().candidates);
   std::cout << candidates.size() << " tier 2 (trigram) candidates\n";
   for (size_t i = 0; i < candidates.size(); ++i) {
-    const auto& v = d.street_variants[candidates[i].variant];
+    const auto& v = d.street_variants()[candidates[i].variant];
     std::string name;
     for (WordId w : d.Words(v.name))
-      name += std::string(d.vocabulary.word(w)) + " ";
-    const std::string line = name + std::string(d.streets[v.street].code);
+      name += std::string(d.vocabulary().word(w)) + " ";
+    const std::string line = name + std::string(d.streets()[v.street].code);
     if (i < 8 ||
         line.find(getenv("BELADDR_TRACE") ? getenv("BELADDR_TRACE") : "\x01") !=
             std::string::npos) {
       std::printf("  cand %zu %.2f %s%s\n", i, candidates[i].prerank,
-                  name.c_str(), std::string(d.streets[v.street].code).c_str());
+                  name.c_str(),
+                  std::string(d.streets()[v.street].code).c_str());
     }
   }
   Scorer scorer(*q, reading, d, searcher.options().ranking);
@@ -119,7 +120,7 @@ void Explain(const SearcherImpl& searcher, const std::string& text) {
             });
   const char* trace = getenv("BELADDR_TRACE");
   for (size_t i = 0; i < matches.size(); ++i) {
-    if (i >= 15 && !(trace && d.streets[matches[i].street].code.find(trace) !=
+    if (i >= 15 && !(trace && d.streets()[matches[i].street].code.find(trace) !=
                                   std::string::npos)) {
       continue;
     }

@@ -31,8 +31,8 @@ struct QueryGenerator::Impl {
 
   Impl(const IndexData& i, StreetCorpus& c, Rng& r)
       : index(i), corpus(c), rng(r) {
-    for (uint32_t id = 0; id < index.streets.size(); ++id) {
-      const StreetEntry& s = index.streets[id];
+    for (uint32_t id = 0; id < index.streets().size(); ++id) {
+      const StreetEntry& s = index.streets()[id];
       if (s.region == internal::Region::kBrussels) brussels.push_back(id);
       if (!s.names[2].empty()) german.push_back(id);
     }
@@ -42,7 +42,7 @@ struct QueryGenerator::Impl {
     const double r = static_cast<double>(rng.Uniform(1000)) / 1000.0;
     if (r < 0.15) return rng.Pick(brussels);
     if (r < 0.20) return rng.Pick(german);
-    return static_cast<uint32_t>(rng.Uniform(index.streets.size()));
+    return static_cast<uint32_t>(rng.Uniform(index.streets().size()));
   }
 
   // One of the street's names, preferring its municipality's language.
@@ -52,7 +52,7 @@ struct QueryGenerator::Impl {
       if (!s.names[static_cast<size_t>(l)].empty()) langs.push_back(l);
     }
     if (langs.size() == 1) return langs[0];
-    const auto& code = index.municipalities[s.municipality].language_code;
+    const auto& code = index.municipalities()[s.municipality].language_code;
     const Language native = code == "F"   ? Language::kFr
                             : code == "D" ? Language::kDe
                                           : Language::kNl;
@@ -79,7 +79,7 @@ struct QueryGenerator::Impl {
   std::string Abbreviate(Language lang, const std::u32string& word,
                          bool* done) {
     const std::string folded = Normalized(Encode(word));
-    auto variants = index.dictionary.AbbreviationsOf(lang, folded);
+    auto variants = index.dictionary().AbbreviationsOf(lang, folded);
     // Multi-letter abbreviations only: single letters are too ambiguous.
     variants.erase(std::remove_if(variants.begin(), variants.end(),
                                   [](const std::string& v) {
@@ -97,10 +97,10 @@ struct QueryGenerator::Impl {
     // A Dutch/German compound ending in a street type: Kerkstraat -> Kerkstr.
     if (lang != Language::kFr) {
       std::vector<internal::Dictionary::SuffixMatch> suffixes;
-      index.dictionary.CompoundSuffixes(folded, &suffixes);
+      index.dictionary().CompoundSuffixes(folded, &suffixes);
       for (const auto& s : suffixes) {
         if (s.abbreviated) continue;
-        auto abbr = index.dictionary.AbbreviationsOf(lang, s.canonical);
+        auto abbr = index.dictionary().AbbreviationsOf(lang, s.canonical);
         abbr.erase(
             std::remove_if(abbr.begin(), abbr.end(),
                            [](const std::string& v) { return v.size() < 2; }),
@@ -141,7 +141,7 @@ struct QueryGenerator::Impl {
       for (size_t i = 0; i < parts.size(); ++i) {
         if (!parts[i].word) continue;
         const std::string folded = Normalized(Encode(parts[i].text));
-        if (!(index.dictionary.StopwordLanguages(folded) & MaskOf(lang)))
+        if (!(index.dictionary().StopwordLanguages(folded) & MaskOf(lang)))
           continue;
         if (i + 1 == parts.size()) continue;  // keep a final word
         parts[i].text.clear();
@@ -156,7 +156,7 @@ struct QueryGenerator::Impl {
         if (!p.word) continue;
         std::vector<internal::Dictionary::SuffixMatch> suffixes;
         const std::string folded = Normalized(Encode(p.text));
-        index.dictionary.CompoundSuffixes(folded, &suffixes);
+        index.dictionary().CompoundSuffixes(folded, &suffixes);
         if (!suffixes.empty() && !suffixes[0].abbreviated &&
             folded.size() == p.text.size()) {
           p.text.insert(suffixes[0].stem_length, U" ");
@@ -246,7 +246,7 @@ struct QueryGenerator::Impl {
 
   Place PickPlace(const StreetEntry& s, Language lang,
                   std::vector<std::string>* noise) {
-    const MunicipalityEntry& m = index.municipalities[s.municipality];
+    const MunicipalityEntry& m = index.municipalities()[s.municipality];
     const internal::PostcodeEntry* pe = index.Postcode(s.postcode);
     std::vector<const internal::LocalityEntry*> localities;
     if (pe != nullptr) {
@@ -259,7 +259,7 @@ struct QueryGenerator::Impl {
       }
     }
     std::vector<std::string> predecessors;
-    for (const PlaceVariantEntry& p : index.place_variants) {
+    for (const PlaceVariantEntry& p : index.place_variants()) {
       if (p.municipality == s.municipality &&
           (p.name.flags & internal::kVariantPredecessor)) {
         for (const auto* l : localities) {
@@ -418,7 +418,7 @@ std::vector<LabelledQuery> QueryGenerator::Noisy(size_t count) {
   std::vector<LabelledQuery> out;
   while (out.size() < count) {
     const uint32_t id = impl.PickStreet();
-    const StreetEntry& s = index_.streets[id];
+    const StreetEntry& s = index_.streets()[id];
     LabelledQuery q;
     q.kind = "noisy";
     const Language lang = impl.PickLanguage(s);
@@ -477,7 +477,7 @@ std::vector<LabelledQuery> QueryGenerator::Structured(size_t count) {
   std::vector<LabelledQuery> out;
   while (out.size() < count) {
     const uint32_t id = impl.PickStreet();
-    const StreetEntry& s = index_.streets[id];
+    const StreetEntry& s = index_.streets()[id];
     LabelledQuery q;
     q.kind = "structured";
     const Language lang = impl.PickLanguage(s);
@@ -506,7 +506,7 @@ std::vector<LabelledQuery> QueryGenerator::Places(size_t count) {
   std::vector<LabelledQuery> out;
   while (out.size() < count) {
     const MunicipalityEntry& m =
-        index_.municipalities[rng_.Uniform(index_.municipalities.size())];
+        index_.municipalities()[rng_.Uniform(index_.municipalities().size())];
     LabelledQuery q;
     q.kind = "place";
     std::vector<Language> langs;

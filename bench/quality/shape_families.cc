@@ -23,8 +23,8 @@ Language PickLanguage(ShapeWriter& w, const StreetEntry& s) {
 
 std::pair<uint32_t, Language> AnyStreet(ShapeWriter& w) {
   const auto id =
-      static_cast<uint32_t>(w.rng().Uniform(w.index().streets.size()));
-  return {id, PickLanguage(w, w.index().streets[id])};
+      static_cast<uint32_t>(w.rng().Uniform(w.index().streets().size()));
+  return {id, PickLanguage(w, w.index().streets()[id])};
 }
 
 std::string Fold(const std::u32string& word) {
@@ -36,10 +36,10 @@ std::string NameStem(const internal::IndexData& index,
   std::string stem;
   std::vector<internal::Dictionary::SuffixMatch> suffixes;
   for (std::string word : FoldedWords(name)) {
-    const auto facts = index.dictionary.Facts(word);
+    const auto facts = index.dictionary().Facts(word);
     if (facts.stopword || facts.street_type) continue;
     suffixes.clear();
-    index.dictionary.CompoundSuffixes(word, &suffixes);
+    index.dictionary().CompoundSuffixes(word, &suffixes);
     if (!suffixes.empty() && !suffixes[0].abbreviated) {
       word.resize(suffixes[0].stem_length);
     }
@@ -51,12 +51,12 @@ std::string NameStem(const internal::IndexData& index,
 bool StemUniqueInScope(ShapeWriter& w, uint32_t target, const Scope& scope) {
   const auto& index = w.index();
   std::set<std::string> own;
-  for (const std::string_view n : index.streets[target].names) {
+  for (const std::string_view n : index.streets()[target].names) {
     if (!n.empty()) own.insert(NameStem(index, std::string(n)));
   }
   for (uint32_t id : w.corpus().ScopeStreets(scope)) {
     if (id == target) continue;
-    for (const std::string_view n : index.streets[id].names) {
+    for (const std::string_view n : index.streets()[id].names) {
       if (n.empty()) continue;
       const std::string stem = NameStem(index, std::string(n));
       for (const std::string& o : own) {
@@ -82,7 +82,7 @@ std::string DigitsOf(const std::string& number) {
 bool PostcodeBox(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto [id, lang] = AnyStreet(w);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const std::string name(s.names[static_cast<size_t>(lang)]);
   NumberText n = w.Number(id, false);
   PlaceText place;
@@ -167,7 +167,7 @@ void DoubleOrDrop(Rng& rng, std::u32string* word) {
 bool ScopeTypo(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto [id, lang] = AnyStreet(w);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const std::string name(s.names[static_cast<size_t>(lang)]);
   std::vector<Part> parts = Split(name);
   std::vector<size_t> long_words, short_words, words;
@@ -200,7 +200,7 @@ bool ScopeTypo(ShapeWriter& w, LabelledQuery* q) {
       size_t k = parts.size();
       for (size_t i : words) {
         suffixes.clear();
-        w.index().dictionary.CompoundSuffixes(Fold(parts[i].text), &suffixes);
+        w.index().dictionary().CompoundSuffixes(Fold(parts[i].text), &suffixes);
         if (!suffixes.empty() && !suffixes[0].abbreviated &&
             suffixes[0].stem_length >= 4 &&
             Fold(parts[i].text).size() == parts[i].text.size()) {
@@ -256,7 +256,7 @@ std::string ProvinceTag(Rng& rng, const std::string& nis) {
 
 // A locality or a hamlet-like word of the municipality, not in the name.
 std::string Hamlet(ShapeWriter& w, uint32_t id, const PlaceText& place) {
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const std::vector<std::string> own = w.corpus().DistinctiveWords(
       std::string(s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))]));
   if (w.rng().Chance(0.4)) {
@@ -272,7 +272,7 @@ std::string Hamlet(ShapeWriter& w, uint32_t id, const PlaceText& place) {
   if (scope.empty()) return "";
   const uint32_t other = w.rng().Pick(scope);
   if (other == id) return "";
-  const auto& other_street = w.index().streets[other];
+  const auto& other_street = w.index().streets()[other];
   const auto words = w.corpus().DistinctiveWords(
       std::string(other_street.names[static_cast<size_t>(
           w.corpus().NativeLanguage(other_street))]));
@@ -280,7 +280,7 @@ std::string Hamlet(ShapeWriter& w, uint32_t id, const PlaceText& place) {
   const std::string word = w.rng().Pick(words);
   // A hamlet is no street: not a word with a street type in it.
   std::vector<internal::Dictionary::SuffixMatch> suffixes;
-  w.index().dictionary.CompoundSuffixes(word, &suffixes);
+  w.index().dictionary().CompoundSuffixes(word, &suffixes);
   if (word.size() < 5 || !suffixes.empty() ||
       std::find(own.begin(), own.end(), word) != own.end()) {
     return "";
@@ -301,7 +301,7 @@ bool ExtraWords(ShapeWriter& w, LabelledQuery* q) {
       "Residence Panorama",     "Résidence du Lac",     "Appartement 4"};
   Rng& rng = w.rng();
   const auto [id, lang] = AnyStreet(w);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const std::string name(s.names[static_cast<size_t>(lang)]);
   std::string street = w.Light(name);
   PlaceText place = w.Place(id, lang, false);
@@ -337,7 +337,8 @@ bool ExtraWords(ShapeWriter& w, LabelledQuery* q) {
     default: {
       const std::string muni =
           w.corpus().MunicipalityName(s.municipality, lang) + " (" +
-          ProvinceTag(rng, w.index().municipalities[s.municipality].nis) + ")";
+          ProvinceTag(rng, w.index().municipalities()[s.municipality].nis) +
+          ")";
       place.name = w.Light(muni);
       place.scope.municipality = s.municipality;
       if (place.postcode.empty()) place.kind = "municipality";
@@ -360,16 +361,16 @@ bool BilingualNames(const StreetEntry& s) {
 bool Bilingual(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto& all = w.List("bilingual", [&](uint32_t id) {
-    return BilingualNames(w.index().streets[id]);
+    return BilingualNames(w.index().streets()[id]);
   });
   const auto& shared = w.List("bilingual_shared", [&](uint32_t id) {
-    const StreetEntry& s = w.index().streets[id];
+    const StreetEntry& s = w.index().streets()[id];
     return BilingualNames(s) &&
            (w.corpus().StreetsNamed(NameKey(s.names[0])).size() > 1 ||
             w.corpus().StreetsNamed(NameKey(s.names[1])).size() > 1);
   });
   const uint32_t id = w.Pick(rng.Chance(0.6) && !shared.empty() ? shared : all);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const bool fr_first = rng.Chance(0.6);
   const std::string first(s.names[fr_first ? 1 : 0]);
   const std::string second(s.names[fr_first ? 0 : 1]);
@@ -415,8 +416,8 @@ bool HasPlaceWords(const internal::IndexData& index, const StreetEntry& s) {
       std::string run;
       for (size_t k = i; k < words.size() && k < i + 3; ++k) {
         run += (run.empty() ? "" : " ") + words[k];
-        if (index.dictionary.Facts(words[k]).known()) continue;
-        if (index.places_by_text.count(run)) return true;
+        if (index.dictionary().Facts(words[k]).known()) continue;
+        if (index.places_by_text().count(run)) return true;
       }
     }
   }
@@ -427,14 +428,14 @@ bool HasPlaceWords(const internal::IndexData& index, const StreetEntry& s) {
 bool PlaceWord(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto& german = w.List("german_article", [&](uint32_t id) {
-    return IsGermanArticleName(w.index().streets[id]);
+    return IsGermanArticleName(w.index().streets()[id]);
   });
   const auto& placed = w.List("place_words", [&](uint32_t id) {
-    return HasPlaceWords(w.index(), w.index().streets[id]);
+    return HasPlaceWords(w.index(), w.index().streets()[id]);
   });
   const bool use_german = rng.Chance(0.4) && !german.empty();
   const uint32_t id = w.Pick(use_german ? german : placed);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const Language lang = use_german ? Language::kDe : PickLanguage(w, s);
   const std::string name(s.names[static_cast<size_t>(lang)]);
   std::vector<Part> parts = Split(name);
@@ -466,7 +467,7 @@ bool PlaceWord(ShapeWriter& w, LabelledQuery* q) {
 // A postcode of another municipality, near the street's when there is one.
 uint16_t WrongPostcode(ShapeWriter& w, const StreetEntry& s) {
   std::vector<uint16_t> near, far;
-  for (const auto& [pc, entry] : w.index().postcodes) {
+  for (const auto& [pc, entry] : w.index().postcodes()) {
     if (entry.special) continue;
     const auto& munis = entry.municipalities;
     if (std::find(munis.begin(), munis.end(), s.municipality) != munis.end()) {
@@ -485,20 +486,20 @@ bool PostcodeContradiction(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const bool unique_in_belgium = rng.Chance(0.5);
   const int64_t found = w.RandomStreet([&](uint32_t id) {
-    const StreetEntry& s = w.index().streets[id];
+    const StreetEntry& s = w.index().streets()[id];
     const auto& same = w.corpus().StreetsNamed(
         NameKey(s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))]));
     if (unique_in_belgium) return same.size() == 1;
     const auto in_muni =
         std::count_if(same.begin(), same.end(), [&](uint32_t o) {
-          return w.index().StreetInMunicipality(w.index().streets[o],
+          return w.index().StreetInMunicipality(w.index().streets()[o],
                                                 s.municipality);
         });
     return same.size() > 1 && in_muni == 1;
   });
   if (found < 0) return false;
   const auto id = static_cast<uint32_t>(found);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const Language lang = w.corpus().NativeLanguage(s);
   const std::string name(s.names[static_cast<size_t>(lang)]);
   const uint16_t wrong = WrongPostcode(w, s);
@@ -508,7 +509,7 @@ bool PostcodeContradiction(ShapeWriter& w, LabelledQuery* q) {
   // The wrong postcode must hold no street like it (else it may be meant).
   const std::string key = NameKey(name);
   for (uint32_t other : w.corpus().ScopeStreets(wrong_scope)) {
-    for (const std::string_view n : w.index().streets[other].names) {
+    for (const std::string_view n : w.index().streets()[other].names) {
       if (!n.empty() && EditDistance(NameKey(n), key) <= key.size() / 3) {
         return false;
       }
@@ -546,24 +547,25 @@ std::string WithoutTag(const std::string& name) {
 bool PostcodeScope(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   auto base = [&](uint32_t id) {
-    const StreetEntry& s = w.index().streets[id];
+    const StreetEntry& s = w.index().streets()[id];
     return NameKey(WithoutTag(std::string(
         s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))])));
   };
   // Same base name in one municipality, in several postcodes.
   const auto& groups = w.Groups("postcode_scope", [&](uint32_t id) {
-    return base(id) + "|" + std::to_string(w.index().streets[id].municipality);
+    return base(id) + "|" +
+           std::to_string(w.index().streets()[id].municipality);
   });
   std::vector<const std::vector<uint32_t>*> multi;
   for (const auto& streets : groups) {
     std::set<uint16_t> pcs;
-    for (uint32_t id : streets) pcs.insert(w.index().streets[id].postcode);
+    for (uint32_t id : streets) pcs.insert(w.index().streets()[id].postcode);
     if (pcs.size() > 1) multi.push_back(&streets);
   }
   if (multi.empty()) return false;
   std::vector<const std::vector<uint32_t>*> tagged;
   for (const auto* g : multi) {
-    const StreetEntry& s = w.index().streets[g->front()];
+    const StreetEntry& s = w.index().streets()[g->front()];
     const std::string n(
         s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))]);
     if (WithoutTag(n) != n) tagged.push_back(g);
@@ -572,7 +574,7 @@ bool PostcodeScope(ShapeWriter& w, LabelledQuery* q) {
                           ? *tagged[rng.Uniform(tagged.size())]
                           : *multi[rng.Uniform(multi.size())];
   const uint32_t id = rng.Pick(group);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const Language lang = w.corpus().NativeLanguage(s);
   const std::string name =
       WithoutTag(std::string(s.names[static_cast<size_t>(lang)]));
@@ -593,8 +595,8 @@ bool PostcodeScope(ShapeWriter& w, LabelledQuery* q) {
            q);
   q->expected.clear();
   for (uint32_t other : group) {
-    if (w.index().streets[other].postcode == s.postcode) {
-      q->expected.push_back(std::string(w.index().streets[other].code));
+    if (w.index().streets()[other].postcode == s.postcode) {
+      q->expected.push_back(std::string(w.index().streets()[other].code));
     }
   }
   return true;
@@ -604,26 +606,26 @@ bool PostcodeScope(ShapeWriter& w, LabelledQuery* q) {
 bool HouseNumberShape(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto& list = w.List("same_name_in_municipality", [&](uint32_t id) {
-    const StreetEntry& s = w.index().streets[id];
+    const StreetEntry& s = w.index().streets()[id];
     if (s.house_number_count == 0) return false;
     const auto& same = w.corpus().StreetsNamed(
         NameKey(s.names[static_cast<size_t>(w.corpus().NativeLanguage(s))]));
     return std::count_if(same.begin(), same.end(), [&](uint32_t o) {
-             return w.index().streets[o].municipality == s.municipality;
+             return w.index().streets()[o].municipality == s.municipality;
            }) > 1;
   });
   if (list.empty()) return false;
   const uint32_t id = w.Pick(list);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const Language lang = w.corpus().NativeLanguage(s);
   const std::string name(s.names[static_cast<size_t>(lang)]);
   std::vector<uint32_t> group;
   bool shared_postcode = false;
   for (uint32_t o : w.corpus().StreetsNamed(NameKey(name))) {
-    if (o == id || w.index().streets[o].municipality != s.municipality)
+    if (o == id || w.index().streets()[o].municipality != s.municipality)
       continue;
     group.push_back(o);
-    shared_postcode |= w.index().streets[o].postcode == s.postcode;
+    shared_postcode |= w.index().streets()[o].postcode == s.postcode;
   }
   NumberText n;
   for (int attempt = 0; attempt < 8 && n.house.empty(); ++attempt) {
@@ -655,7 +657,7 @@ bool HouseNumberShape(ShapeWriter& w, LabelledQuery* q) {
 bool Extraction(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto [id, lang] = AnyStreet(w);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const std::string name(s.names[static_cast<size_t>(lang)]);
   auto cut = [&](std::u32string* word) {
     const size_t at = 2 + rng.Uniform(word->size() - 3);

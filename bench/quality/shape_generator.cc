@@ -11,7 +11,8 @@ using internal::StreetEntry;
 
 int64_t ShapeWriter::RandomStreet(const std::function<bool(uint32_t)>& accept) {
   for (int attempt = 0; attempt < 2000; ++attempt) {
-    const auto id = static_cast<uint32_t>(rng_.Uniform(index().streets.size()));
+    const auto id =
+        static_cast<uint32_t>(rng_.Uniform(index().streets().size()));
     if (accept(id)) return id;
   }
   return -1;
@@ -22,7 +23,7 @@ const std::vector<uint32_t>& ShapeWriter::List(
   auto it = lists_.find(name);
   if (it != lists_.end()) return it->second;
   std::vector<uint32_t>& list = lists_[name];
-  for (uint32_t id = 0; id < index().streets.size(); ++id) {
+  for (uint32_t id = 0; id < index().streets().size(); ++id) {
     if (member(id)) list.push_back(id);
   }
   return list;
@@ -33,7 +34,7 @@ const std::vector<std::vector<uint32_t>>& ShapeWriter::Groups(
   auto it = groups_.find(name);
   if (it != groups_.end()) return it->second;
   std::map<std::string, std::vector<uint32_t>> by_key;
-  for (uint32_t id = 0; id < index().streets.size(); ++id) {
+  for (uint32_t id = 0; id < index().streets().size(); ++id) {
     by_key[key(id)].push_back(id);
   }
   std::vector<std::vector<uint32_t>>& groups = groups_[name];
@@ -79,7 +80,7 @@ NumberText ShapeWriter::Number(uint32_t street, bool with_box) {
 }
 
 PlaceText ShapeWriter::Place(uint32_t street, Language lang, bool optional) {
-  const StreetEntry& s = index().streets[street];
+  const StreetEntry& s = index().streets()[street];
   PlaceText p;
   const std::string pc = internal::FormatPostcode(s.postcode);
   auto muni = [&](bool other_language) {
@@ -139,7 +140,7 @@ std::vector<std::string> ShapeWriter::NameLanguages(
     uint32_t street, const std::string& name) const {
   std::vector<std::string> out;
   const std::string key = Normalized(name);
-  const StreetEntry& s = index().streets[street];
+  const StreetEntry& s = index().streets()[street];
   for (Language l : kAllLanguages) {
     const std::string_view n = s.names[static_cast<size_t>(l)];
     if (!n.empty() && Normalized(n) == key) out.emplace_back(LanguageCode(l));

@@ -42,7 +42,7 @@ void DropWord(std::vector<Part>* parts, size_t i) {
 }
 
 bool IsGivenName(const internal::IndexData& index, const std::u32string& w) {
-  return index.dictionary.CanonicalGivenNameLanguages(Fold(w)) != 0;
+  return index.dictionary().CanonicalGivenNameLanguages(Fold(w)) != 0;
 }
 
 // Roman numerals and ordinals, and the other ways to write them.
@@ -72,14 +72,14 @@ int FindSlot(ShapeWriter& w, const std::vector<Part>& parts, Language lang,
       while (next < words.size() && IsGivenName(index, parts[words[next]].text))
         ++next;
       if (next < words.size() &&
-          !index.dictionary.Facts(Fold(parts[words[next]].text)).known() &&
+          !index.dictionary().Facts(Fold(parts[words[next]].text)).known() &&
           !Numerals().count(Fold(parts[words[next]].text)) &&
           !(parts[words[next]].text[0] >= U'0' &&
             parts[words[next]].text[0] <= U'9')) {
         slots.emplace_back(words[k], Slot::kGiven);
       }
-    } else if (index.dictionary.Facts(f).title &&
-               !index.dictionary.AbbreviationsOf(lang, f).empty()) {
+    } else if (index.dictionary().Facts(f).title &&
+               !index.dictionary().AbbreviationsOf(lang, f).empty()) {
       slots.emplace_back(words[k], Slot::kTitle);
     } else if (Numerals().count(f)) {
       slots.emplace_back(words[k], Slot::kNumeral);
@@ -106,9 +106,9 @@ int FindSlot(ShapeWriter& w, const std::vector<Part>& parts, Language lang,
 std::vector<std::string> Forms(const internal::IndexData& index, Language lang,
                                const std::string& word, bool other_language) {
   std::vector<std::string> out;
-  for (const std::string& v : index.dictionary.AbbreviationsOf(lang, word)) {
+  for (const std::string& v : index.dictionary().AbbreviationsOf(lang, word)) {
     if (v.size() < 2 || v.find(' ') != std::string::npos) continue;
-    const bool given = index.dictionary.CanonicalGivenNameLanguages(v) != 0;
+    const bool given = index.dictionary().CanonicalGivenNameLanguages(v) != 0;
     if (given == other_language && v != word) out.push_back(v);
   }
   return out;
@@ -161,7 +161,7 @@ std::string RewriteGiven(ShapeWriter& w, std::vector<Part>* parts, size_t i,
 bool GivenNamesShape(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto& list = w.List("given_names", [&](uint32_t id) {
-    const StreetEntry& s = w.index().streets[id];
+    const StreetEntry& s = w.index().streets()[id];
     for (Language l : kAllLanguages) {
       const std::string n(s.names[static_cast<size_t>(l)]);
       Slot kind;
@@ -170,7 +170,7 @@ bool GivenNamesShape(ShapeWriter& w, LabelledQuery* q) {
     return false;
   });
   const uint32_t id = w.Pick(list);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const Language lang = PickLanguage(w, s);
   const std::string name(s.names[static_cast<size_t>(lang)]);
   std::vector<Part> parts = Split(name);
@@ -247,7 +247,7 @@ bool SwapType(const internal::IndexData& index, Language lang, Part* part) {
   }
   if (lang == Language::kFr || f.size() != part->text.size()) return false;
   std::vector<internal::Dictionary::SuffixMatch> suffixes;
-  index.dictionary.CompoundSuffixes(f, &suffixes);
+  index.dictionary().CompoundSuffixes(f, &suffixes);
   for (const auto& m : suffixes) {
     auto it = swaps.find(std::string(m.canonical));
     if (m.abbreviated || it == swaps.end()) continue;
@@ -262,8 +262,9 @@ bool HasStreetType(const internal::IndexData& index, const std::string& name) {
     if (!p.word) continue;
     const std::string f = Fold(p.text);
     std::vector<internal::Dictionary::SuffixMatch> suffixes;
-    index.dictionary.CompoundSuffixes(f, &suffixes);
-    if (index.dictionary.Facts(f).street_type || !suffixes.empty()) return true;
+    index.dictionary().CompoundSuffixes(f, &suffixes);
+    if (index.dictionary().Facts(f).street_type || !suffixes.empty())
+      return true;
   }
   return false;
 }
@@ -275,7 +276,7 @@ std::string PlaceForStem(const internal::IndexData& index,
                          const std::string& stem) {
   std::string best;
   size_t best_diff = 4;
-  for (const auto& p : index.place_variants) {
+  for (const auto& p : index.place_variants()) {
     const std::string& t = p.text;
     if (t.find(' ') != std::string::npos || t.size() < 4 || stem.size() < 4) {
       continue;
@@ -327,7 +328,7 @@ std::string Adjectival(ShapeWriter& w, const std::string& name) {
 bool TypeSwapShape(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto& adjectival = w.List("adjectival", [&](uint32_t id) {
-    const std::string nl(w.index().streets[id].names[0]);
+    const std::string nl(w.index().streets()[id].names[0]);
     return !nl.empty() && NameKey(nl).find("steenweg") != std::string::npos &&
            (NameKey(nl).find("steenwegop") == 0 ||
             NameKey(nl).find("steenwegnaar") == 0 ||
@@ -336,7 +337,7 @@ bool TypeSwapShape(ShapeWriter& w, LabelledQuery* q) {
   const double r = static_cast<double>(rng.Uniform(100)) / 100.0;
   const auto id = r >= 0.75 && !adjectival.empty() ? w.Pick(adjectival)
                                                    : AnyStreet(w).first;
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const Language lang = r >= 0.75 ? Language::kNl : PickLanguage(w, s);
   const std::string name(s.names[static_cast<size_t>(lang)]);
   if (name.empty()) return false;
@@ -441,7 +442,7 @@ bool NounIsStem(const internal::IndexData& index, const Noun& n, Language lang,
   if (lang != Language::kFr) return noun == stem;
   std::vector<std::string> words;
   for (const std::string& w : FoldedWords(noun)) {
-    if (!index.dictionary.Facts(w).stopword) words.push_back(w);
+    if (!index.dictionary().Facts(w).stopword) words.push_back(w);
   }
   return words.size() == 1 && words[0] == stem;
 }
@@ -461,7 +462,7 @@ bool ReadTypeAndStem(const internal::IndexData& index, const std::string& name,
       if (f.rfind(word + " ", 0) != 0) continue;
       std::vector<std::string> rest;
       for (const std::string& w : FoldedWords(f.substr(word.size() + 1))) {
-        if (!index.dictionary.Facts(w).stopword) rest.push_back(w);
+        if (!index.dictionary().Facts(w).stopword) rest.push_back(w);
       }
       if (rest.size() != 1) continue;
       *type = &t;
@@ -484,7 +485,7 @@ bool ReadTypeAndStem(const internal::IndexData& index, const std::string& name,
 bool TranslationShape(ShapeWriter& w, LabelledQuery* q) {
   Rng& rng = w.rng();
   const auto& list = w.List("one_language", [&](uint32_t id) {
-    const StreetEntry& s = w.index().streets[id];
+    const StreetEntry& s = w.index().streets()[id];
     int named = 0;
     Language lang = Language::kNl;
     for (Language l : kAllLanguages) {
@@ -502,7 +503,7 @@ bool TranslationShape(ShapeWriter& w, LabelledQuery* q) {
   });
   const auto& nouns = w.List("one_language_noun", [&](uint32_t id) {
     if (!std::binary_search(list.begin(), list.end(), id)) return false;
-    const StreetEntry& s = w.index().streets[id];
+    const StreetEntry& s = w.index().streets()[id];
     const Language lang = w.corpus().NativeLanguage(s);
     const TypeWord* type = nullptr;
     std::string stem;
@@ -513,7 +514,7 @@ bool TranslationShape(ShapeWriter& w, LabelledQuery* q) {
     });
   });
   const uint32_t id = w.Pick(rng.Chance(0.4) && !nouns.empty() ? nouns : list);
-  const StreetEntry& s = w.index().streets[id];
+  const StreetEntry& s = w.index().streets()[id];
   const Language lang = w.corpus().NativeLanguage(s);
   const std::string name(s.names[static_cast<size_t>(lang)]);
   const TypeWord* type = nullptr;

@@ -14,9 +14,9 @@ using internal::StreetEntry;
 StreetCorpus::StreetCorpus(const internal::IndexData& index,
                            const internal::IndexStore& store)
     : index_(index), store_(store) {
-  for (uint32_t id = 0; id < index_.streets.size(); ++id) {
+  for (uint32_t id = 0; id < index_.streets().size(); ++id) {
     std::set<std::string> seen;
-    for (const std::string_view n : index_.streets[id].names) {
+    for (const std::string_view n : index_.streets()[id].names) {
       if (n.empty()) continue;
       const std::string key = NameKey(n);
       if (seen.insert(key).second) by_name_[key].push_back(id);
@@ -35,7 +35,7 @@ const std::vector<std::string>& StreetCorpus::HouseNumbers(uint32_t street) {
   auto it = numbers_.find(street);
   if (it != numbers_.end()) return it->second;
   std::vector<std::string>& out = numbers_[street];
-  if (index_.streets[street].house_number_count == 0) return out;
+  if (index_.streets()[street].house_number_count == 0) return out;
   std::string value;
   if (!store_
            .Get(internal::Cf::kHouseNumbers, internal::EncodeIdKey(street),
@@ -61,7 +61,7 @@ bool StreetCorpus::HasNumber(uint32_t street, const std::string& number) {
 }
 
 bool StreetCorpus::InScope(uint32_t street, const Scope& scope) const {
-  const StreetEntry& s = index_.streets[street];
+  const StreetEntry& s = index_.streets()[street];
   if (scope.postcode != 0 && s.postcode != scope.postcode) return false;
   if (scope.municipality >= 0 &&
       !index_.StreetInMunicipality(s,
@@ -90,7 +90,7 @@ std::vector<uint32_t> StreetCorpus::ScopeStreets(const Scope& scope) const {
   }
   std::vector<uint32_t> out;
   for (uint16_t m : municipalities) {
-    const auto& streets = index_.streets_by_municipality[m];
+    const auto& streets = index_.StreetsInMunicipality(m);
     out.insert(out.end(), streets.begin(), streets.end());
   }
   std::sort(out.begin(), out.end());
@@ -109,7 +109,7 @@ std::vector<std::string> StreetCorpus::Label(uint32_t target,
     if (id != target) {
       if (!InScope(id, scope)) continue;
       if (!other_key.empty()) {
-        const auto& names = index_.streets[id].names;
+        const auto& names = index_.streets()[id].names;
         if (std::none_of(names.begin(), names.end(), [&](std::string_view n) {
               return !n.empty() && NameKey(n) == other_key;
             })) {
@@ -131,7 +131,7 @@ std::vector<std::string> StreetCorpus::Label(uint32_t target,
   std::vector<std::string> codes;
   for (uint32_t id : same) {
     if (number_decides && !HasNumber(id, number)) continue;
-    codes.push_back(std::string(index_.streets[id].code));
+    codes.push_back(std::string(index_.streets()[id].code));
   }
   return codes;
 }
@@ -141,14 +141,14 @@ bool StreetCorpus::ClosestInScope(const std::string& typed, uint32_t target,
   const std::string key = NameKey(typed);
   std::set<std::string> own;
   size_t best_own = SIZE_MAX;
-  for (const std::string_view n : index_.streets[target].names) {
+  for (const std::string_view n : index_.streets()[target].names) {
     if (n.empty()) continue;
     own.insert(NameKey(n));
     best_own = std::min(best_own, EditDistance(key, NameKey(n)));
   }
   for (uint32_t id : ScopeStreets(scope)) {
     if (id == target) continue;
-    for (const std::string_view n : index_.streets[id].names) {
+    for (const std::string_view n : index_.streets()[id].names) {
       if (n.empty()) continue;
       const std::string other = NameKey(n);
       if (own.count(other)) continue;  // the same name: labelled alike
@@ -165,7 +165,7 @@ bool StreetCorpus::ClosestInScope(const std::string& typed, uint32_t target,
 bool StreetCorpus::NoOtherNamed(const std::string& key, uint32_t target,
                                 const Scope& scope) const {
   std::set<std::string> own;
-  for (const std::string_view n : index_.streets[target].names) {
+  for (const std::string_view n : index_.streets()[target].names) {
     if (!n.empty()) own.insert(NameKey(n));
   }
   if (own.count(key)) return true;
@@ -182,12 +182,13 @@ std::vector<std::string> StreetCorpus::DistinctiveWords(
     const bool numeric = std::all_of(word.begin(), word.end(), [](char ch) {
       return ch >= '0' && ch <= '9';
     });
-    if (index_.dictionary.Facts(word).known() || numeric || word.size() <= 1) {
+    if (index_.dictionary().Facts(word).known() || numeric ||
+        word.size() <= 1) {
       continue;
     }
     // A compound by its stem: "dries" of Driessteeg and of Driesstraat.
     std::vector<internal::Dictionary::SuffixMatch> suffixes;
-    index_.dictionary.CompoundSuffixes(word, &suffixes);
+    index_.dictionary().CompoundSuffixes(word, &suffixes);
     size_t stem = word.size();
     for (const auto& sfx : suffixes) {
       if (!sfx.abbreviated) stem = std::min(stem, sfx.stem_length);
@@ -208,9 +209,9 @@ std::string StreetCorpus::WordsKey(const std::string& name) const {
 bool StreetCorpus::SharedDistinctiveWords(const std::string& typed,
                                           uint32_t target, const Scope& scope) {
   if (by_words_.empty()) {
-    for (uint32_t id = 0; id < index_.streets.size(); ++id) {
+    for (uint32_t id = 0; id < index_.streets().size(); ++id) {
       std::set<std::string> keys;
-      for (const std::string_view n : index_.streets[id].names) {
+      for (const std::string_view n : index_.streets()[id].names) {
         if (!n.empty()) keys.insert(WordsKey(std::string(n)));
       }
       for (const std::string& k : keys) by_words_[k].push_back(id);
@@ -225,7 +226,7 @@ bool StreetCorpus::SharedDistinctiveWords(const std::string& typed,
 
 std::string StreetCorpus::MunicipalityName(uint16_t municipality,
                                            Language lang) const {
-  const auto& m = index_.municipalities[municipality];
+  const auto& m = index_.municipalities()[municipality];
   const std::string& own = m.names[static_cast<size_t>(lang)];
   if (!own.empty()) return own;
   for (const std::string& n : m.names) {
@@ -235,7 +236,7 @@ std::string StreetCorpus::MunicipalityName(uint16_t municipality,
 }
 
 Language StreetCorpus::NativeLanguage(const StreetEntry& s) const {
-  const auto& code = index_.municipalities[s.municipality].language_code;
+  const auto& code = index_.municipalities()[s.municipality].language_code;
   const Language native = code == "F"   ? Language::kFr
                           : code == "D" ? Language::kDe
                                         : Language::kNl;

@@ -107,7 +107,7 @@ class CandidateSearch {
         index_(index),
         options_(options),
         s_(ThreadScratch()) {
-    s_.Resize(index.street_variants.size());
+    s_.Resize(index.street_variants().size());
     s_.touched.clear();
     hits_ = s_.hits.data();
     word_best_ = s_.word_best.data();
@@ -214,7 +214,7 @@ void CandidateSearch::PlanWords() {
     for (const std::string* form : words_[w].forms) {
       ExtractTrigrams(*form, &trigrams_);
       for (Trigram t : trigrams_) {
-        const uint32_t df = index_.street_trigrams.DocumentFrequency(t);
+        const uint32_t df = index_.street_trigrams().DocumentFrequency(t);
         if (df > 0) rarest_[w] = std::min(rarest_[w], df);
       }
     }
@@ -248,7 +248,7 @@ void CandidateSearch::TrigramPass(const std::string& form, size_t max_lists,
   ExtractTrigrams(form, &trigrams_);
   by_rarity_.clear();
   for (Trigram t : trigrams_) {
-    const uint32_t df = index_.street_trigrams.DocumentFrequency(t);
+    const uint32_t df = index_.street_trigrams().DocumentFrequency(t);
     if (df > 0) by_rarity_.emplace_back(df, t);
   }
   std::sort(by_rarity_.begin(), by_rarity_.end());
@@ -265,7 +265,7 @@ void CandidateSearch::TrigramPass(const std::string& form, size_t max_lists,
     postings_read_ += df;
     form_postings += df;
     ++chosen;
-    for (const uint32_t v : index_.street_trigrams.Postings(t)) {
+    for (const uint32_t v : index_.street_trigrams().Postings(t)) {
       if (hits_[v]++ == 0) form_touched_[form_touched_count++] = v;
     }
   }
@@ -284,7 +284,7 @@ void CandidateSearch::TrigramPass(const std::string& form, size_t max_lists,
 // start ("zone ...").
 void CandidateSearch::NearWords(const std::string& form) {
   fuzzy_.clear();
-  index_.fuzzy_words.Find(form, &fuzzy_);
+  index_.fuzzy_words().Find(form, &fuzzy_);
   if (fuzzy_.empty()) return;
   const WordMatcher matcher(form);
   for (WordId near : fuzzy_) {
@@ -294,8 +294,8 @@ void CandidateSearch::NearWords(const std::string& form) {
       continue;
     }
     postings_read_ += near_list.size();
-    const auto share = static_cast<float>(
-        matcher.Similarity(index_.vocabulary.word(near), &index_.dictionary));
+    const auto share = static_cast<float>(matcher.Similarity(
+        index_.vocabulary().word(near), &index_.dictionary()));
     for (uint32_t v : near_list) NoteShare(v, share);
   }
 }
@@ -308,7 +308,7 @@ void CandidateSearch::NearWords(const std::string& form) {
 void CandidateSearch::CountWord(size_t w) {
   for (size_t f = 0; f < words_[w].forms.size(); ++f) {
     const std::string& form = *words_[w].forms[f];
-    const WordId id = index_.vocabulary.Find(form);
+    const WordId id = index_.vocabulary().Find(form);
     if (id != kNoWord) {
       const auto list = index_.VariantsWithWord(id);
       postings_read_ += list.size();
@@ -339,7 +339,7 @@ void CandidateSearch::CountWord(size_t w) {
 
 float CandidateSearch::PlaceBonus(uint32_t v) const {
   const NamedPlaces& named = reading_.named;
-  const VariantPlace place = index_.variant_places[v];
+  const VariantPlace place = index_.PlaceOf(v);
   const uint16_t postcode = place.postcode();
   if (q_.postcode_given && postcode == q_.postcode) {
     return options_.postcode_bonus;
@@ -395,8 +395,8 @@ void CandidateSearch::BoostCommonWords(std::vector<Scored>* list) const {
   for (size_t w = 0; w < words_.size(); ++w) {
     if (LookedUp(w) || rarest_[w] == UINT32_MAX) continue;
     for (Scored& c : *list) {
-      for (WordId id : index_.Words(index_.street_variants[c.variant].name)) {
-        const std::string_view name_word = index_.vocabulary.word(id);
+      for (WordId id : index_.Words(index_.street_variants()[c.variant].name)) {
+        const std::string_view name_word = index_.vocabulary().word(id);
         bool found = false;
         for (const std::string* form : words_[w].forms) {
           if (name_word.find(*form) != std::string_view::npos) found = true;
@@ -421,8 +421,8 @@ void CandidateSearch::BestOf(std::vector<Scored>* list, Key key, size_t limit,
   auto better = [&](const Scored& a, const Scored& b) {
     const float ka = key(a), kb = key(b);
     if (ka != kb) return ka > kb;
-    const uint8_t ta = index_.variant_trigrams[a.variant];
-    const uint8_t tb = index_.variant_trigrams[b.variant];
+    const uint8_t ta = index_.VariantTrigrams(a.variant);
+    const uint8_t tb = index_.VariantTrigrams(b.variant);
     if (ta != tb) return ta < tb;
     return a.variant < b.variant;
   };

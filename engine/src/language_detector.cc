@@ -75,11 +75,12 @@ std::optional<Language> DetectLanguage(const ParsedQuery& query,
     }
     const std::string_view stem = std::string_view(t.text).substr(
         0, t.parts.compound() ? t.parts.stem_length : t.text.size());
-    if (const LanguageMask langs = index.dictionary.EquivalentLanguages(stem)) {
+    if (const LanguageMask langs =
+            index.dictionary().EquivalentLanguages(stem)) {
       Vote(&votes, langs, weights.equivalent);
     }
     suffixes.clear();
-    index.dictionary.CompoundSuffixes(t.text, &suffixes);
+    index.dictionary().CompoundSuffixes(t.text, &suffixes);
     for (const auto& s : suffixes) {
       Vote(
           &votes, s.langs,
@@ -96,18 +97,18 @@ std::optional<Language> DetectLanguage(const ParsedQuery& query,
     place = &places.front();
   }
   if (place != nullptr) {
-    Vote(&votes, index.place_variants[place->place].name.langs,
+    Vote(&votes, index.place_variants()[place->place].name.langs,
          weights.place_name);
     if (auto w = Winner(votes, allowed)) return w;
   }
 
   int muni = evidence.municipality;
   if (muni < 0 && place != nullptr) {
-    muni = index.place_variants[place->place].municipality;
+    muni = index.place_variants()[place->place].municipality;
   }
   if (muni >= 0) {
     if (auto l = MunicipalityLanguage(
-            index.municipalities[static_cast<size_t>(muni)])) {
+            index.municipalities()[static_cast<size_t>(muni)])) {
       if (MaskHas(allowed, *l)) return l;
     }
   }

@@ -21,8 +21,8 @@ int AllowedEdits(size_t length) {
 
 void AddExact(const IndexData& index, std::string_view text, size_t begin,
               size_t length, double quality, std::vector<PlaceMatch>* out) {
-  auto it = index.places_by_text.find(text);
-  if (it == index.places_by_text.end()) return;
+  auto it = index.places_by_text().find(text);
+  if (it == index.places_by_text().end()) return;
   for (uint32_t place : it->second) {
     out->push_back({begin, length, place, quality});
   }
@@ -52,7 +52,7 @@ void AddFuzzy(const IndexData& index, const RankingPolicy& policy,
   if (max_edits == 0 && !prefix) return;
   std::vector<Trigram> trigrams;
   ExtractTrigrams(text, &trigrams);
-  PlaceScratch& s = ThreadPlaceScratch(index.place_variants.size());
+  PlaceScratch& s = ThreadPlaceScratch(index.place_variants().size());
   // Plain pointers: the counters are bytes, which may alias anything, so
   // the compiler would reload the vectors' pointers after every store.
   uint8_t* const shared = s.shared.data();
@@ -72,7 +72,7 @@ void AddFuzzy(const IndexData& index, const RankingPolicy& policy,
   for (Trigram t : trigrams) {
     const size_t first_new = touched_count;
     for (const uint32_t place :
-         index.place_trigrams.PostingsWithKeys(t, lo, hi)) {
+         index.place_trigrams().PostingsWithKeys(t, lo, hi)) {
       if (shared[place]++ == 0) touched[touched_count++] = place;
     }
     if (prefix) std::sort(touched + first_new, touched + touched_count);
@@ -85,7 +85,7 @@ void AddFuzzy(const IndexData& index, const RankingPolicy& policy,
     const int count = shared[place];
     shared[place] = 0;
     if (count < need && !prefix) continue;
-    const std::string& name = index.place_variants[place].text;
+    const std::string& name = index.place_variants()[place].text;
     if (prefix) {
       // A bracketed hint abbreviates a name: "kor" for "kortrijk".
       if (text.size() >= 3 && name.size() > text.size() &&
@@ -108,9 +108,9 @@ void AddNearWords(const IndexData& index, const RankingPolicy& policy,
                   const std::string& text, size_t begin,
                   std::vector<PlaceMatch>* out) {
   std::vector<uint32_t> near;
-  index.fuzzy_place_words.Find(text, &near);
+  index.fuzzy_place_words().Find(text, &near);
   for (uint32_t w : near) {
-    const std::string_view name = index.vocabulary.word(w);
+    const std::string_view name = index.vocabulary().word(w);
     AddExact(index, name, begin, 1,
              1.0 - policy.place_edit_cost / static_cast<double>(name.size()),
              out);
@@ -126,7 +126,7 @@ void AddNearWords(const IndexData& index, const RankingPolicy& policy,
 void DropPredecessorTwins(const IndexData& index,
                           std::vector<PlaceMatch>* matches) {
   auto twin = [&](const PlaceMatch& m) {
-    const PlaceVariantEntry& p = index.place_variants[m.place];
+    const PlaceVariantEntry& p = index.place_variants()[m.place];
     // "Hasselt" (merged with Kortessem) is still the municipality's name.
     if (p.kind != PlaceKind::kMunicipality ||
         !(p.name.flags & kVariantPredecessor) ||
@@ -135,7 +135,7 @@ void DropPredecessorTwins(const IndexData& index,
     }
     return std::any_of(
         matches->begin(), matches->end(), [&](const PlaceMatch& other) {
-          const PlaceVariantEntry& o = index.place_variants[other.place];
+          const PlaceVariantEntry& o = index.place_variants()[other.place];
           return other.begin == m.begin && other.length == m.length &&
                  o.kind == PlaceKind::kLocality &&
                  o.municipality == p.municipality && other.quality >= m.quality;

@@ -135,8 +135,8 @@ class Parser {
   // side ("drogenbosse steenweg") is a word of its own: the scorer reads
   // such compounds both ways.
   void MendBrokenWords(std::vector<Token>* raw) const {
-    const Vocabulary& vocabulary = index_.vocabulary;
-    const Dictionary& dict = index_.dictionary;
+    const Vocabulary& vocabulary = index_.vocabulary();
+    const Dictionary& dict = index_.dictionary();
     auto separate_word = [&](const std::string& a, const std::string& b) {
       return dict.Facts(a).stopword != 0 || dict.Facts(a).street_type != 0 ||
              dict.Facts(b).street_type != 0;
@@ -166,7 +166,7 @@ class Parser {
       std::string joined = a.text + b.text;
       const bool mend = vocabulary.Find(joined) != kNoWord &&
                         (tight_comma || !both_known ||
-                         index_.places_by_text.count(joined) != 0);
+                         index_.places_by_text().count(joined) != 0);
       if (!mend) {
         ++k;
         continue;
@@ -260,17 +260,17 @@ class Parser {
   // compound whose abbreviated street type completes to one
   // ("consciencestrt").
   bool KnownPart(std::string_view part) const {
-    const Dictionary::WordFacts facts = index_.dictionary.Facts(part);
+    const Dictionary::WordFacts facts = index_.dictionary().Facts(part);
     if (facts.stopword != 0) return true;  // "rudu"
     if (part.size() < 3) return false;     // "ru" + "ed" is no "rued"
     if (facts.known()) return true;
-    if (index_.vocabulary.Find(part) != kNoWord) return true;
+    if (index_.vocabulary().Find(part) != kNoWord) return true;
     std::vector<Dictionary::SuffixMatch> suffixes;
-    index_.dictionary.CompoundSuffixes(part, &suffixes);
+    index_.dictionary().CompoundSuffixes(part, &suffixes);
     for (const auto& m : suffixes) {
       if (m.abbreviated && m.stem_length >= 4 &&
-          index_.vocabulary.Find(std::string(part.substr(0, m.stem_length)) +
-                                 std::string(m.canonical)) != kNoWord) {
+          index_.vocabulary().Find(std::string(part.substr(0, m.stem_length)) +
+                                   std::string(m.canonical)) != kNoWord) {
         return true;
       }
     }
@@ -286,18 +286,18 @@ class Parser {
   // name words ("molenvaart") stays whole: the scorer reads compounds; so
   // does the stem of one ("citroen" of Citroenstraat, not "cit" + "roen").
   bool SplitGluedWords(const std::string& t, TokenRole role) {
-    if (t.size() < 4 || index_.vocabulary.Find(t) != kNoWord ||
+    if (t.size() < 4 || index_.vocabulary().Find(t) != kNoWord ||
         index_.IsCompoundStem(t)) {
       return false;
     }
-    const Dictionary& dict = index_.dictionary;
+    const Dictionary& dict = index_.dictionary();
     // A dictionary word is itself ("chem" is chemin, not "ch em"), and so
     // is an abbreviated compound ("veldstrt").
     if (dict.Facts(t).known() || KnownPart(t)) return false;
     std::vector<std::string> parts;
     if (!Segment(t, 2, &parts)) return false;
     std::vector<uint32_t> near;
-    index_.fuzzy_words.Find(t, &near);
+    index_.fuzzy_words().Find(t, &near);
     if (!near.empty()) return false;
     for (const std::string& part : parts) AddWord(part, role);
     return true;
@@ -307,7 +307,7 @@ class Parser {
   // part first (see SplitGluedWords).
   bool Segment(std::string_view t, int max_parts,
                std::vector<std::string>* parts) const {
-    const Dictionary& dict = index_.dictionary;
+    const Dictionary& dict = index_.dictionary();
     for (size_t len = std::min(t.size() - 2, kMaxGluedHead); len >= 2; --len) {
       const std::string_view head = t.substr(0, len);
       const std::string_view rest = t.substr(len);
@@ -357,13 +357,13 @@ class Parser {
       // "1234 AB" is Dutch unless AB is a word we know ("1428 av", "3665
       // As" the municipality) -- and, when 1234 is no Belgian postcode,
       // even then.
-      const Dictionary& dict = index_.dictionary;
+      const Dictionary& dict = index_.dictionary();
       const bool dutch =
           k + 1 < raw.size() && raw[k + 1].text.size() == 2 &&
           IsLetters(raw[k + 1].text) &&
           raw[k + 1].before == Separator::kSpace &&
           (index_.Postcode(ParsePostcode(t)) == nullptr ||
-           index_.vocabulary.Find(raw[k + 1].text) == kNoWord) &&
+           index_.vocabulary().Find(raw[k + 1].text) == kNoWord) &&
           !dict.Facts(raw[k + 1].text).known() &&
           !IsBoxKeyword(raw[k + 1].text) &&
           (k + 2 >= raw.size() || raw[k + 2].before != Separator::kHyphen);
@@ -447,10 +447,10 @@ class Parser {
   }
 
   void AddWord(const std::string& text, TokenRole role) {
-    const Dictionary& dict = index_.dictionary;
+    const Dictionary& dict = index_.dictionary();
     QueryToken qt;
     qt.text = text;
-    qt.word = index_.vocabulary.Find(text);
+    qt.word = index_.vocabulary().Find(text);
     qt.role = role;
     qt.segment = segment_;
     qt.numeric = IsDigits(text);
@@ -463,7 +463,7 @@ class Parser {
     if (text.size() == 1 && IsLetters(text)) qt.word_class |= kWordInitial;
     if (qt.numeric) qt.word_class |= kWordNumeric;
     if (qt.word != kNoWord) {
-      qt.parts = index_.word_parts[qt.word];  // computed at load
+      qt.parts = index_.Parts(qt.word);  // computed at load
     } else if (!qt.numeric) {
       qt.parts = index_.DecomposeWord(text);
     }
@@ -504,7 +504,7 @@ class Parser {
       return;
     }
     qt->expansions.push_back(word);
-    qt->expansion_words.push_back(index_.vocabulary.Find(word));
+    qt->expansion_words.push_back(index_.vocabulary().Find(word));
     qt->expansion_langs |= langs;
   }
 
@@ -517,7 +517,7 @@ class Parser {
     std::vector<Dictionary::PhraseMatch> matches;
     for (size_t i = 0; i < words.size(); ++i) {
       matches.clear();
-      index_.dictionary.MatchesAt(words, i, &matches);
+      index_.dictionary().MatchesAt(words, i, &matches);
       for (const auto& m : matches) {
         if (m.length == 1 && m.canonical->size() == 1) continue;  // expansion
         q_->phrases.push_back({first + i, m.length, *m.canonical, m.langs});

@@ -15,7 +15,7 @@ NamedPlaces CollectNamedPlaces(const std::vector<PlaceMatch>& places,
   NamedPlaces named;
   for (const PlaceMatch& m : places) {
     if (m.quality < policy.named_place) continue;
-    const PlaceVariantEntry& p = index.place_variants[m.place];
+    const PlaceVariantEntry& p = index.place_variants()[m.place];
     if (std::find(named.municipalities.begin(), named.municipalities.end(),
                   p.municipality) == named.municipalities.end()) {
       named.municipalities.push_back(p.municipality);
@@ -67,7 +67,7 @@ bool CoveredByOnePlace(const ParsedQuery& q,
     if (!q.postcode_given) return true;
     // "halleux 4170": the place Halleux is not in 4170, the street is.
     const auto& pcs =
-        index.municipalities[index.place_variants[m.place].municipality]
+        index.municipalities()[index.place_variants()[m.place].municipality]
             .postcodes;
     return std::find(pcs.begin(), pcs.end(), q.postcode) != pcs.end();
   });
@@ -137,11 +137,11 @@ uint32_t SurePlaceTokens(const ParsedQuery& q, const IndexData& index,
   if (last != nullptr) {
     const uint8_t last_part = q.tokens[last->begin].segment;
     const uint16_t last_municipality =
-        index.place_variants[last->place].municipality;
+        index.place_variants()[last->place].municipality;
     for (const PlaceMatch& m : places) {
       if (m.quality >= policy.sure_place && (Mask(m) & kept) &&
           q.tokens[m.begin].segment < last_part &&
-          index.place_variants[m.place].municipality != last_municipality) {
+          index.place_variants()[m.place].municipality != last_municipality) {
         *place_or_street |= Mask(m);
       }
     }

@@ -83,7 +83,8 @@ StatusOr<HouseNumberKnown> SearcherImpl::HouseNumberStatus(
     uint32_t street, const std::string& house_number,
     const std::string& box_number, bool* box_known) const {
   *box_known = true;
-  if (house_number.empty() || data_->streets[street].house_number_count == 0) {
+  if (house_number.empty() ||
+      data_->streets()[street].house_number_count == 0) {
     return HouseNumberKnown::kUnknown;
   }
   std::string value;
@@ -116,7 +117,7 @@ StatusOr<ResolvedAddress> SearcherImpl::Resolved(
                            HouseNumberStatus(m.street, a.street.house_number,
                                              a.street.box_number, &box_known));
   if (issues != nullptr) {
-    const StreetEntry& s = data_->streets[m.street];
+    const StreetEntry& s = data_->streets()[m.street];
     if (q.postcode_given && s.postcode != q.postcode) {
       AddIssue(ResolveIssue::kPostCodeMismatch, issues);
     }
@@ -191,7 +192,7 @@ StatusOr<ResolveResponse> SearcherImpl::ResolveStreet(
   // What the request says that none of the candidates agrees with.
   if (ranked.query.postcode_given &&
       std::none_of(streets.begin(), streets.end(), [&](const StreetMatch& m) {
-        return data_->streets[m.street].postcode == ranked.query.postcode;
+        return data_->streets()[m.street].postcode == ranked.query.postcode;
       })) {
     AddIssue(ResolveIssue::kPostCodeMismatch, &response.issues);
   }
@@ -223,15 +224,15 @@ StatusOr<ResolveResponse> SearcherImpl::ResolveStreetCode(
   ResolveResponse response;
   // Streets are in StreetCode order.
   const auto it = std::lower_bound(
-      data_->streets.begin(), data_->streets.end(), code,
+      data_->streets().begin(), data_->streets().end(), code,
       [](const StreetEntry& s, const std::string& c) { return s.code < c; });
-  if (it == data_->streets.end() || it->code != code) {
+  if (it == data_->streets().end() || it->code != code) {
     response.status = ResolveStatus::kNotFound;
     response.answer_language = request.language;
     response.issues.push_back(ResolveIssue::kStreetCodeUnknown);
     return response;
   }
-  const auto street = static_cast<uint32_t>(it - data_->streets.begin());
+  const auto street = static_cast<uint32_t>(it - data_->streets().begin());
   // Scored against every name of this street alone.
   ranked.reading = ReadQuery(ranked.query, *data_, options_.ranking);
   Scorer scorer(ranked.query, ranked.reading, *data_, options_.ranking);
@@ -271,7 +272,7 @@ StatusOr<ResolveResponse> SearcherImpl::ResolveStreetCode(
   if (!response.answer_language) {
     // Nothing written to detect a language in: the municipality's.
     response.answer_language =
-        MunicipalityLanguage(data_->municipalities[s.municipality]);
+        MunicipalityLanguage(data_->municipalities()[s.municipality]);
   }
   BELADDR_ASSIGN_OR_RETURN(
       response.address,

@@ -98,7 +98,7 @@ double Scorer::OrderFactor(uint32_t street_tokens) const {
 
 double Scorer::PlaceAgreement(const PlaceMatch& m,
                               const StreetVariantEntry& v) const {
-  const PlaceVariantEntry& p = index_.place_variants[m.place];
+  const PlaceVariantEntry& p = index_.place_variants()[m.place];
   if (p.kind == PlaceKind::kLocality) {
     // A deelgemeente agrees a shade less than a municipality of the same
     // name: "Aalst" is the municipality before the part of Sint-Truiden.
@@ -117,7 +117,7 @@ StreetMatch Scorer::Score(uint32_t variant) {
   // The greedy alignment may have taken a word that belongs to a place the
   // street lies in ("orval" of Villers-devant-Orval for the street Orval):
   // read it again with that place's words left to the place.
-  const StreetVariantEntry& entry = index_.street_variants[variant];
+  const StreetVariantEntry& entry = index_.street_variants()[variant];
   for (const PlaceMatch& pm : places_) {
     if (pm.quality < policy_.strong_place || pm.begin + pm.length > 32) {
       continue;
@@ -132,7 +132,7 @@ StreetMatch Scorer::Score(uint32_t variant) {
 }
 
 StreetMatch Scorer::ScoreMasked(uint32_t variant, uint32_t reserved) {
-  const StreetVariantEntry& v = index_.street_variants[variant];
+  const StreetVariantEntry& v = index_.street_variants()[variant];
   const std::span<const WordId> name = index_.Words(v.name);
   StreetMatch result;
   result.street = v.street;
@@ -407,7 +407,7 @@ bool Scorer::GivenNameBeforeSurname(std::span<const WordId> name,
   for (size_t k = j + 1; k < name.size(); ++k) {
     const uint8_t cls = index_.WordClass(name[k]);
     if (cls & kWordGivenName) continue;
-    return cls == 0 && !ReadNumeral(index_.vocabulary.word(name[k])).value;
+    return cls == 0 && !ReadNumeral(index_.vocabulary().word(name[k])).value;
   }
   return false;
 }
@@ -428,7 +428,7 @@ double Scorer::NameCoverage(std::span<const WordId> name,
 // 3. Words the name left: the street's own place, or its other names.
 double Scorer::ExplainRest(uint32_t variant, Alignment* a, StreetMatch* result,
                            std::array<double, kMaxWords>* explained) {
-  const StreetVariantEntry& v = index_.street_variants[variant];
+  const StreetVariantEntry& v = index_.street_variants()[variant];
   const size_t n = std::min(q_.tokens.size(), kMaxWords);
   double best_place = 0;
   for (size_t k : place_order_) {
@@ -462,7 +462,7 @@ double Scorer::ExplainRest(uint32_t variant, Alignment* a, StreetMatch* result,
     }
   }
   // Words left: the street's name in another language ("Rue X - X-straat").
-  const StreetEntry& street = index_.streets[v.street];
+  const StreetEntry& street = index_.streets()[v.street];
   for (size_t i = 0; i < n; ++i) {
     if ((*explained)[i] >= policy_.other_name_similarity ||
         q_.tokens[i].numeric || q_.tokens[i].role == TokenRole::kPlace ||
@@ -473,7 +473,7 @@ double Scorer::ExplainRest(uint32_t variant, Alignment* a, StreetMatch* result,
     for (uint32_t other = street.first_variant;
          other < street.first_variant + street.variant_count; ++other) {
       if (other == variant) continue;
-      for (WordId w : index_.Words(index_.street_variants[other].name)) {
+      for (WordId w : index_.Words(index_.street_variants()[other].name)) {
         other_name = std::max(other_name, TokenSimilarity(i, w));
       }
     }

@@ -32,7 +32,7 @@ int BestPlace(const ParsedQuery& q, const std::vector<PlaceMatch>& places,
   for (size_t k = 0; k < places.size(); ++k) {
     const PlaceMatch& m = places[k];
     const double kind =
-        data.place_variants[m.place].kind == PlaceKind::kMunicipality
+        data.place_variants()[m.place].kind == PlaceKind::kMunicipality
             ? 1.0
             : policy.locality_place_factor;
     const double value = m.quality * PlaceCoverage(q, m, policy) * kind;
@@ -150,11 +150,11 @@ std::vector<StreetMatch> SearcherImpl::BestPerStreet(
   auto better = [&](const StreetMatch& a, const StreetMatch& b) {
     if (a.score != b.score) return a.score > b.score;
     const bool ao =
-        data_->street_variants[a.variant].name.flags & kVariantOfficial;
+        data_->street_variants()[a.variant].name.flags & kVariantOfficial;
     const bool bo =
-        data_->street_variants[b.variant].name.flags & kVariantOfficial;
+        data_->street_variants()[b.variant].name.flags & kVariantOfficial;
     if (ao != bo) return ao;
-    return data_->streets[a.street].code < data_->streets[b.street].code;
+    return data_->streets()[a.street].code < data_->streets()[b.street].code;
   };
   std::sort(matches.begin(), matches.end(), better);
   // Matches are best first: a street's first match is its best variant.
@@ -373,12 +373,12 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
                          best - policy.municipality_band)) {
       continue;
     }
-    const PlaceVariantEntry& p = data_->place_variants[m.place];
+    const PlaceVariantEntry& p = data_->place_variants()[m.place];
     double score = value * (p.kind == PlaceKind::kMunicipality
                                 ? 1.0
                                 : policy.locality_place_factor);
     if (q.postcode_given) {
-      const auto& pcs = data_->municipalities[p.municipality].postcodes;
+      const auto& pcs = data_->municipalities()[p.municipality].postcodes;
       if (std::find(pcs.begin(), pcs.end(), q.postcode) == pcs.end())
         score *= policy.far_postcode_factor;
     }
@@ -401,15 +401,15 @@ void SearcherImpl::AddMunicipalityResults(const RankedSearch& ranked,
   for (const auto& [muni, entry] : found) order.emplace_back(entry.first, muni);
   std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
-    return data_->municipalities[a.second].nis <
-           data_->municipalities[b.second].nis;
+    return data_->municipalities()[a.second].nis <
+           data_->municipalities()[b.second].nis;
   });
   for (const auto& [score, muni] : order) {
     if (response->results.size() >= limit) {
       response->more = true;
       break;
     }
-    const MunicipalityEntry& m = data_->municipalities[muni];
+    const MunicipalityEntry& m = data_->municipalities()[muni];
     SearchResult r;
     r.kind = ResultKind::kMunicipality;
     r.municipality = MakeMunicipalityRef(m, response->answer_language);
@@ -434,7 +434,7 @@ std::optional<Language> SearcherImpl::DetectedLanguage(
     evidence.matched_name = top.translated ? 0 : top.matched_langs;
     if (top.translated) evidence.excluded = top.matched_langs;
     evidence.place_match = top.place_match;
-    evidence.municipality = data_->streets[top.street].municipality;
+    evidence.municipality = data_->streets()[top.street].municipality;
   }
   if (ranked.place_only) {
     evidence.place_match = BestPlace(ranked.query, ranked.reading.places,
@@ -447,8 +447,8 @@ std::optional<Language> SearcherImpl::DetectedLanguage(
 SearchResult SearcherImpl::StreetResult(
     const StreetMatch& m, const ParsedQuery& q,
     std::optional<Language> answer_language) const {
-  const StreetEntry& s = data_->streets[m.street];
-  const MunicipalityEntry& muni = data_->municipalities[s.municipality];
+  const StreetEntry& s = data_->streets()[m.street];
+  const MunicipalityEntry& muni = data_->municipalities()[s.municipality];
   SearchResult r;
   r.kind = ResultKind::kStreet;
   r.street_code = std::string(s.code);

@@ -41,7 +41,7 @@ class MatchCollector {
     streets.erase(std::unique(streets.begin(), streets.end()), streets.end());
     for (const uint32_t street : streets) {
       if (std::binary_search(scored_.begin(), scored_.end(), street)) continue;
-      const StreetEntry& s = data_.streets[street];
+      const StreetEntry& s = data_.streets()[street];
       for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
            ++v) {
         StreetMatch m = scorer_->Score(v);
@@ -107,7 +107,7 @@ std::vector<StreetMatch> SearcherImpl::CollectMatches(
   std::vector<uint32_t> streets;
   streets.reserve(candidates.size());
   for (const Candidate& c : candidates) {
-    streets.push_back(data_->street_variants[c.variant].street);
+    streets.push_back(data_->street_variants()[c.variant].street);
   }
   tiers.ScoreStreets(std::move(streets));
   // Tier 3: not sure yet, and the query names a postcode or place: score
@@ -159,12 +159,12 @@ bool SearcherImpl::AddNamesakes(const ParsedQuery& q,
                        });
   if (best == matches->end()) return false;
   std::vector<uint32_t> twins;
-  data_->Namesakes(data_->street_variants[best->variant].name, &twins);
+  data_->Namesakes(data_->street_variants()[best->variant].name, &twins);
   std::vector<uint32_t> kept;
   const size_t limit = std::max(policy.namesake_limit, wanted);
   bool cut = false;
   for (uint32_t v : twins) {
-    const uint32_t street = data_->street_variants[v].street;
+    const uint32_t street = data_->street_variants()[v].street;
     if (std::binary_search(scored->begin(), scored->end(), street)) continue;
     if (reading.HasScope(q) && !InScope(q, reading, v)) continue;
     if (kept.size() >= limit) {
@@ -175,7 +175,7 @@ bool SearcherImpl::AddNamesakes(const ParsedQuery& q,
   }
   twins.swap(kept);
   for (uint32_t v : twins) {
-    const uint32_t street = data_->street_variants[v].street;
+    const uint32_t street = data_->street_variants()[v].street;
     if (std::binary_search(scored->begin(), scored->end(), street)) continue;
     scored->insert(std::lower_bound(scored->begin(), scored->end(), street),
                    street);
@@ -187,7 +187,7 @@ bool SearcherImpl::AddNamesakes(const ParsedQuery& q,
 
 bool SearcherImpl::InScope(const ParsedQuery& q, const QueryReading& reading,
                            uint32_t v) const {
-  const VariantPlace place = data_->variant_places[v];
+  const VariantPlace place = data_->PlaceOf(v);
   const uint16_t pc = place.postcode();
   if (q.postcode_given && pc == q.postcode) return true;
   const NamedPlaces& named = reading.named;
@@ -226,7 +226,7 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
     }
     if (i + 1 < q.tokens.size()) {
       const WordId joined =
-          data_->vocabulary.Find(t.text + q.tokens[i + 1].text);
+          data_->vocabulary().Find(t.text + q.tokens[i + 1].text);
       if (joined != kNoWord) words.push_back(joined);
     }
     size_t size = 0;
@@ -262,14 +262,14 @@ std::vector<uint32_t> SearcherImpl::ExactCandidates(
     for (uint32_t v : variants) {
       if (streets.size() >= limit) break;
       if (InScope(q, reading, v)) {
-        streets.push_back(data_->street_variants[v].street);
+        streets.push_back(data_->street_variants()[v].street);
       }
     }
     if (!streets.empty()) return streets;
   }
   for (uint32_t v : variants) {
     if (streets.size() >= limit) break;
-    streets.push_back(data_->street_variants[v].street);
+    streets.push_back(data_->street_variants()[v].street);
   }
   return streets;
 }
@@ -304,20 +304,22 @@ std::vector<const std::vector<uint32_t>*> SearcherImpl::ScopesOf(
   std::vector<const std::vector<uint32_t>*> scopes;
   if (q.postcode_given) {
     // The postcode first, then the rest of its municipalities.
-    auto it = data_->streets_by_postcode.find(q.postcode);
-    if (it != data_->streets_by_postcode.end()) scopes.push_back(&it->second);
+    if (const auto* streets = data_->StreetsWithPostcode(q.postcode)) {
+      scopes.push_back(streets);
+    }
     if (const PostcodeEntry* entry = data_->Postcode(q.postcode)) {
       for (uint16_t m : entry->municipalities) {
-        scopes.push_back(&data_->streets_by_municipality[m]);
+        scopes.push_back(&data_->StreetsInMunicipality(m));
       }
     }
   } else {
     for (uint16_t pc : reading.named.postcodes) {
-      auto it = data_->streets_by_postcode.find(pc);
-      if (it != data_->streets_by_postcode.end()) scopes.push_back(&it->second);
+      if (const auto* streets = data_->StreetsWithPostcode(pc)) {
+        scopes.push_back(streets);
+      }
     }
     for (uint16_t m : reading.named.municipalities) {
-      scopes.push_back(&data_->streets_by_municipality[m]);
+      scopes.push_back(&data_->StreetsInMunicipality(m));
     }
   }
   return scopes;
@@ -346,7 +348,7 @@ SearcherImpl::ScanFilter SearcherImpl::ScanFilterOf(
     // The concept of a street type says little ("rue" is every street), but
     // a second one is a noun in disguise ("rue du pont": brug).
     if (t.parts.whole != 0 &&
-        (!data_->dictionary.IsPureTypeConcept(t.parts.whole) || head_type)) {
+        (!data_->dictionary().IsPureTypeConcept(t.parts.whole) || head_type)) {
       f.concepts |= ConceptBit(t.parts.whole);
     }
     head_type |= type;
@@ -399,10 +401,10 @@ std::vector<uint32_t> SearcherImpl::ScopeCandidates(
     pool.clear();
     for (uint32_t street : *scope) {
       if (std::binary_search(done.begin(), done.end(), street)) continue;
-      const StreetEntry& s = data_->streets[street];
+      const StreetEntry& s = data_->streets()[street];
       for (uint32_t v = s.first_variant; v < s.first_variant + s.variant_count;
            ++v) {
-        const StreetVariantEntry& e = data_->street_variants[v];
+        const StreetVariantEntry& e = data_->street_variants()[v];
         const int shared = std::popcount(e.trigram_bits & f.trigrams);
         if (e.concept_bits & f.concepts) {
           if (by_meaning.size() < limit) by_meaning.push_back(v);

@@ -76,7 +76,7 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
   if (const float* hit = memo_.Find(key)) return *hit;
   const QueryToken& t = q_.tokens[token];
   double sim = t.word == word ? 1.0 : 0.0;
-  const std::string_view text = index_.vocabulary.word(word);
+  const std::string_view text = index_.vocabulary().word(word);
   // "1er" for "Ier", "3" for "III", "2eme" for "2e".
   if (sim < 1.0 && numerals_[token] != 0 && MayBeNumeral(text) &&
       SameNumeral(t.text, text)) {
@@ -84,7 +84,7 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
   }
   if (sim < 1.0 && !t.numeric &&
       !(index_.WordClass(word) & kWordNumeric)) {  // numbers match exactly
-    const std::string_view name_word = index_.vocabulary.word(word);
+    const std::string_view name_word = index_.vocabulary().word(word);
     for (size_t e = 0;
          e < t.expansions.size() && sim < policy_.reading_similarity; ++e) {
       if (t.expansion_words[e] == word) {
@@ -92,12 +92,12 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
       } else if (t.expansions[e].size() > 3) {
         sim = std::max(sim, policy_.misspelt_reading_factor *
                                 expansion_matchers_[token][e].Similarity(
-                                    name_word, &index_.dictionary));
+                                    name_word, &index_.dictionary()));
       }
     }
     if (sim < policy_.reading_similarity) {
       sim = std::max(sim, token_matchers_[token].Similarity(
-                              name_word, &index_.dictionary));
+                              name_word, &index_.dictionary()));
     }
     // An initial in the name ("J. Appelmanslaan") agrees with a first name
     // that starts with it; "d" and "l" of "d'Acren", "l'Église" do not.
@@ -122,7 +122,7 @@ double Scorer::TokenSimilarity(size_t token, WordId word) {
 double Scorer::JoinedSimilarity(size_t token, WordId word) {
   const uint64_t key = (kTagJoined << 62) | (uint64_t{token} << 32) | word;
   if (const float* hit = memo_.Find(key)) return *hit;
-  const std::string_view name_word = index_.vocabulary.word(word);
+  const std::string_view name_word = index_.vocabulary().word(word);
   double best = 0;
   for (const WordMatcher& j : joined_[token]) {
     // Cheap rejection before an edit distance: lengths too far apart.
@@ -130,7 +130,7 @@ double Scorer::JoinedSimilarity(size_t token, WordId word) {
                  static_cast<int>(name_word.size())) > 3) {
       continue;
     }
-    best = std::max(best, j.Similarity(name_word, &index_.dictionary));
+    best = std::max(best, j.Similarity(name_word, &index_.dictionary()));
   }
   memo_.Put(key, static_cast<float>(best));
   return best;
@@ -141,8 +141,8 @@ double Scorer::SplitSimilarity(size_t token, WordId first, WordId second) {
   const uint64_t key = (kTagSplit << 62) | (uint64_t{token} << 56) |
                        (uint64_t{first} << 28) | second;
   if (const float* hit = memo_.Find(key)) return *hit;
-  const std::string_view a = index_.vocabulary.word(first);
-  const std::string_view b = index_.vocabulary.word(second);
+  const std::string_view a = index_.vocabulary().word(first);
+  const std::string_view b = index_.vocabulary().word(second);
   const QueryToken& t = q_.tokens[token];
   auto fits = [&](const std::string& text) {
     return std::abs(static_cast<int>(text.size()) -
@@ -152,7 +152,7 @@ double Scorer::SplitSimilarity(size_t token, WordId first, WordId second) {
   auto joined = [&] { return std::string(a).append(b); };
   double sim = 0;
   if (fits(t.text)) {
-    sim = token_matchers_[token].Similarity(joined(), &index_.dictionary);
+    sim = token_matchers_[token].Similarity(joined(), &index_.dictionary());
   } else {
     // Its readings, when the word itself is too short: "eugnedenisstr" is
     // "eugnedenisstraat".
@@ -160,7 +160,7 @@ double Scorer::SplitSimilarity(size_t token, WordId first, WordId second) {
       if (!fits(t.expansions[e])) continue;
       sim = std::max(sim, policy_.misspelt_reading_factor *
                               expansion_matchers_[token][e].Similarity(
-                                  joined(), &index_.dictionary));
+                                  joined(), &index_.dictionary()));
     }
   }
   memo_.Put(key, static_cast<float>(sim));
@@ -174,7 +174,7 @@ double Scorer::SplitSimilarity(size_t token, WordId first, WordId second) {
 // ("zrendunst" for varendunst).
 double Scorer::ScopedSimilarity(size_t token, WordId word) {
   const QueryToken& t = q_.tokens[token];
-  const std::string_view n = index_.vocabulary.word(word);
+  const std::string_view n = index_.vocabulary().word(word);
   // Most pairs are neither: a word of 4 letters or more unless lenient.
   if (!lenient_ && (n.size() > 3 || t.text.size() > 4)) return 0;
   const uint64_t key = (kTagScoped << 62) | (uint64_t{lenient_} << 61) |
@@ -245,9 +245,9 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
     }
   }
   for (size_t j = 0; j < m; ++j) {
-    const WordParts& np = index_.word_parts[name[j]];
+    const WordParts& np = index_.Parts(name[j]);
     if (!np.compound()) continue;
-    const std::string_view whole = index_.vocabulary.word(name[j]);
+    const std::string_view whole = index_.vocabulary().word(name[j]);
     const std::string_view stem = whole.substr(0, np.stem_length);
     const std::string_view suffix = whole.substr(np.stem_length);
     for (size_t a = 0; a < n; ++a) {
@@ -278,8 +278,8 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
     const std::string_view stem =
         std::string_view(t.text).substr(0, t.parts.stem_length);
     for (size_t j = 0; j < m; ++j) {
-      const WordParts& np = index_.word_parts[name[j]];
-      const std::string_view word = index_.vocabulary.word(name[j]);
+      const WordParts& np = index_.Parts(name[j]);
+      const std::string_view word = index_.vocabulary().word(name[j]);
       const bool same = t.parts.stem != 0 && t.parts.stem == np.whole;
       const double stem_sim = word == stem ? 1.0
                               : AdjectivalOf(stem, word)
@@ -292,13 +292,12 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
         const std::string_view suffix =
             std::string_view(t.text).substr(t.parts.stem_length);
         const double type_sim =
-            suffix == index_.vocabulary.word(name[k])
+            suffix == index_.vocabulary().word(name[k])
                 ? 1.0
-                : TypeSimilarity(t.parts.type,
-                                 index_.word_parts[name[k]].whole);
+                : TypeSimilarity(t.parts.type, index_.Parts(name[k]).whole);
         add(std::min(stem_sim, type_sim), 1u << i, (1u << j) | (1u << k),
             CrossLanguage(stem, word) ||
-                CrossLanguage(suffix, index_.vocabulary.word(name[k])));
+                CrossLanguage(suffix, index_.vocabulary().word(name[k])));
       }
     }
   }
@@ -308,7 +307,7 @@ void Scorer::AddConceptOptions(std::span<const WordId> name, uint32_t reserved,
 // translation, two others as a swap.
 double Scorer::TypeSimilarity(uint16_t a, uint16_t b) const {
   auto is_type = [&](uint16_t c) {
-    return c == kTypeWithoutConcept || index_.dictionary.IsTypeConcept(c);
+    return c == kTypeWithoutConcept || index_.dictionary().IsTypeConcept(c);
   };
   if (!is_type(a) || !is_type(b)) return 0;  // an abbreviation, a place
   if (a != kTypeWithoutConcept && a == b) return policy_.translation_similarity;
@@ -318,20 +317,20 @@ double Scorer::TypeSimilarity(uint16_t a, uint16_t b) const {
 // One query word against one name word, by meaning (see
 // AddConceptOptions); 0 when they share none.
 bool Scorer::CrossLanguage(std::string_view a, std::string_view b) const {
-  const LanguageMask x = index_.dictionary.EquivalentLanguages(a);
-  const LanguageMask y = index_.dictionary.EquivalentLanguages(b);
+  const LanguageMask x = index_.dictionary().EquivalentLanguages(a);
+  const LanguageMask y = index_.dictionary().EquivalentLanguages(b);
   return x != 0 && y != 0 && (x & y) == 0;
 }
 
 double Scorer::ConceptSimilarity(const QueryToken& t, WordId word,
                                  bool* cross) const {
   const WordParts& qp = t.parts;
-  const WordParts& np = index_.word_parts[word];
+  const WordParts& np = index_.Parts(word);
   // Cheap first: a name word with no meaning to share, against a query
   // word that is no compound.
   if (np.whole == 0 && !np.compound() && !qp.compound()) return 0;
   if (t.word == word) return 0;  // the plain options have it
-  const std::string_view w = index_.vocabulary.word(word);
+  const std::string_view w = index_.vocabulary().word(word);
   if (qp.whole != 0 && qp.whole == np.whole) {
     *cross = CrossLanguage(t.text, w);
     return policy_.translation_similarity;

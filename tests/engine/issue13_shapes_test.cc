@@ -57,9 +57,9 @@ TEST(Issue13, HouseNumberPicksAmongSameNameStreets) {
 // count as one name).
 TEST(Issue13, NamesakesAreFoundWhateverTheirSpacing) {
   const auto& data = testing::TinySearcher().data();
-  for (uint32_t v = 0; v < data.street_variants.size(); ++v) {
+  for (uint32_t v = 0; v < data.street_variants().size(); ++v) {
     std::vector<uint32_t> twins;
-    data.Namesakes(data.street_variants[v].name, &twins);
+    data.Namesakes(data.street_variants()[v].name, &twins);
     ASSERT_NE(std::find(twins.begin(), twins.end(), v), twins.end());
   }
   std::vector<std::string> codes = Search("zuidlaan");

@@ -17,7 +17,8 @@ std::string BestPlace(const std::string& text) {
   EXPECT_OK(q.status());
   const auto places = FindPlaces(*q, d, RankingPolicy{});
   if (places.empty()) return "";
-  return d.municipalities[d.place_variants[places.front().place].municipality]
+  return d
+      .municipalities()[d.place_variants()[places.front().place].municipality]
       .nis;
 }
 
@@ -59,7 +60,7 @@ TEST(Places, PredecessorNamesReadAsTheirLocality) {
   const auto places = FindPlaces(*q, d, RankingPolicy{});
   ASSERT_FALSE(places.empty());
   for (const PlaceMatch& m : places) {
-    const PlaceVariantEntry& p = d.place_variants[m.place];
+    const PlaceVariantEntry& p = d.place_variants()[m.place];
     EXPECT_EQ(p.kind, PlaceKind::kLocality) << p.text;
     EXPECT_EQ(p.postcode, 2150) << p.text;
   }
@@ -99,16 +100,16 @@ TEST(Places, BracketedHintsMayAbbreviate) {
   const auto places = FindPlaces(*q, d, RankingPolicy{});
   ASSERT_FALSE(places.empty());
   EXPECT_EQ(
-      d.municipalities[d.place_variants[places[0].place].municipality].nis,
+      d.municipalities()[d.place_variants()[places[0].place].municipality].nis,
       "34022");
   EXPECT_LT(places[0].quality, 0.9);
 }
 
 TEST(Places, WordsOfPlaceNamesAreKnownAsSuch) {
   const auto& d = testing::TinySearcher().data();
-  EXPECT_TRUE(d.InPlaceName(d.vocabulary.Find("luik")));
-  EXPECT_TRUE(d.InPlaceName(d.vocabulary.Find("gravenbrakel")));
-  const WordId street_word = d.vocabulary.Find("graanmarkt");
+  EXPECT_TRUE(d.InPlaceName(d.vocabulary().Find("luik")));
+  EXPECT_TRUE(d.InPlaceName(d.vocabulary().Find("gravenbrakel")));
+  const WordId street_word = d.vocabulary().Find("graanmarkt");
   ASSERT_NE(street_word, kNoWord);
   EXPECT_FALSE(d.InPlaceName(street_word));
   EXPECT_FALSE(d.InPlaceName(kNoWord));

@@ -191,7 +191,8 @@ TEST(QueryParser, StemsOfCompoundNamesAreWords) {
   EXPECT_TRUE(d.IsCompoundStem("volders"));  // Volderslaan
   EXPECT_FALSE(d.IsCompoundStem("kolenm"));
   EXPECT_FALSE(d.IsCompoundStem("kolenmarkt"));
-  EXPECT_TRUE(std::is_sorted(d.compound_stems.begin(), d.compound_stems.end()));
+  EXPECT_TRUE(
+      std::is_sorted(d.compound_stems().begin(), d.compound_stems().end()));
 }
 
 TEST(QueryParser, BoxWordsStillMakeABoxOfAnyNumber) {

@@ -48,8 +48,8 @@ class WordSimilarityRules : public ::testing::TestWithParam<SimilarityCase> {};
 
 TEST_P(WordSimilarityRules, Hold) {
   const auto& c = GetParam();
-  const double sim = WordSimilarity(c.query, c.name,
-                                    &testing::TinySearcher().data().dictionary);
+  const double sim = WordSimilarity(
+      c.query, c.name, &testing::TinySearcher().data().dictionary());
   EXPECT_GE(sim, c.low) << c.query << " ~ " << c.name;
   EXPECT_LE(sim, c.high) << c.query << " ~ " << c.name;
 }
@@ -57,7 +57,7 @@ TEST_P(WordSimilarityRules, Hold) {
 // The first letter is a tie-break between misspellings with as many edits,
 // never enough to put two edits before one.
 TEST(WordMatcher, OneEditAtTheStartBeatsTwoInside) {
-  const Dictionary* dict = &testing::TinySearcher().data().dictionary;
+  const Dictionary* dict = &testing::TinySearcher().data().dictionary();
   EXPECT_GT(WordSimilarity("tatiestraat", "statiestraat", dict),
             WordSimilarity("tatiestraat", "tarwestraat", dict));
   EXPECT_GT(WordSimilarity("mallestraat", "smallestraat", dict),
