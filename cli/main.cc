@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "admin.h"
 #include "batch.h"
 #include "beladdr/api.h"
 #include "beladdr/searcher.h"
@@ -134,11 +135,60 @@ void AddFlags(CLI::App* cmd, bool resolve, Flags* f,
                             "language");
 }
 
+// `beladdr centrals ...` and `beladdr declarations audit ...`.
+int Admin(int argc, char** argv) {
+  CLI::App app("beladdr: the declarations register's admin commands",
+               "beladdr");
+  app.require_subcommand(1);
+  std::string uri, central, key_id, number;
+  CLI::App* centrals = app.add_subcommand(
+      "centrals", "API keys of alarm centrals (Authorization: Bearer)");
+  centrals->require_subcommand(1);
+  CLI::App* add = centrals->add_subcommand(
+      "add", "make a key for a central; the key is the last line, shown once");
+  CLI::App* list = centrals->add_subcommand("list", "list the keys (ids only)");
+  CLI::App* revoke = centrals->add_subcommand(
+      "revoke", "revoke a key; it stops working at the next request");
+  CLI::App* declarations = app.add_subcommand("declarations", "declarations");
+  declarations->require_subcommand(1);
+  CLI::App* audit = declarations->add_subcommand(
+      "audit", "print a declaration's audit trail, one JSON line per change");
+  for (CLI::App* cmd : {add, list, revoke, audit}) {
+    cmd->add_option("--declarations", uri,
+                    "the store: rocksdb:PATH or postgresql://...")
+        ->required();
+  }
+  add->add_option("--central", central, "the central's id")->required();
+  revoke->add_option("--key", key_id, "the key's id (from list)")->required();
+  audit->add_option("number", number, "the declaration number")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    return Usage(e.what());
+  }
+  if (add->parsed()) {
+    return beladdr::cli::AddCentralKey(uri, central, std::cout, std::cerr);
+  }
+  if (list->parsed()) return beladdr::cli::ListCentralKeys(uri, std::cout, std::cerr);
+  if (revoke->parsed()) {
+    return beladdr::cli::RevokeCentralKey(uri, key_id, std::cout, std::cerr);
+  }
+  return beladdr::cli::PrintAudit(uri, number, std::cout, std::cerr);
+}
+
 int main(int argc, char** argv) {
+  if (argc >= 2 && (std::string(argv[1]) == "centrals" ||
+                    std::string(argv[1]) == "declarations")) {
+    return Admin(argc, argv);
+  }
   if (argc >= 2 && argv[1][0] != '-' && std::string(argv[1]) != "search" &&
       std::string(argv[1]) != "resolve") {
     return Usage("unknown command '" + std::string(argv[1]) +
-                 "'; the commands are search and resolve");
+                 "'; the commands are search, resolve, centrals and "
+                 "declarations");
   }
   CLI::App app(kDescription, "beladdr");
   app.set_version_flag("--version", std::string(BELADDR_VERSION));

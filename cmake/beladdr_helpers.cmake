@@ -14,8 +14,9 @@ function(beladdr_add_test name)
     BELADDR_TESTDATA_DIR="${PROJECT_SOURCE_DIR}/tests/testdata"
     BELADDR_DATA_DIR="${PROJECT_SOURCE_DIR}/data"
     BELADDR_BIN_DIR="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}")
+  # A case that hangs fails after 5 minutes instead of holding the suite.
   gtest_discover_tests(${name}
-    PROPERTIES LABELS "${ARG_LABELS}"
+    PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT 300
     DISCOVERY_TIMEOUT 60)
 endfunction()
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "access_log.h"
+#include "beladdr/declarations/store.h"
 #include "beladdr/searcher.h"
 #include "metrics.h"
 #include "server.h"
@@ -19,10 +20,12 @@ namespace {
 // process's exit code when it should stop (help, version, or a usage error:
 // one line and a hint, exit 2), or -1 to go on.
 int ParseFlags(int argc, char** argv, std::string* index,
+               std::string* declarations,
                beladdr::server::ServerOptions* options, bool* access_log) {
   CLI::App app(
       "Serves POST/GET /SearchAddresses, POST /ResolveAddress, POST "
-      "/batch/SearchAddresses and /batch/ResolveAddress, GET /ConsumerPing, "
+      "/batch/SearchAddresses and /batch/ResolveAddress, the S222 "
+      "declaration operations (with --declarations), GET /ConsumerPing, "
       "GET /metrics and GET /openapi.yaml (docs/openapi.yaml). Access log: "
       "one JSON line per request on stdout. SIGINT/SIGTERM stop it "
       "gracefully.",
@@ -30,6 +33,10 @@ int ParseFlags(int argc, char** argv, std::string* index,
   app.set_version_flag("--version", std::string(BELADDR_VERSION));
   app.add_option("--index", *index, "the index directory (beladdr-import)")
       ->required();
+  app.add_option("--declarations", *declarations,
+                 "where declarations live: rocksdb:PATH (embedded) or "
+                 "postgresql://... (shared by replicas); none: the "
+                 "declaration routes answer 503");
   app.add_option("--host", options->host, "the address to listen on")
       ->capture_default_str();
   app.add_option("--port", options->port, "the port (0: any free one)")
@@ -82,10 +89,11 @@ int ParseFlags(int argc, char** argv, std::string* index,
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string index;
+  std::string index, declarations_uri;
   beladdr::server::ServerOptions options;
   bool access_log = true;
-  if (const int code = ParseFlags(argc, argv, &index, &options, &access_log);
+  if (const int code = ParseFlags(argc, argv, &index, &declarations_uri,
+                                  &options, &access_log);
       code >= 0) {
     return code;
   }
@@ -96,10 +104,20 @@ int main(int argc, char** argv) {
       std::cerr << "beladdr-server: " << searcher.status().ToString() << "\n";
       return 1;
     }
+    std::unique_ptr<beladdr::declarations::DeclarationStore> declarations;
+    if (!declarations_uri.empty()) {
+      auto store = beladdr::declarations::OpenDeclarationStore(declarations_uri);
+      if (!store.ok()) {
+        std::cerr << "beladdr-server: " << store.status().ToString() << "\n";
+        return 1;
+      }
+      declarations = std::move(store).value();
+    }
     beladdr::server::Metrics metrics;
     metrics.SetIndex((*searcher)->info());
     beladdr::server::AccessLog log(access_log ? stdout : nullptr);
-    beladdr::server::Server server(options, searcher->get(), &metrics, &log);
+    beladdr::server::Server server(options, searcher->get(), &metrics, &log,
+                                   declarations.get());
     beladdr::Status s = server.Start();
     if (!s.ok()) {
       std::cerr << "beladdr-server: " << s.ToString() << "\n";

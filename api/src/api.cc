@@ -7,6 +7,7 @@
 
 #include "beladdr/utf8.h"
 #include "json_writer.h"
+#include "result_writer.h"
 
 namespace beladdr::api {
 namespace json = boost::json;
@@ -102,60 +103,6 @@ StatusOr<json::object> ParseBody(std::string_view body) {
 
 // Scores are printed with four decimals (0.9921).
 constexpr int kScoreDecimals = 4;
-
-void WriteNames(const std::array<std::string, 3>& names, JsonWriter* w) {
-  w->BeginObject();
-  for (Language l : kAllLanguages) {
-    const std::string& n = names[static_cast<size_t>(l)];
-    if (!n.empty()) w->Field(LanguageCode(l), n);
-  }
-  w->EndObject();
-}
-
-void WriteMunicipality(const MunicipalityRef& m, JsonWriter* w) {
-  w->BeginObject();
-  w->Field("nisCode", m.nis_code);
-  if (!m.name.empty()) w->Field("name", m.name);
-  w->Key("names");
-  WriteNames(m.names, w);
-  w->EndObject();
-}
-
-// The fields of a street result (inside an object the caller opened).
-void WriteStreetFields(const SearchResult& r, JsonWriter* w) {
-  w->Field("kind", "street");
-  w->Field("streetCode", r.street_code);
-  w->Field("streetName", r.street_name);
-  if (r.matched_language)
-    w->Field("language", LanguageCode(*r.matched_language));
-  w->Key("names");
-  WriteNames(r.street_names, w);
-  w->Field("postCode", r.post_code);
-  w->Key("municipality");
-  WriteMunicipality(r.municipality, w);
-  w->Key("score");
-  w->Fixed(r.score, kScoreDecimals);
-  if (!r.house_number.empty()) w->Field("houseNumber", r.house_number);
-  if (!r.box_number.empty()) w->Field("boxNumber", r.box_number);
-}
-
-void WriteResolved(const ResolvedAddress& a, JsonWriter* w) {
-  w->BeginObject();
-  WriteStreetFields(a.street, w);
-  w->Key("houseNumberKnown");
-  switch (a.house_number_known) {
-    case HouseNumberKnown::kTrue:
-      w->Bool(true);
-      break;
-    case HouseNumberKnown::kFalse:
-      w->Bool(false);
-      break;
-    case HouseNumberKnown::kUnknown:
-      w->String("unknown");
-      break;
-  }
-  w->EndObject();
-}
 
 void WriteDetectedLanguage(std::optional<Language> lang, JsonWriter* w) {
   w->Key("detectedLanguage");
@@ -336,6 +283,64 @@ Status RequireStreetOrCode(const ResolveRequest& r) {
 }
 
 }  // namespace
+
+void WriteNames(const std::array<std::string, 3>& names, JsonWriter* w) {
+  w->BeginObject();
+  for (Language l : kAllLanguages) {
+    const std::string& n = names[static_cast<size_t>(l)];
+    if (!n.empty()) w->Field(LanguageCode(l), n);
+  }
+  w->EndObject();
+}
+
+void WriteMunicipality(const MunicipalityRef& m, JsonWriter* w) {
+  w->BeginObject();
+  w->Field("nisCode", m.nis_code);
+  if (!m.name.empty()) w->Field("name", m.name);
+  w->Key("names");
+  WriteNames(m.names, w);
+  w->EndObject();
+}
+
+// The fields of a street result (inside an object the caller opened).
+void WriteStreetFields(const SearchResult& r, JsonWriter* w) {
+  w->Field("kind", "street");
+  w->Field("streetCode", r.street_code);
+  w->Field("streetName", r.street_name);
+  if (r.matched_language)
+    w->Field("language", LanguageCode(*r.matched_language));
+  w->Key("names");
+  WriteNames(r.street_names, w);
+  w->Field("postCode", r.post_code);
+  w->Key("municipality");
+  WriteMunicipality(r.municipality, w);
+  w->Key("score");
+  w->Fixed(r.score, kScoreDecimals);
+  if (!r.house_number.empty()) w->Field("houseNumber", r.house_number);
+  if (!r.box_number.empty()) w->Field("boxNumber", r.box_number);
+}
+
+void WriteHouseNumberKnown(HouseNumberKnown known, JsonWriter* w) {
+  w->Key("houseNumberKnown");
+  switch (known) {
+    case HouseNumberKnown::kTrue:
+      w->Bool(true);
+      break;
+    case HouseNumberKnown::kFalse:
+      w->Bool(false);
+      break;
+    case HouseNumberKnown::kUnknown:
+      w->String("unknown");
+      break;
+  }
+}
+
+void WriteResolved(const ResolvedAddress& a, JsonWriter* w) {
+  w->BeginObject();
+  WriteStreetFields(a.street, w);
+  WriteHouseNumberKnown(a.house_number_known, w);
+  w->EndObject();
+}
 
 StatusOr<SearchRequest> DecodeSearchRequest(std::string_view body,
                                             std::vector<InputIssue>* issues) {

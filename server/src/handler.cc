@@ -50,6 +50,12 @@ std::string_view RouteLabel(std::string_view path) {
   if (path == "/openapi.yaml") return "/openapi.yaml";
   if (path == "/batch/SearchAddresses") return "/batch/SearchAddresses";
   if (path == "/batch/ResolveAddress") return "/batch/ResolveAddress";
+  for (std::string_view route :
+       {"/CreateDeclarationCAS", "/ModifyDeclarationCAS",
+        "/DeleteDeclarationCAS", "/SearchDeclarationCAS"}) {
+    if (path == route) return route;
+  }
+  if (path.starts_with("/declarations/")) return "/declarations/{number}";
   return "other";
 }
 
@@ -241,7 +247,8 @@ Response Handler::Preflight(const Request& request, std::string_view methods,
     res.set(http::field::access_control_allow_origin, allowed);
     res.set(http::field::access_control_allow_methods, methods);
     res.set(http::field::access_control_allow_headers,
-            "content-type, x-correlation-id, accept-language");
+            "authorization, content-type, x-correlation-id, "
+            "accept-language");
     res.set(http::field::access_control_max_age, "600");
   }
   return res;
@@ -251,7 +258,8 @@ void Handler::FinishHeaders(const Request& request, std::string_view path,
                             Reply* reply) const {
   Response* res = &reply->response;
   const bool api = path == "/SearchAddresses" || path == "/ResolveAddress" ||
-                   path == "/ConsumerPing";
+                   path == "/ConsumerPing" ||
+                   path.ends_with("DeclarationCAS");
   const bool get = request.method() == http::verb::get ||
                    request.method() == http::verb::head;
   if (path == "/SearchAddresses" && get && res->result() == http::status::ok) {
@@ -405,6 +413,18 @@ Response Handler::Route(const Request& request,
     if (request.method() != http::verb::post) return wrong_method("POST");
     res =
         Batch(request, path == "/batch/ResolveAddress", correlation_id, stream);
+  } else if (path == "/CreateDeclarationCAS" ||
+             path == "/ModifyDeclarationCAS" ||
+             path == "/DeleteDeclarationCAS" ||
+             path == "/SearchDeclarationCAS") {
+    if (options) return Preflight(request, "POST, OPTIONS", correlation_id);
+    if (request.method() != http::verb::post) {
+      return wrong_method("POST, OPTIONS");
+    }
+    res = Declarations(request, path, correlation_id);
+  } else if (path.starts_with("/declarations/")) {
+    if (!get) return wrong_method("GET, HEAD");
+    res = Declarations(request, path, correlation_id);
   } else if (path == "/openapi.yaml") {
     if (!get) return wrong_method("GET, HEAD");
     res = MakeResponse(http::status::ok, version, keep_alive,
@@ -416,8 +436,11 @@ Response Handler::Route(const Request& request,
         http::status::not_found, version, keep_alive, "not-found",
         "unknown path " + std::string(path) +
             "; the API has /SearchAddresses, /ResolveAddress, "
-            "/batch/SearchAddresses, /batch/ResolveAddress, /ConsumerPing, "
-            "/metrics and /openapi.yaml",
+            "/batch/SearchAddresses, /batch/ResolveAddress, "
+            "/CreateDeclarationCAS, /ModifyDeclarationCAS, "
+            "/DeleteDeclarationCAS, /SearchDeclarationCAS, "
+            "/declarations/{number}, /ConsumerPing, /metrics and "
+            "/openapi.yaml",
         correlation_id);
   }
   if (request.method() == http::verb::head) {
@@ -427,8 +450,6 @@ Response Handler::Route(const Request& request,
   }
   return res;
 }
-
-namespace {
 
 // A problem when a POST body is not JSON or too large; nullopt when fine.
 std::optional<Response> CheckJsonBody(const Request& request,
@@ -447,8 +468,6 @@ std::optional<Response> CheckJsonBody(const Request& request,
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 Response Handler::Search(const Request& request,
                          const std::string& correlation_id) const {

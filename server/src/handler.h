@@ -8,6 +8,10 @@
 //                                                  notFound
 //   POST /batch/SearchAddresses, /batch/ResolveAddress (CSV or JSON Lines)
 //                                               -> 200, the answers streamed
+//   POST /CreateDeclarationCAS, /ModifyDeclarationCAS,
+//        /DeleteDeclarationCAS, /SearchDeclarationCAS
+//   GET  /declarations/{number}                 -> S222 declarations, with
+//        Authorization: Bearer <central's key> (declaration_routes.cc)
 //   GET  /ConsumerPing                          -> 200, or 503 without index
 //   GET  /metrics                               -> Prometheus text
 // Errors are RFC 9457 application/problem+json with a detail that says what
@@ -29,6 +33,7 @@
 
 #include "access_log.h"
 #include "beladdr/api.h"
+#include "beladdr/declarations/store.h"
 #include "beladdr/searcher.h"
 #include "body_stream.h"
 #include "http_conventions.h"
@@ -58,14 +63,17 @@ struct Reply {
 
 class Handler {
  public:
-  // `searcher`, `metrics` and `log` may be null: without a searcher the
-  // search and ping routes answer 503.
+  // `searcher`, `metrics`, `log` and `declarations` may be null: without
+  // a searcher the search and ping routes answer 503, without a store the
+  // declaration routes do.
   Handler(const Searcher* searcher, Metrics* metrics, AccessLog* log,
-          HttpOptions http = {})
+          HttpOptions http = {},
+          declarations::DeclarationStore* declarations = nullptr)
       : searcher_(searcher),
         metrics_(metrics),
         log_(log),
-        http_(std::move(http)) {}
+        http_(std::move(http)),
+        declarations_(declarations) {}
 
   // Answers one request. Never throws: an unexpected failure is a 500 that
   // does not leak internals. A batch's body is a stream (the session sends
@@ -104,6 +112,34 @@ class Handler {
   Response Batch(const Request& request, bool resolve,
                  const std::string& correlation_id,
                  std::shared_ptr<BodyStream>* stream) const;
+  // The declaration routes (declaration_routes.cc): the caller's key, then
+  // the operation.
+  Response Declarations(const Request& request, std::string_view path,
+                        const std::string& correlation_id) const;
+  Response CreateDeclaration(const Request& request, const std::string& central,
+                             const std::string& correlation_id) const;
+  Response ModifyDeclaration(const Request& request, const std::string& central,
+                             const std::string& correlation_id) const;
+  Response DeleteDeclaration(const Request& request, const std::string& central,
+                             const std::string& correlation_id) const;
+  Response SearchDeclarations(const Request& request,
+                              const std::string& central,
+                              const std::string& correlation_id) const;
+  Response GetDeclaration(const Request& request, std::string_view number,
+                          const std::string& central,
+                          const std::string& correlation_id) const;
+  // Resolves a declaration's address into *address (its content part and
+  // search fields); otherwise the answer to give (422, 503, 500).
+  struct DeclaredAddress {
+    std::string json;
+    std::string street_code;
+    std::string post_code;
+    std::string municipality_nis;
+  };
+  std::optional<Response> ResolveDeclared(const Request& request,
+                                          ResolveRequest address,
+                                          const std::string& correlation_id,
+                                          DeclaredAddress* out) const;
   // 204 for a CORS preflight of an API route.
   Response Preflight(const Request& request, std::string_view methods,
                      const std::string& correlation_id) const;
@@ -134,6 +170,7 @@ class Handler {
   Metrics* metrics_;
   AccessLog* log_;
   HttpOptions http_;
+  declarations::DeclarationStore* declarations_;
 };
 
 // The decoded parameters of a request target's query string. Raw UTF-8
@@ -150,6 +187,11 @@ Response MakeProblem(http::status status, unsigned version, bool keep_alive,
                      std::string_view slug, std::string_view detail,
                      std::string_view correlation_id,
                      const std::vector<api::InputIssue>& issues = {});
+
+// A problem (415, 413) when a POST body is not JSON or too large;
+// nullopt when fine.
+std::optional<Response> CheckJsonBody(const Request& request,
+                                      const std::string& correlation_id);
 
 }  // namespace beladdr::server
 

@@ -13,9 +13,10 @@ int ThreadCount(const ServerOptions& options) {
 }  // namespace
 
 Server::Server(const ServerOptions& options, const Searcher* searcher,
-               Metrics* metrics, AccessLog* log)
+               Metrics* metrics, AccessLog* log,
+               declarations::DeclarationStore* declarations)
     : options_(options),
-      handler_(searcher, metrics, log, options.http),
+      handler_(searcher, metrics, log, options.http, declarations),
       registry_(options.max_connections, metrics),
       ioc_(ThreadCount(options)),
       signals_(ioc_) {}

@@ -39,10 +39,12 @@ struct ServerOptions {
 
 class Server {
  public:
-  // `searcher` may be null (then search and ping answer 503); `log` may
-  // be null. All must outlive the server.
+  // `searcher` may be null (then search and ping answer 503); `log` and
+  // `declarations` may be null (no declaration routes). All must outlive
+  // the server.
   Server(const ServerOptions& options, const Searcher* searcher,
-         Metrics* metrics, AccessLog* log);
+         Metrics* metrics, AccessLog* log,
+         declarations::DeclarationStore* declarations = nullptr);
   ~Server();
 
   // Binds and starts the I/O threads. IOError when the address is taken.
