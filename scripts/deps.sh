@@ -13,7 +13,7 @@ PACKAGES="
   g++ cmake ninja-build ccache pkg-config make
   libicu-dev librocksdb-dev zlib1g-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev prometheus-cpp-dev
-  libcli11-dev libssl-dev
+  libcli11-dev libssl-dev libpq-dev postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk
 "

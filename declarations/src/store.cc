@@ -1,5 +1,6 @@
 #include "beladdr/declarations/store.h"
 
+#include "postgres_declaration_store.h"
 #include "rocksdb_declaration_store.h"
 
 namespace beladdr::declarations {
@@ -10,8 +11,7 @@ StatusOr<std::unique_ptr<DeclarationStore>> OpenDeclarationStore(
     return internal::OpenRocksDbStore(std::string(uri.substr(8)));
   }
   if (uri.starts_with("postgresql://") || uri.starts_with("postgres://")) {
-    return Status::FailedPrecondition(
-        "the PostgreSQL declaration store is not built yet");
+    return internal::OpenPostgresStore(std::string(uri));
   }
   return Status::InvalidArgument(
       "--declarations takes rocksdb:PATH or postgresql://..., not '" +

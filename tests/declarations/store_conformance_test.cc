@@ -209,6 +209,24 @@ TEST_P(StoreConformance, ConcurrentCreatesGetDistinctNumbers) {
   EXPECT_EQ(all.size(), static_cast<size_t>(kThreads * kEach));
 }
 
+TEST_P(StoreConformance, ConcurrentTwinsCreateOnce) {
+  // A central's retries racing each other: one declaration, one answer.
+  const Change change = By("A", "22222222-2222-4222-8222-222222222222");
+  std::vector<std::string> numbers(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      auto made = store_->Create(Draft(), change);
+      if (made.ok()) numbers[t] = made->declaration.number;
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const std::string& n : numbers) EXPECT_EQ(n, numbers[0]);
+  EXPECT_FALSE(numbers[0].empty());
+  EXPECT_EQ(store_->Search({.central = "A"})->declarations.size(), 1u);
+  EXPECT_EQ(store_->Audit(numbers[0])->size(), 1u);
+}
+
 TEST_P(StoreConformance, WhatWasAcknowledgedSurvivesReopening) {
   auto made = store_->Create(Draft(), By("A"));
   ASSERT_TRUE(made.ok());
