@@ -1,14 +1,23 @@
 #include "server_test_util.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <regex>
 #include <stdexcept>
+#include <thread>
 
 #include "test_util.h"
+
+extern char** environ;
 
 namespace beladdr::testing {
 
@@ -142,6 +151,66 @@ std::string Gunzip(const std::string& zipped) {
   EXPECT_EQ(rc, Z_STREAM_END) << "not a whole gzip stream";
   inflateEnd(&z);
   return out;
+}
+
+
+ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> args)
+    : dir_(dir) {
+  const std::string binary = std::string(BELADDR_BIN_DIR) + "/beladdr-server";
+  args.insert(args.begin(), binary);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, dir.Sub("stdout").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, dir.Sub("stderr").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv.data(),
+                  environ) != 0) {
+    pid_ = -1;
+  }
+  posix_spawn_file_actions_destroy(&actions);
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0 && !exited_) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+}
+
+uint16_t ServerProcess::WaitForPort() {
+  static const std::regex kServing("on http://127\\.0\\.0\\.1:([0-9]+)");
+  for (int i = 0; i < 300; ++i) {
+    std::smatch m;
+    const std::string err = ReadFile(dir_.Sub("stderr"));
+    if (std::regex_search(err, m, kServing))
+      return static_cast<uint16_t>(std::stoi(m[1]));
+    int status;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+      exited_ = true;
+      exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      return 0;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return 0;
+}
+
+int ServerProcess::WaitExit(int seconds) {
+  if (exited_) return exit_code_;
+  for (int i = 0; i < seconds * 20; ++i) {
+    int status;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+      exited_ = true;
+      exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      return exit_code_;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return -1;
 }
 
 }  // namespace beladdr::testing

@@ -8,12 +8,17 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <signal.h>
+#include <sys/types.h>
+
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "beladdr/searcher.h"
+#include "test_util.h"
 
 namespace beladdr::testing {
 
@@ -86,6 +91,30 @@ class TestClient {
   boost::asio::io_context ioc_;
   boost::asio::ip::tcp::socket socket_;
   boost::beast::flat_buffer buffer_;
+};
+
+// The beladdr-server program with `args`, stderr and stdout to files in
+// `dir`; killed (SIGKILL) when the object goes, if still running.
+class ServerProcess {
+ public:
+  ServerProcess(const TempDir& dir, std::vector<std::string> args);
+  ~ServerProcess();
+
+  // Waits for the "serving ... on http://host:PORT" line; 0 if it exits or
+  // takes over 30 s.
+  uint16_t WaitForPort();
+  // Waits up to `seconds` for the exit; its exit code, or -1 if still
+  // running (then killed) or killed by a signal.
+  int WaitExit(int seconds);
+  void Signal(int sig) { ::kill(pid_, sig); }
+  std::string Stderr() const { return ReadFile(dir_.Sub("stderr")); }
+  std::string Stdout() const { return ReadFile(dir_.Sub("stdout")); }
+
+ private:
+  const TempDir& dir_;
+  pid_t pid_ = -1;
+  bool exited_ = false;
+  int exit_code_ = -1;
 };
 
 // A gzip stream, inflated (a test failure when it is not whole).
