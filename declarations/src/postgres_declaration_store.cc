@@ -43,6 +43,7 @@ CREATE INDEX declarations_by_central ON declarations (central, day, seq);
 CREATE INDEX declarations_by_street ON declarations (central, street_code, day, seq);
 CREATE INDEX declarations_by_postcode ON declarations (central, post_code, day, seq);
 CREATE INDEX declarations_by_municipality ON declarations (central, municipality_nis, day, seq);
+CREATE INDEX declarations_by_modified ON declarations (central, modified_at);
 CREATE TABLE day_sequences (day integer PRIMARY KEY, last bigint NOT NULL);
 CREATE TABLE audit (
   sequence bigserial PRIMARY KEY,

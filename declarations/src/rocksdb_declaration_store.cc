@@ -44,7 +44,20 @@ std::string RecordKey(std::string_view central, std::string_view nkey) {
   return "d/" + std::string(central) + "/" + std::string(nkey);
 }
 
-// The index prefixes of a declaration (field letter, value).
+// A time as a key that sorts by time.
+std::string TimeKey(Micros at) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%016llx",
+                static_cast<unsigned long long>(std::max<Micros>(at, 0)));
+  return buf;
+}
+
+// A search by modification time alone reads at most this many entries of
+// the time index before it scans the central's declarations instead.
+constexpr size_t kTimeScanCap = 2000;
+
+// The index keys of a declaration: by street code (s), postcode (p),
+// municipality (m), deleted (z), and by modification time (t/).
 std::vector<std::string> IndexKeys(const Declaration& d,
                                    std::string_view nkey) {
   std::vector<std::string> keys;
@@ -56,6 +69,11 @@ std::vector<std::string> IndexKeys(const Declaration& d,
   add('s', d.street_code);
   add('p', d.post_code);
   add('m', d.municipality_nis);
+  if (d.status == DeclarationStatus::kDeleted) {
+    keys.push_back("x/" + d.central + "/z/" + std::string(nkey));
+  }
+  keys.push_back("t/" + d.central + "/" + TimeKey(d.modified_at) + "/" +
+                 std::string(nkey));
   return keys;
 }
 
@@ -158,6 +176,17 @@ class RocksDbStore : public DeclarationStore {
   Status Commit(rocksdb::WriteBatch* batch) {
     return FromRocks(db_->Write(sync_, batch), "declarations write");
   }
+  // The central's declarations whose keys under `prefix` come after
+  // q.after, in order: index entries (by_index) or the records themselves.
+  StatusOr<DeclarationPage> Scan(const std::string& prefix, bool by_index,
+                                 const DeclarationQuery& q);
+  // The number keys modified since q.modified_since (after q.after),
+  // sorted; more than kTimeScanCap means "too many to load one by one".
+  Status ChangedSince(const DeclarationQuery& q,
+                      std::vector<std::string>* numbers);
+  // The page of `numbers` (sorted number keys) that matches q.
+  StatusOr<DeclarationPage> Load(const std::vector<std::string>& numbers,
+                                 const DeclarationQuery& q);
   // The declaration under `key` of the caller, for a change (mu_ held).
   StatusOr<Declaration> Current(std::string_view central,
                                 std::string_view number, std::string* key);
@@ -317,6 +346,7 @@ StatusOr<Declaration> RocksDbStore::Delete(std::string_view number,
   const std::string before = EncodeRecord(old), after = EncodeRecord(d);
   rocksdb::WriteBatch batch;
   batch.Put(key, after);
+  Reindex(old, d, &batch);
   BELADDR_RETURN_IF_ERROR(AddAudit({0, d.number, d.central, "delete",
                                     change.correlation_id, change.at, before,
                                     after},
@@ -330,10 +360,10 @@ StatusOr<DeclarationPage> RocksDbStore::Search(const DeclarationQuery& q) {
   if (!IsCentralId(q.central)) return page;
   const size_t limit = static_cast<size_t>(
       std::clamp(q.limit, 1, kMaxQueryLimit));
+  const std::string after = q.after.empty() ? "" : NumberKeyOf(q.after);
   if (q.number) {
     StatusOr<Declaration> d = Get(q.central, *q.number);
-    if (d.ok() && Matches(*d, q) &&
-        (q.after.empty() || NumberKeyOf(q.after) < NumberKeyOf(d->number))) {
+    if (d.ok() && Matches(*d, q) && NumberKeyOf(d->number) > after) {
       page.declarations.push_back(std::move(d).value());
     } else if (!d.ok() && !d.status().IsNotFound()) {
       return d.status();
@@ -341,20 +371,30 @@ StatusOr<DeclarationPage> RocksDbStore::Search(const DeclarationQuery& q) {
     return page;
   }
   // The most selective index given, else the central's records.
-  std::string prefix = "d/" + q.central + "/";
-  bool by_index = true;
-  if (q.street_code) {
-    prefix = "x/" + q.central + "/s/" + *q.street_code + "/";
-  } else if (q.post_code) {
-    prefix = "x/" + q.central + "/p/" + *q.post_code + "/";
-  } else if (q.municipality_nis) {
-    prefix = "x/" + q.central + "/m/" + *q.municipality_nis + "/";
-  } else {
-    by_index = false;
+  const std::string x = "x/" + q.central + "/";
+  if (q.street_code) return Scan(x + "s/" + *q.street_code + "/", true, q);
+  if (q.post_code) return Scan(x + "p/" + *q.post_code + "/", true, q);
+  if (q.municipality_nis) {
+    return Scan(x + "m/" + *q.municipality_nis + "/", true, q);
   }
+  if (q.status == StatusFilter::kDeleted) return Scan(x + "z/", true, q);
+  if (q.modified_since) {
+    std::vector<std::string> changed;
+    BELADDR_RETURN_IF_ERROR(ChangedSince(q, &changed));
+    if (changed.size() <= kTimeScanCap) return Load(changed, q);
+  }
+  return Scan("d/" + q.central + "/", false, q);
+}
+
+StatusOr<DeclarationPage> RocksDbStore::Scan(const std::string& prefix,
+                                             bool by_index,
+                                             const DeclarationQuery& q) {
+  DeclarationPage page;
+  const size_t limit = static_cast<size_t>(
+      std::clamp(q.limit, 1, kMaxQueryLimit));
   const std::string after = q.after.empty() ? "" : NumberKeyOf(q.after);
-  rocksdb::ReadOptions options;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options));
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions()));
   for (it->Seek(prefix + after); it->Valid() && it->key().starts_with(prefix);
        it->Next()) {
     const std::string_view rest(it->key().data() + prefix.size(),
@@ -376,6 +416,42 @@ StatusOr<DeclarationPage> RocksDbStore::Search(const DeclarationQuery& q) {
     page.declarations.push_back(std::move(d));
   }
   BELADDR_RETURN_IF_ERROR(FromRocks(it->status(), "declarations scan"));
+  return page;
+}
+
+Status RocksDbStore::ChangedSince(const DeclarationQuery& q,
+                                  std::vector<std::string>* numbers) {
+  const std::string prefix = "t/" + q.central + "/";
+  const std::string after = q.after.empty() ? "" : NumberKeyOf(q.after);
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions()));
+  for (it->Seek(prefix + TimeKey(*q.modified_since));
+       it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    const std::string_view key = it->key().ToStringView();
+    const std::string_view nkey = key.substr(key.size() - kNumberKeyBytes);
+    if (nkey > after) numbers->emplace_back(nkey);
+    if (numbers->size() > kTimeScanCap) break;  // the caller scans instead
+  }
+  std::sort(numbers->begin(), numbers->end());
+  return FromRocks(it->status(), "declarations scan");
+}
+
+StatusOr<DeclarationPage> RocksDbStore::Load(
+    const std::vector<std::string>& numbers, const DeclarationQuery& q) {
+  DeclarationPage page;
+  const size_t limit = static_cast<size_t>(
+      std::clamp(q.limit, 1, kMaxQueryLimit));
+  for (const std::string& nkey : numbers) {
+    StatusOr<std::string> v = GetValue(RecordKey(q.central, nkey));
+    if (!v.ok()) return v.status();
+    BELADDR_ASSIGN_OR_RETURN(Declaration d, DecodeRecord(*v));
+    if (!Matches(d, q)) continue;
+    if (page.declarations.size() == limit) {
+      page.next_after = page.declarations.back().number;
+      break;
+    }
+    page.declarations.push_back(std::move(d));
+  }
   return page;
 }
 

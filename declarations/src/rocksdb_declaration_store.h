@@ -7,7 +7,8 @@
 // a 12-digit sequence, so that key order is number order):
 //   d/<central>/<n>             the declaration (EncodeRecord)
 //   x/<central>/<f>/<value>/<n> empty: by street code (s), postcode (p),
-//                               municipality (m)
+//                               municipality (m); x/<central>/z/<n> deleted
+//   t/<central>/<time>/<n>      empty: by modification time (hex micros)
 //   a/<n>/<20-digit seq>        an audit entry
 //   i/<central>/<correlation>   a create's idempotency record
 //   q/day/<yyyymmdd>, q/audit   the last sequence of a day, of the audit

@@ -158,6 +158,36 @@ TEST_P(StoreConformance, SearchFiltersPagesAndIsolates) {
                   ->declarations.empty());
 }
 
+TEST_P(StoreConformance, ModifiedSinceFindsRecentChangesOnly) {
+  const Micros t0 = ParseTime("2026-12-06T10:00:00Z").value();
+  std::vector<Declaration> made;
+  for (int i = 0; i < 4; ++i) {
+    made.push_back(store_->Create(Draft(), {"A", "", t0 + i})->declaration);
+  }
+  const Micros t1 = t0 + 3600LL * 1000 * 1000;
+  Declaration change = made[1];
+  change.post_code = "1020";
+  ASSERT_TRUE(store_->Modify(change, {"A", "", t1}).ok());
+  ASSERT_TRUE(store_->Delete(made[3].number, {"A", "", t1 + 1}).ok());
+  auto recent = store_->Search(
+      {.central = "A", .status = StatusFilter::kAll, .modified_since = t1});
+  ASSERT_TRUE(recent.ok());
+  ASSERT_EQ(recent->declarations.size(), 2u);
+  EXPECT_EQ(recent->declarations[0].number, made[1].number);
+  EXPECT_EQ(recent->declarations[1].number, made[3].number);
+  // Deleted ones alone, and the default (active) filter with the time.
+  auto deleted =
+      store_->Search({.central = "A", .status = StatusFilter::kDeleted});
+  ASSERT_EQ(deleted->declarations.size(), 1u);
+  EXPECT_EQ(deleted->declarations[0].number, made[3].number);
+  auto active = store_->Search({.central = "A", .modified_since = t1});
+  ASSERT_EQ(active->declarations.size(), 1u);
+  // The old postcode no longer finds the modified one.
+  EXPECT_EQ(store_->Search({.central = "A", .post_code = "1000"})
+                ->declarations.size(),
+            2u);
+}
+
 TEST_P(StoreConformance, AuditTrailRecordsEveryChange) {
   auto made = store_->Create(Draft(), By("A", "c1"));
   ASSERT_TRUE(made.ok());
