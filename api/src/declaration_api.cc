@@ -513,20 +513,28 @@ StatusOr<std::string> BuildContent(const DeclarationInput& input,
 
 namespace {
 
-json::object DeclarationObject(const decl::Declaration& d) {
-  json::object o;
-  o["declarationNumber"] = d.number;
-  o["status"] = decl::StatusName(d.status);
-  o["version"] = d.version;
-  json::error_code ec;
-  json::value content = json::parse(d.content, ec);
-  if (!ec && content.is_object()) {
-    for (const auto& [key, value] : content.as_object()) o[key] = value;
+// The declaration's JSON: its own fields around the members of its content
+// (a JSON object this module wrote), spliced without parsing it again.
+void WriteDeclaration(const decl::Declaration& d, std::string* out) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Field("declarationNumber", d.number);
+  w.Field("status", decl::StatusName(d.status));
+  w.Key("version");
+  w.Int(d.version);
+  w.Field("createdAt", decl::FormatTime(d.created_at));
+  w.Field("modifiedAt", decl::FormatTime(d.modified_at));
+  if (d.deleted_at != 0) w.Field("deletedAt", decl::FormatTime(d.deleted_at));
+  w.EndObject();
+  std::string head = w.Release();
+  head.pop_back();  // the closing brace
+  out->append(head);
+  const std::string_view content = d.content;
+  if (content.size() > 2 && content.front() == '{' && content.back() == '}') {
+    out->push_back(',');
+    out->append(content.substr(1, content.size() - 2));
   }
-  o["createdAt"] = decl::FormatTime(d.created_at);
-  o["modifiedAt"] = decl::FormatTime(d.modified_at);
-  if (d.deleted_at != 0) o["deletedAt"] = decl::FormatTime(d.deleted_at);
-  return o;
+  out->push_back('}');
 }
 
 std::string_view IssueField(ResolveIssue issue) {
@@ -563,23 +571,28 @@ std::string_view IssueDetail(ResolveIssue issue) {
 }  // namespace
 
 std::string EncodeDeclaration(const decl::Declaration& d) {
-  return json::serialize(DeclarationObject(d));
+  std::string out;
+  WriteDeclaration(d, &out);
+  return out;
 }
 
 std::string EncodeDeclarationPage(const decl::DeclarationPage& page) {
-  json::object o;
-  o["count"] = page.declarations.size();
-  json::array list;
-  for (const decl::Declaration& d : page.declarations) {
-    list.push_back(DeclarationObject(d));
+  std::string out = "{\"count\":" + std::to_string(page.declarations.size()) +
+                    ",\"declarations\":[";
+  for (size_t i = 0; i < page.declarations.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    WriteDeclaration(page.declarations[i], &out);
   }
-  o["declarations"] = std::move(list);
+  out += "],\"nextCursor\":";
   if (page.next_after.empty()) {
-    o["nextCursor"] = nullptr;
+    out += "null";
   } else {
-    o["nextCursor"] = page.next_after;
+    JsonWriter w;
+    w.String(page.next_after);
+    out += w.Release();
   }
-  return json::serialize(o);
+  out.push_back('}');
+  return out;
 }
 
 std::string_view AddressProblemSlug(const ResolveResponse& resolution) {

@@ -1,6 +1,9 @@
 #include "rocksdb_declaration_store.h"
 
+#include <rocksdb/cache.h>
 #include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 #include <sys/stat.h>
 
@@ -51,6 +54,11 @@ std::string TimeKey(Micros at) {
                 static_cast<unsigned long long>(std::max<Micros>(at, 0)));
   return buf;
 }
+
+// Memory for the memtables (OptimizeLevelStyleCompaction) and for the block
+// cache of the embedded store.
+constexpr uint64_t kMemtableBudgetBytes = 64 << 20;
+constexpr size_t kBlockCacheBytes = 32 << 20;
 
 // A search by modification time alone reads at most this many entries of
 // the time index before it scans the central's declarations instead.
@@ -109,6 +117,67 @@ StatusOr<AuditEntry> DecodeAudit(std::string_view text) {
     return Status::Corruption("audit entry lacks a field");
   }
   return e;
+}
+
+// A declaration as the database keeps it: its fields one a line, the
+// content (a JSON object) last. Read on every search, so cheaper than JSON.
+constexpr std::string_view kValueTag = "D1";
+
+std::string EncodeValue(const Declaration& d) {
+  std::string v;
+  for (std::string_view field :
+       {kValueTag, std::string_view(d.number), std::string_view(d.central),
+        StatusName(d.status)}) {
+    v.append(field);
+    v.push_back('\n');
+  }
+  for (int64_t n : {d.version, d.created_at, d.modified_at, d.deleted_at}) {
+    v.append(std::to_string(n));
+    v.push_back('\n');
+  }
+  for (const std::string* field :
+       {&d.street_code, &d.post_code, &d.municipality_nis}) {
+    v.append(*field);
+    v.push_back('\n');
+  }
+  v.append(d.content);
+  return v;
+}
+
+StatusOr<Declaration> DecodeValue(std::string_view v) {
+  std::string_view f[11];
+  for (int i = 0; i < 11; ++i) {
+    const size_t end = v.find('\n');
+    if (end == std::string_view::npos) {
+      return Status::Corruption("a stored declaration is cut short");
+    }
+    f[i] = v.substr(0, end);
+    v.remove_prefix(end + 1);
+  }
+  if (f[0] != kValueTag) return Status::Corruption("a stored declaration");
+  Declaration d;
+  d.number = f[1];
+  d.central = f[2];
+  d.status = f[3] == "deleted" ? DeclarationStatus::kDeleted
+                               : DeclarationStatus::kActive;
+  int64_t* numbers[] = {&d.version, &d.created_at, &d.modified_at,
+                        &d.deleted_at};
+  for (int i = 0; i < 4; ++i) {
+    const std::string_view text = f[4 + i];
+    int64_t n = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9') {
+        return Status::Corruption("a stored declaration's numbers");
+      }
+      n = n * 10 + (c - '0');
+    }
+    *numbers[i] = n;
+  }
+  d.street_code = f[8];
+  d.post_code = f[9];
+  d.municipality_nis = f[10];
+  d.content = v;
+  return d;
 }
 
 bool Matches(const Declaration& d, const DeclarationQuery& q) {
@@ -265,7 +334,7 @@ StatusOr<CreateResult> RocksDbStore::Create(const Declaration& draft,
   const std::string record = EncodeRecord(d);
   rocksdb::WriteBatch batch;
   batch.Put(day_key, std::to_string(last + 1));
-  batch.Put(RecordKey(d.central, nkey), record);
+  batch.Put(RecordKey(d.central, nkey), EncodeValue(d));
   for (const std::string& k : IndexKeys(d, nkey)) batch.Put(k, "");
   if (!change.correlation_id.empty()) batch.Put(idem_key, record);
   BELADDR_RETURN_IF_ERROR(AddAudit({0, d.number, d.central, "create",
@@ -284,7 +353,7 @@ StatusOr<Declaration> RocksDbStore::Get(std::string_view central,
   if (nkey.empty() || !IsCentralId(central)) return absent;
   StatusOr<std::string> v = GetValue(RecordKey(central, nkey));
   if (!v.ok()) return v.status().IsNotFound() ? absent : v.status();
-  return DecodeRecord(*v);
+  return DecodeValue(*v);
 }
 
 StatusOr<Declaration> RocksDbStore::Current(std::string_view central,
@@ -321,7 +390,7 @@ StatusOr<Declaration> RocksDbStore::Modify(const Declaration& updated,
   d.modified_at = change.at;
   const std::string before = EncodeRecord(old), after = EncodeRecord(d);
   rocksdb::WriteBatch batch;
-  batch.Put(key, after);
+  batch.Put(key, EncodeValue(d));
   Reindex(old, d, &batch);
   BELADDR_RETURN_IF_ERROR(AddAudit({0, d.number, d.central, "modify",
                                     change.correlation_id, change.at, before,
@@ -345,7 +414,7 @@ StatusOr<Declaration> RocksDbStore::Delete(std::string_view number,
   d.modified_at = d.deleted_at = change.at;
   const std::string before = EncodeRecord(old), after = EncodeRecord(d);
   rocksdb::WriteBatch batch;
-  batch.Put(key, after);
+  batch.Put(key, EncodeValue(d));
   Reindex(old, d, &batch);
   BELADDR_RETURN_IF_ERROR(AddAudit({0, d.number, d.central, "delete",
                                     change.correlation_id, change.at, before,
@@ -404,9 +473,9 @@ StatusOr<DeclarationPage> RocksDbStore::Scan(const std::string& prefix,
     if (by_index) {
       StatusOr<std::string> v = GetValue(RecordKey(q.central, rest));
       if (!v.ok()) return v.status();
-      BELADDR_ASSIGN_OR_RETURN(d, DecodeRecord(*v));
+      BELADDR_ASSIGN_OR_RETURN(d, DecodeValue(*v));
     } else {
-      BELADDR_ASSIGN_OR_RETURN(d, DecodeRecord(it->value().ToStringView()));
+      BELADDR_ASSIGN_OR_RETURN(d, DecodeValue(it->value().ToStringView()));
     }
     if (!Matches(d, q)) continue;
     if (page.declarations.size() == limit) {
@@ -444,7 +513,7 @@ StatusOr<DeclarationPage> RocksDbStore::Load(
   for (const std::string& nkey : numbers) {
     StatusOr<std::string> v = GetValue(RecordKey(q.central, nkey));
     if (!v.ok()) return v.status();
-    BELADDR_ASSIGN_OR_RETURN(Declaration d, DecodeRecord(*v));
+    BELADDR_ASSIGN_OR_RETURN(Declaration d, DecodeValue(*v));
     if (!Matches(d, q)) continue;
     if (page.declarations.size() == limit) {
       page.next_after = page.declarations.back().number;
@@ -483,8 +552,15 @@ StatusOr<std::unique_ptr<DeclarationStore>> OpenRocksDbStore(
   ::mkdir(path.c_str(), 0700);  // PATH holds db/ and the keys
   rocksdb::Options options;
   options.create_if_missing = true;
-  options.max_background_jobs = 1;
+  options.max_background_jobs = 2;
   options.keep_log_file_num = 2;
+  options.OptimizeLevelStyleCompaction(kMemtableBudgetBytes);
+  // Lookups by key (a record behind an index entry) skip the files that
+  // cannot hold it; the blocks read most stay in memory.
+  rocksdb::BlockBasedTableOptions table;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.block_cache = rocksdb::NewLRUCache(kBlockCacheBytes);
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   rocksdb::DB* raw = nullptr;
   const std::string db_path = path + "/db";
   rocksdb::Status s = rocksdb::DB::Open(options, db_path, &raw);

@@ -5,7 +5,7 @@
 //
 // Keys (default column family; <n> is a number's sortable key, its day and
 // a 12-digit sequence, so that key order is number order):
-//   d/<central>/<n>             the declaration (EncodeRecord)
+//   d/<central>/<n>             the declaration (EncodeValue: a line per field)
 //   x/<central>/<f>/<value>/<n> empty: by street code (s), postcode (p),
 //                               municipality (m); x/<central>/z/<n> deleted
 //   t/<central>/<time>/<n>      empty: by modification time (hex micros)
