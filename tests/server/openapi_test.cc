@@ -9,6 +9,10 @@
 #include <sstream>
 #include <string>
 
+#include <boost/json.hpp>
+
+#include "beladdr/declarations/keys.h"
+#include "beladdr/declarations/store.h"
 #include "handler.h"
 #include "server_test_util.h"
 #include "test_util.h"
@@ -63,6 +67,92 @@ TEST(OpenApi, ServedAsBuilt) {
       405u);
 }
 
+// Every status of the declaration routes, against a throwaway store.
+void AddDeclarationAnswers(std::map<std::string, std::vector<Response>>* out) {
+  beladdr::testing::TempDir dir;
+  auto store =
+      declarations::OpenDeclarationStore("rocksdb:" + dir.Sub("store"));
+  ASSERT_TRUE(store.ok());
+  auto key = declarations::MakeKey("c", declarations::Now());
+  ASSERT_TRUE((*store)->AddKey(key->record).ok());
+  Handler handler(&TinyPublicSearcher(), nullptr, nullptr, {}, store->get());
+  Handler without(&TinyPublicSearcher(), nullptr, nullptr);
+  auto call = [&](const std::string& path, const std::string& body,
+                  bool with_key = true) {
+    Request req = PostJson(path, body);
+    if (with_key) req.set(http::field::authorization, "Bearer " + key->secret);
+    return handler.Handle(req);
+  };
+  const std::string create =
+      R"({"address": {"street": "Rue Haute", "houseNumber": "5",
+      "postCode": "7090"}, "user": {"type": "person",
+      "nationalRegisterNumber": "85073003328", "name": "J"}, "alarm":
+      {"detectionKinds": ["fire"], "premisesType": "other", "startDate":
+      "2026-01-01"}, "contacts": [{"name": "J", "phone": "0470123456"}]})";
+  Response made = call("/CreateDeclarationCAS", create);
+  ASSERT_EQ(made.result_int(), 201u) << made.body();
+  const std::string number(
+      boost::json::parse(made.body()).at("declarationNumber").as_string());
+  const std::string ambiguous =
+      R"({"address": {"street": "Hoogstraat", "houseNumber": "5"}, "user":
+      {"type": "person", "nationalRegisterNumber": "85073003328", "name":
+      "J"}, "alarm": {"detectionKinds": ["fire"], "premisesType": "other",
+      "startDate": "2026-01-01"}, "contacts": [{"name": "J", "phone":
+      "0470123456"}]})";
+  const std::string gone = R"({"declarationNumber": "2000.01.01.0001"})";
+  auto common = [&](const std::string& path, const std::string& ok) {
+    Request not_json = PostJson(path, ok);
+    not_json.set(http::field::content_type, "text/plain");
+    not_json.set(http::field::authorization, "Bearer " + key->secret);
+    Request put = PostJson(path, ok);
+    put.method(http::verb::put);
+    return std::vector<Response>{
+        call(path, ok),
+        call(path, "{}"),
+        call(path, ok, false),
+        handler.Handle(not_json),
+        call(path, "{\"x\": \"" + std::string(17 * 1024, 'a') + "\"}"),
+        handler.Handle(put),
+        without.Handle(PostJson(path, ok))};
+  };
+  (*out)["/CreateDeclarationCAS"] = common("/CreateDeclarationCAS", create);
+  (*out)["/CreateDeclarationCAS"].push_back(
+      call("/CreateDeclarationCAS", ambiguous));
+  const std::string modify = R"({"declarationNumber": ")" + number +
+                             R"(", "version": 1, "user": {"type":
+      "enterprise", "enterpriseNumber": "0203201340", "name": "P"}})";
+  (*out)["/ModifyDeclarationCAS"] = common("/ModifyDeclarationCAS", modify);
+  (*out)["/ModifyDeclarationCAS"].push_back(
+      call("/ModifyDeclarationCAS", modify));  // stale: 409
+  (*out)["/ModifyDeclarationCAS"].push_back(call(
+      "/ModifyDeclarationCAS",
+      R"({"declarationNumber": "2000.01.01.0001", "version": 1, "user":
+      {"type": "enterprise", "enterpriseNumber": "0203201340", "name":
+      "P"}})"));
+  (*out)["/ModifyDeclarationCAS"].push_back(call(
+      "/ModifyDeclarationCAS",
+      R"({"declarationNumber": ")" + number +
+          R"(", "version": 2, "address": {"street": "Hoogstraat",
+          "houseNumber": "1"}})"));
+  (*out)["/DeleteDeclarationCAS"] = common(
+      "/DeleteDeclarationCAS", R"({"declarationNumber": ")" + number + "\"}");
+  (*out)["/DeleteDeclarationCAS"].push_back(call("/DeleteDeclarationCAS", gone));
+  (*out)["/SearchDeclarationCAS"] =
+      common("/SearchDeclarationCAS", R"({"status": "all"})");
+  (*out)["/SearchDeclarationCAS"].push_back(
+      call("/SearchDeclarationCAS", R"({"limit": 0})"));
+  Request get = Get("/declarations/" + number);
+  get.set(http::field::authorization, "Bearer " + key->secret);
+  Request missing = Get("/declarations/2000.01.01.0001");
+  missing.set(http::field::authorization, "Bearer " + key->secret);
+  Request post = get;
+  post.method(http::verb::post);
+  (*out)["/declarations/{number}"] = {
+      handler.Handle(get), handler.Handle(missing), handler.Handle(post),
+      handler.Handle(Get("/declarations/" + number)),
+      without.Handle(get)};
+}
+
 TEST(OpenApi, EveryStatusTheHandlerSendsIsDocumented) {
   Metrics metrics;
   Handler handler(&TinyPublicSearcher(), &metrics, nullptr);
@@ -114,6 +204,7 @@ TEST(OpenApi, EveryStatusTheHandlerSendsIsDocumented) {
                      handler.Handle(BadCorrelationId(Get(path)))};
   }
   answers["/ConsumerPing"].push_back(no_index.Handle(Get("/ConsumerPing")));
+  AddDeclarationAnswers(&answers);
 
   const std::string spec = Spec();
   for (const auto& [path, responses] : answers) {
