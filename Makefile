@@ -5,7 +5,9 @@
 #   make test    install dependencies, build, run the whole test suite
 #
 # Also: make quality (search quality figures), make bench (Google Benchmark
-# latency), make load (HTTP load figures with wrk), make peers (beladdr
+# latency), make load (HTTP load figures with wrk), make load-declarations
+# (the S222 routes under load), make scale-out (two replicas, PostgreSQL
+# and nginx; docs/DEPLOYMENT.md), make peers (beladdr
 # side by side with PostgreSQL pg_trgm and SQLite FTS5), and the
 # reliability checks of docs/RELIABILITY.md: make test-asan (the whole
 # suite under AddressSanitizer + UBSan), make fuzz (libFuzzer, 10 minutes
@@ -21,11 +23,15 @@ JOBS ?= $(shell nproc)
 ASAN_BUILD ?= build-asan
 FUZZ_SECONDS ?= 600
 
-.PHONY: serve test test-asan deps build index quality bench load peers fuzz soak clean lint-openapi
+.PHONY: serve test test-asan deps build index quality bench load load-declarations scale-out peers fuzz soak clean lint-openapi
+
+DECLARATIONS ?= rocksdb:var/declarations
 
 serve: index
 	@echo "beladdr: starting the server on http://$(HOST):$(PORT) (Ctrl-C stops it)"
-	exec $(BUILD)/bin/beladdr-server --index $(INDEX) --host $(HOST) --port $(PORT)
+	@echo "beladdr: declarations in $(DECLARATIONS); a central's key: $(BUILD)/bin/beladdr centrals add --declarations $(DECLARATIONS) --central ID"
+	exec $(BUILD)/bin/beladdr-server --index $(INDEX) --host $(HOST) --port $(PORT) \
+	  --declarations $(DECLARATIONS)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -62,6 +68,17 @@ bench: index
 
 load: index
 	INDEX=$(INDEX) BIN=$(BUILD)/bin bench/load/run.sh
+
+# Declarations over HTTP: creates/s (synced writes), then searches with
+# 100,000 declarations stored (bench/load/declarations.sh).
+load-declarations: index
+	INDEX=$(INDEX) BIN=$(BUILD)/bin bench/load/declarations.sh
+
+# Two replicas, one PostgreSQL, nginx in front; a replica killed mid-run
+# (scripts/scale_out.sh, docs/DEPLOYMENT.md).
+scale-out: index
+	@scripts/deps.sh --scale-out
+	INDEX=$(INDEX) BIN=$(BUILD)/bin scripts/scale_out.sh
 
 peers: build
 	BUILD=$(BUILD) bench/peers/run.sh

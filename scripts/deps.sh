@@ -7,6 +7,7 @@
 #   scripts/deps.sh --peers   also what the peer comparison needs
 #                             (bench/peers: PostgreSQL, SQLite, gnuplot)
 #   scripts/deps.sh --fuzz    also what fuzzing needs (clang, libFuzzer)
+#   scripts/deps.sh --scale-out  also nginx and curl (scripts/scale_out.sh)
 set -eu
 
 PACKAGES="
@@ -19,6 +20,9 @@ PACKAGES="
 "
 if [ "${1:-}" = "--fuzz" ]; then
   PACKAGES="$PACKAGES clang libclang-rt-dev python3"
+fi
+if [ "${1:-}" = "--scale-out" ]; then
+  PACKAGES="$PACKAGES nginx curl"
 fi
 if [ "${1:-}" = "--peers" ]; then
   PACKAGES="$PACKAGES postgresql postgresql-contrib sqlite3 libpq-dev libsqlite3-dev gnuplot-nox"
