@@ -8,8 +8,8 @@
 #   1. creates: wrk, 16 connections, POST /CreateDeclarationCAS (every
 #      write synced before its 201);
 #   2. fills the store to N declarations (default 100,000) with more creates;
-#   3. searches: wrk, 16 connections, POST /SearchDeclarationCAS with a mix
-#      of criteria (bench/load/declarations.lua).
+#   3. searches: wrk, 16 then 4 connections, POST /SearchDeclarationCAS with
+#      a mix of criteria (bench/load/declarations.lua).
 # Prints requests/s and p50/p99 latency of each, and the machine. Server and
 # wrk share this machine's cores.
 set -eu
@@ -76,9 +76,11 @@ while [ "$made" -lt "$FILL" ]; do
   made=$((made + $(requests)))
   echo "  filled: $made declarations"
 done
-grep -o '"declarationNumber":"[0-9.]*"' "$WORK/access.log" > /dev/null 2>&1 || true
 # Some numbers to look up: the day's first ones.
 day=$(date -u +%Y.%m.%d)
 seq 1 500 | awk -v d="$day" '{ printf "%s.%04d\n", d, $1 }' > "$WORK/numbers"
-wrk --latency -t 2 -c "$CONNECTIONS" -d "${DURATION}s" -s "$SCRIPT" "$URL" -- search "$WORK/numbers" > "$WORK/wrk.out"
-report search
+sleep 5  # let the fill's compactions settle
+for c in "$CONNECTIONS" 4; do
+  wrk --latency -t 2 -c "$c" -d "${DURATION}s" -s "$SCRIPT" "$URL" -- search "$WORK/numbers" > "$WORK/wrk.out"
+  report "search/$c"
+done

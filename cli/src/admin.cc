@@ -10,19 +10,20 @@ namespace beladdr::cli {
 namespace {
 namespace decl = beladdr::declarations;
 
-std::unique_ptr<decl::DeclarationStore> Open(const std::string& uri,
-                                             std::ostream& err) {
-  auto store = decl::OpenDeclarationStore(uri);
-  if (!store.ok()) {
-    err << "beladdr: " << store.status().ToString() << "\n";
-    return nullptr;
-  }
-  return std::move(store).value();
-}
-
 int Failed(const Status& s, std::ostream& err) {
   err << "beladdr: " << s.ToString() << "\n";
   return s.IsInvalidArgument() ? 2 : 1;
+}
+
+// The store, or nullptr with the message written and *code set.
+std::unique_ptr<decl::DeclarationStore> Open(const std::string& uri,
+                                             std::ostream& err, int* code) {
+  auto store = decl::OpenDeclarationStore(uri);
+  if (!store.ok()) {
+    *code = Failed(store.status(), err);
+    return nullptr;
+  }
+  return std::move(store).value();
 }
 
 }  // namespace
@@ -31,8 +32,9 @@ int AddCentralKey(const std::string& uri, const std::string& central,
                   std::ostream& out, std::ostream& err) {
   StatusOr<decl::NewKey> key = decl::MakeKey(central, decl::Now());
   if (!key.ok()) return Failed(key.status(), err);
-  auto store = Open(uri, err);
-  if (store == nullptr) return 1;
+  int code = 1;
+  auto store = Open(uri, err, &code);
+  if (store == nullptr) return code;
   if (Status s = store->AddKey(key->record); !s.ok()) return Failed(s, err);
   out << "key " << key->record.id << " for central " << central
       << " (shown once; only its hash is kept):\n"
@@ -42,8 +44,9 @@ int AddCentralKey(const std::string& uri, const std::string& central,
 
 int ListCentralKeys(const std::string& uri, std::ostream& out,
                     std::ostream& err) {
-  auto store = Open(uri, err);
-  if (store == nullptr) return 1;
+  int code = 1;
+  auto store = Open(uri, err, &code);
+  if (store == nullptr) return code;
   StatusOr<std::vector<decl::CentralKey>> keys = store->ListKeys();
   if (!keys.ok()) return Failed(keys.status(), err);
   out << "key\tcentral\tcreated\trevoked\n";
@@ -57,8 +60,9 @@ int ListCentralKeys(const std::string& uri, std::ostream& out,
 
 int RevokeCentralKey(const std::string& uri, const std::string& key_id,
                      std::ostream& out, std::ostream& err) {
-  auto store = Open(uri, err);
-  if (store == nullptr) return 1;
+  int code = 1;
+  auto store = Open(uri, err, &code);
+  if (store == nullptr) return code;
   if (Status s = store->RevokeKey(key_id, decl::Now()); !s.ok()) {
     return Failed(s, err);
   }
@@ -75,8 +79,9 @@ int PrintAudit(const std::string& uri, const std::string& number,
         << "' is no declaration number (yyyy.mm.dd.sequence)\n";
     return 2;
   }
-  auto store = Open(uri, err);
-  if (store == nullptr) return 1;
+  int code = 1;
+  auto store = Open(uri, err, &code);
+  if (store == nullptr) return code;
   StatusOr<std::vector<decl::AuditEntry>> entries = store->Audit(number);
   if (!entries.ok()) return Failed(entries.status(), err);
   if (entries->empty()) {
