@@ -135,6 +135,8 @@ void AddFlags(CLI::App* cmd, bool resolve, Flags* f,
                             "language");
 }
 
+namespace {
+
 // `beladdr centrals ...` and `beladdr declarations audit ...`.
 int Admin(int argc, char** argv) {
   CLI::App app("beladdr: the declarations register's admin commands",
@@ -172,12 +174,15 @@ int Admin(int argc, char** argv) {
   if (add->parsed()) {
     return beladdr::cli::AddCentralKey(uri, central, std::cout, std::cerr);
   }
-  if (list->parsed()) return beladdr::cli::ListCentralKeys(uri, std::cout, std::cerr);
+  if (list->parsed())
+    return beladdr::cli::ListCentralKeys(uri, std::cout, std::cerr);
   if (revoke->parsed()) {
     return beladdr::cli::RevokeCentralKey(uri, key_id, std::cout, std::cerr);
   }
   return beladdr::cli::PrintAudit(uri, number, std::cout, std::cerr);
 }
+
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc >= 2 && (std::string(argv[1]) == "centrals" ||

@@ -106,7 +106,8 @@ int main(int argc, char** argv) {
     }
     std::unique_ptr<beladdr::declarations::DeclarationStore> declarations;
     if (!declarations_uri.empty()) {
-      auto store = beladdr::declarations::OpenDeclarationStore(declarations_uri);
+      auto store =
+          beladdr::declarations::OpenDeclarationStore(declarations_uri);
       if (!store.ok()) {
         std::cerr << "beladdr-server: " << store.status().ToString() << "\n";
         return 1;

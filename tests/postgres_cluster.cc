@@ -98,8 +98,8 @@ PostgresCluster::~PostgresCluster() {
 
 StatusOr<std::string> PostgresCluster::NewDatabase() {
   const std::string name = "t" + std::to_string(++databases_);
-  const std::string admin = "postgresql://beladdr@127.0.0.1:" +
-                            std::to_string(port_) + "/postgres";
+  const std::string admin =
+      "postgresql://beladdr@127.0.0.1:" + std::to_string(port_) + "/postgres";
   PGconn* conn = PQconnectdb(admin.c_str());
   Status s;
   if (PQstatus(conn) != CONNECTION_OK) {
@@ -113,8 +113,7 @@ StatusOr<std::string> PostgresCluster::NewDatabase() {
   }
   PQfinish(conn);
   BELADDR_RETURN_IF_ERROR(s);
-  return "postgresql://beladdr@127.0.0.1:" + std::to_string(port_) + "/" +
-         name;
+  return "postgresql://beladdr@127.0.0.1:" + std::to_string(port_) + "/" + name;
 }
 
 PostgresCluster* SharedPostgres(std::string* why) {

@@ -18,8 +18,8 @@ constexpr size_t kMaxDescriptionChars = 500;
 constexpr size_t kMaxContacts = 5;
 constexpr std::string_view kDetectionKinds[] = {"intrusion", "fire", "panic",
                                                 "technical", "medical"};
-constexpr std::string_view kPremisesTypes[] = {
-    "residential", "commercial", "industrial", "public", "other"};
+constexpr std::string_view kPremisesTypes[] = {"residential", "commercial",
+                                               "industrial", "public", "other"};
 
 // Collects the invalid inputs of a body, each named by its path.
 class Issues {
@@ -29,8 +29,8 @@ class Issues {
            std::string_view detail) {
     if (first_.ok()) first_ = Status::InvalidArgument(detail);
     if (out_ != nullptr) {
-      out_->push_back({"body", std::string(path), std::string(value),
-                       std::string(detail)});
+      out_->push_back(
+          {"body", std::string(path), std::string(value), std::string(detail)});
     }
   }
   const Status& status() const { return first_; }
@@ -60,19 +60,19 @@ bool OneOf(std::string_view value, std::span<const std::string_view> allowed) {
 
 std::string List(std::span<const std::string_view> allowed) {
   std::string out;
-  for (std::string_view a : allowed) out += (out.empty() ? "" : ", ") + std::string(a);
+  for (std::string_view a : allowed)
+    out += (out.empty() ? "" : ", ") + std::string(a);
   return out;
 }
 
 // The body as an object, or an issue.
-std::optional<json::object> ParseObject(std::string_view body,
-                                        Issues* issues) {
+std::optional<json::object> ParseObject(std::string_view body, Issues* issues) {
   json::error_code ec;
   json::value v = json::parse(body, ec);
   if (ec || !v.is_object()) {
-    issues->Add("", "", "the body must be a JSON object (" +
-                            (ec ? ec.message() : std::string("not an object")) +
-                            ")");
+    issues->Add("", "",
+                "the body must be a JSON object (" +
+                    (ec ? ec.message() : std::string("not an object")) + ")");
     return std::nullopt;
   }
   return std::move(v.as_object());
@@ -90,10 +90,10 @@ void OnlyMembers(const json::object& o, std::string_view path,
       for (std::string_view a : allowed) {
         names += (names.empty() ? "" : ", ") + std::string(a);
       }
-      issues->Add(std::string(path) + (path.empty() ? "" : ".") +
-                      std::string(key),
-                  ValueText(value),
-                  "unknown field '" + std::string(key) + "'; allowed: " + names);
+      issues->Add(
+          std::string(path) + (path.empty() ? "" : ".") + std::string(key),
+          ValueText(value),
+          "unknown field '" + std::string(key) + "'; allowed: " + names);
     }
   }
 }
@@ -102,9 +102,9 @@ void OnlyMembers(const json::object& o, std::string_view path,
 std::optional<std::string> Text(const json::object& o, std::string_view path,
                                 std::string_view key, size_t max_chars,
                                 Issues* issues, bool required = true) {
-  const std::string name =
-      path.empty() ? std::string(key)
-                   : std::string(path) + "." + std::string(key);
+  const std::string name = path.empty()
+                               ? std::string(key)
+                               : std::string(path) + "." + std::string(key);
   const json::value* v = o.if_contains(key);
   if (v == nullptr || v->is_null()) {
     if (required) issues->Add(name, "", "'" + name + "' is required");
@@ -116,8 +116,7 @@ std::optional<std::string> Text(const json::object& o, std::string_view path,
   }
   std::string text(v->as_string());
   const size_t chars = Chars(text);
-  if (text.find_first_not_of(" \t") == std::string::npos ||
-      chars > max_chars) {
+  if (text.find_first_not_of(" \t") == std::string::npos || chars > max_chars) {
     issues->Add(name, text,
                 "'" + name + "' must have 1 to " + std::to_string(max_chars) +
                     " characters");
@@ -145,8 +144,8 @@ std::optional<std::string> Checked(
 const json::object* ObjectPart(const json::value& v, std::string_view name,
                                Issues* issues) {
   if (!v.is_object()) {
-    issues->Add(name, ValueText(v), "'" + std::string(name) +
-                                        "' must be an object");
+    issues->Add(name, ValueText(v),
+                "'" + std::string(name) + "' must be an object");
     return nullptr;
   }
   return &v.as_object();
@@ -158,8 +157,7 @@ std::optional<std::string> DecodeUser(const json::value& v, Issues* issues) {
   std::optional<std::string> type = Text(*o, "user", "type", 20, issues);
   json::object out;
   if (type == "person") {
-    OnlyMembers(*o, "user", {"type", "nationalRegisterNumber", "name"},
-                issues);
+    OnlyMembers(*o, "user", {"type", "nationalRegisterNumber", "name"}, issues);
     out["type"] = "person";
     auto nrn = Checked(*o, "user", "nationalRegisterNumber",
                        &decl::CheckNationalRegisterNumber, issues);
@@ -171,8 +169,7 @@ std::optional<std::string> DecodeUser(const json::value& v, Issues* issues) {
                        &decl::CheckEnterpriseNumber, issues);
     if (kbo) out["enterpriseNumber"] = *kbo;
   } else if (type) {
-    issues->Add("user.type", *type,
-                "'user.type' must be person or enterprise");
+    issues->Add("user.type", *type, "'user.type' must be person or enterprise");
   }
   if (auto name = Text(*o, "user", "name", kMaxNameChars, issues)) {
     out["name"] = *name;
@@ -212,16 +209,16 @@ std::optional<std::string> DecodeAlarm(const json::value& v, Issues* issues) {
     if (OneOf(*premises, kPremisesTypes)) {
       out["premisesType"] = *premises;
     } else {
-      issues->Add("alarm.premisesType", *premises,
-                  "'alarm.premisesType' must be one of " +
-                      List(kPremisesTypes));
+      issues->Add(
+          "alarm.premisesType", *premises,
+          "'alarm.premisesType' must be one of " + List(kPremisesTypes));
     }
   }
   if (auto date = Checked(*o, "alarm", "startDate", &decl::CheckDate, issues)) {
     out["startDate"] = *date;
   }
-  if (auto description = Text(*o, "alarm", "description",
-                              kMaxDescriptionChars, issues, false)) {
+  if (auto description = Text(*o, "alarm", "description", kMaxDescriptionChars,
+                              issues, false)) {
     out["description"] = *description;
   }
   return json::serialize(out);
@@ -255,8 +252,7 @@ std::optional<std::string> DecodeContacts(const json::value& v,
 }
 
 std::optional<ResolveRequest> DecodeAddress(const json::value& v,
-                                            bool need_number,
-                                            Issues* issues) {
+                                            bool need_number, Issues* issues) {
   const json::object* o = ObjectPart(v, "address", issues);
   if (o == nullptr) return std::nullopt;
   std::vector<InputIssue> found;
@@ -339,8 +335,7 @@ StatusOr<ModifyInput> DecodeModifyDeclaration(std::string_view body,
                 &issues);
     if (auto number = Number(*o, &issues)) input.number = *number;
     const json::value* version = o->if_contains("version");
-    if (version == nullptr || !version->is_int64() ||
-        version->as_int64() < 1) {
+    if (version == nullptr || !version->is_int64() || version->as_int64() < 1) {
       issues.Add("version", version ? ValueText(*version) : "",
                  "'version' must be the declaration's current version (an "
                  "integer from 1)");
@@ -391,8 +386,8 @@ StatusOr<SearchDeclarationsInput> DecodeSearchDeclarations(
       q.street_code = *code;
     }
     if (auto pc = Text(*o, "", "postCode", 4, &issues, false)) {
-      if (pc->size() == 4 && pc->find_first_not_of("0123456789") ==
-                                 std::string::npos) {
+      if (pc->size() == 4 &&
+          pc->find_first_not_of("0123456789") == std::string::npos) {
         q.post_code = *pc;
       } else {
         issues.Add("postCode", *pc, "'postCode' must be 4 digits");
@@ -436,9 +431,8 @@ StatusOr<SearchDeclarationsInput> DecodeSearchDeclarations(
       }
     }
     if (auto cursor = Text(*o, "", "cursor", 40, &issues, false)) {
-      int day = 0;
-      int64_t seq = 0;
-      if (decl::ParseNumber(*cursor, &day, &seq)) {
+      decl::Cursor parsed;
+      if (decl::ParseCursor(*cursor, &parsed)) {
         q.after = *cursor;
       } else {
         issues.Add("cursor", *cursor,
@@ -456,8 +450,7 @@ bool IsContradiction(ResolveIssue issue) {
 }
 
 std::string EncodeDeclarationAddress(
-    const ResolvedAddress& address,
-    const std::vector<ResolveIssue>& warnings) {
+    const ResolvedAddress& address, const std::vector<ResolveIssue>& warnings) {
   const SearchResult& r = address.street;
   JsonWriter w;
   w.BeginObject();
@@ -612,8 +605,8 @@ std::string EncodeAddressProblem(const ResolveResponse& resolution,
   // Written with JsonWriter: the candidates' scores stay plain decimals.
   JsonWriter w;
   w.BeginObject();
-  w.Field("type", "urn:beladdr:problem:" +
-                      std::string(AddressProblemSlug(resolution)));
+  w.Field("type",
+          "urn:beladdr:problem:" + std::string(AddressProblemSlug(resolution)));
   w.Field("title", "Unprocessable Content");
   w.Key("status");
   w.Int(422);

@@ -147,9 +147,8 @@ StatusOr<Micros> ParseTime(std::string_view t) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
   if (!Digits(t, 0, 4, &y) || t.size() < 20 || t[4] != '-' ||
       !Digits(t, 5, 2, &mo) || t[7] != '-' || !Digits(t, 8, 2, &d) ||
-      (t[10] != 'T' && t[10] != 't') || !Digits(t, 11, 2, &h) ||
-      t[13] != ':' || !Digits(t, 14, 2, &mi) || t[16] != ':' ||
-      !Digits(t, 17, 2, &s)) {
+      (t[10] != 'T' && t[10] != 't') || !Digits(t, 11, 2, &h) || t[13] != ':' ||
+      !Digits(t, 14, 2, &mi) || t[16] != ':' || !Digits(t, 17, 2, &s)) {
     return bad;
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
@@ -179,11 +178,42 @@ StatusOr<Micros> ParseTime(std::string_view t) {
   } else {
     return bad;
   }
-  const int64_t days = DaysFromCivil(y, static_cast<unsigned>(mo),
-                                     static_cast<unsigned>(d));
+  const int64_t days =
+      DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
   const int64_t seconds =
       days * 86400 + h * 3600 + mi * 60 + s - offset_minutes * 60;
   return seconds * kMicrosPerSecond + fraction;
+}
+
+std::string FormatCursor(const Cursor& cursor) {
+  if (!cursor.modified_at) return cursor.number;
+  char buf[24];
+  std::snprintf(buf, sizeof(buf), "%016llx-",
+                static_cast<unsigned long long>(*cursor.modified_at));
+  return buf + cursor.number;
+}
+
+bool ParseCursor(std::string_view text, Cursor* cursor) {
+  int day = 0;
+  int64_t sequence = 0;
+  if (text.size() > 17 && text[16] == '-') {
+    uint64_t at = 0;
+    for (char c : text.substr(0, 16)) {
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                               : -1;
+      if (digit < 0) return false;
+      at = at * 16 + static_cast<uint64_t>(digit);
+    }
+    if (!ParseNumber(text.substr(17), &day, &sequence)) return false;
+    cursor->modified_at = static_cast<Micros>(at);
+    cursor->number = std::string(text.substr(17));
+    return true;
+  }
+  if (!ParseNumber(text, &day, &sequence)) return false;
+  cursor->modified_at.reset();
+  cursor->number = std::string(text);
+  return true;
 }
 
 Micros Now() {

@@ -110,10 +110,9 @@ Status KeyFile::Rewrite(const std::vector<CentralKey>& keys) {
   const int fd =
       ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return Errno("writing " + temp);
-  const bool written =
-      ::write(fd, body.data(), body.size()) ==
-          static_cast<ssize_t>(body.size()) &&
-      ::fsync(fd) == 0;
+  const bool written = ::write(fd, body.data(), body.size()) ==
+                           static_cast<ssize_t>(body.size()) &&
+                       ::fsync(fd) == 0;
   ::close(fd);
   if (!written) return Errno("writing " + temp);
   if (::rename(temp.c_str(), path_.c_str()) != 0) {

@@ -171,7 +171,8 @@ class Pool {
       PQfinish(c);
       return Status::IOError("declarations database: " + why);
     }
-    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        c, [](void*, const char*) {}, nullptr);
     return c;
   }
 
@@ -275,9 +276,9 @@ Status PostgresStore::Migrate() {
         c.Script("CREATE TABLE IF NOT EXISTS schema_migrations ("
                  "version integer PRIMARY KEY, "
                  "applied_at timestamptz NOT NULL DEFAULT now())"));
-    BELADDR_ASSIGN_OR_RETURN(
-        Result r, c.Exec("SELECT coalesce(max(version), 0) FROM "
-                         "schema_migrations"));
+    BELADDR_ASSIGN_OR_RETURN(Result r,
+                             c.Exec("SELECT coalesce(max(version), 0) FROM "
+                                    "schema_migrations"));
     const int64_t applied = Int(r, 0, 0);
     const auto known = static_cast<int64_t>(std::size(kMigrations));
     if (applied > known) {
@@ -316,10 +317,11 @@ Status PostgresStore::Audit(Connection& c, const std::string& operation,
                             const std::string& before,
                             const std::string& after) {
   return c
-      .Exec("INSERT INTO audit (number, central, operation, correlation_id, "
-            "at, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            {d.number, d.central, operation, change.correlation_id,
-             std::to_string(change.at), before, after})
+      .Exec(
+          "INSERT INTO audit (number, central, operation, correlation_id, "
+          "at, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          {d.number, d.central, operation, change.correlation_id,
+           std::to_string(change.at), before, after})
       .status();
 }
 
@@ -449,10 +451,10 @@ StatusOr<Declaration> PostgresStore::Modify(const Declaration& updated,
                                         " is deleted");
     }
     if (updated.version != old.version) {
-      return Status::FailedPrecondition(
-          "declaration " + old.number + " is at version " +
-          std::to_string(old.version) + ", not " +
-          std::to_string(updated.version));
+      return Status::FailedPrecondition("declaration " + old.number +
+                                        " is at version " +
+                                        std::to_string(old.version) + ", not " +
+                                        std::to_string(updated.version));
     }
     d = old;
     d.street_code = updated.street_code;
@@ -470,8 +472,7 @@ StatusOr<Declaration> PostgresStore::Delete(std::string_view number,
                                             const Change& change) {
   Declaration d;
   BELADDR_RETURN_IF_ERROR(Transaction([&](Connection& c) -> Status {
-    BELADDR_ASSIGN_OR_RETURN(Declaration old,
-                             Lock(c, change.central, number));
+    BELADDR_ASSIGN_OR_RETURN(Declaration old, Lock(c, change.central, number));
     d = old;
     if (old.status == DeclarationStatus::kDeleted) return Status::OK();
     d.status = DeclarationStatus::kDeleted;
@@ -499,22 +500,37 @@ StatusOr<DeclarationPage> PostgresStore::Search(const DeclarationQuery& q) {
   if (q.modified_since) {
     where("modified_at >=", std::to_string(*q.modified_since));
   }
+  // Number order, or modification order with modified_since.
+  const bool by_time = q.modified_since.has_value();
+  Cursor cursor;
   int day = 0;
   int64_t seq = 0;
-  if (!q.after.empty() && ParseNumber(q.after, &day, &seq)) {
+  if (ParseCursor(q.after, &cursor) &&
+      ParseNumber(cursor.number, &day, &seq)) {
     params.push_back(std::to_string(day));
     params.push_back(std::to_string(seq));
-    sql += " AND (day, seq) > ($" + std::to_string(params.size() - 1) +
-           "::integer, $" + std::to_string(params.size()) + "::bigint)";
+    const std::string d = "$" + std::to_string(params.size() - 1);
+    const std::string s = "$" + std::to_string(params.size());
+    if (by_time && cursor.modified_at) {
+      params.push_back(std::to_string(*cursor.modified_at));
+      sql += " AND (modified_at, day, seq) > ($" +
+             std::to_string(params.size()) + "::bigint, " + d +
+             "::integer, " + s + "::bigint)";
+    } else if (!by_time) {
+      sql += " AND (day, seq) > (" + d + "::integer, " + s + "::bigint)";
+    }
   }
   const int limit = std::clamp(q.limit, 1, kMaxQueryLimit);
-  sql += " ORDER BY day, seq LIMIT " + std::to_string(limit + 1);
+  sql += by_time ? " ORDER BY modified_at, day, seq" : " ORDER BY day, seq";
+  sql += " LIMIT " + std::to_string(limit + 1);
   DeclarationPage page;
   BELADDR_RETURN_IF_ERROR(pool_.With([&](Connection& c) -> Status {
     BELADDR_ASSIGN_OR_RETURN(Result r, c.Exec(sql, params));
     for (int row = 0; row < PQntuples(r.get()); ++row) {
       if (row == limit) {
-        page.next_after = page.declarations.back().number;
+        const Declaration& end = page.declarations.back();
+        page.next_after =
+            by_time ? FormatCursor({end.modified_at, end.number}) : end.number;
         break;
       }
       page.declarations.push_back(RowToDeclaration(r, row));
@@ -547,10 +563,11 @@ StatusOr<std::vector<AuditEntry>> PostgresStore::Audit(
 Status PostgresStore::AddKey(const CentralKey& key) {
   Status s = pool_.With([&](Connection& c) {
     return c
-        .Exec("INSERT INTO central_keys (id, central, sha256, created_at, "
-              "revoked_at) VALUES ($1, $2, $3, $4, $5)",
-              {key.id, key.central, key.sha256_hex,
-               std::to_string(key.created_at), std::to_string(key.revoked_at)})
+        .Exec(
+            "INSERT INTO central_keys (id, central, sha256, created_at, "
+            "revoked_at) VALUES ($1, $2, $3, $4, $5)",
+            {key.id, key.central, key.sha256_hex,
+             std::to_string(key.created_at), std::to_string(key.revoked_at)})
         .status();
   });
   if (IsRace(s)) {

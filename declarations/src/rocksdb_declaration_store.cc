@@ -60,10 +60,6 @@ std::string TimeKey(Micros at) {
 constexpr uint64_t kMemtableBudgetBytes = 64 << 20;
 constexpr size_t kBlockCacheBytes = 32 << 20;
 
-// A search by modification time alone reads at most this many entries of
-// the time index before it scans the central's declarations instead.
-constexpr size_t kTimeScanCap = 2000;
-
 // The index keys of a declaration: by street code (s), postcode (p),
 // municipality (m), deleted (z), and by modification time (t/).
 std::vector<std::string> IndexKeys(const Declaration& d,
@@ -218,9 +214,7 @@ class RocksDbStore : public DeclarationStore {
   StatusOr<std::vector<AuditEntry>> Audit(std::string_view number) override;
 
   Status AddKey(const CentralKey& key) override { return keys_.Add(key); }
-  StatusOr<std::vector<CentralKey>> ListKeys() override {
-    return keys_.List();
-  }
+  StatusOr<std::vector<CentralKey>> ListKeys() override { return keys_.List(); }
   Status RevokeKey(std::string_view id, Micros at) override {
     return keys_.Revoke(id, at);
   }
@@ -249,13 +243,9 @@ class RocksDbStore : public DeclarationStore {
   // q.after, in order: index entries (by_index) or the records themselves.
   StatusOr<DeclarationPage> Scan(const std::string& prefix, bool by_index,
                                  const DeclarationQuery& q);
-  // The number keys modified since q.modified_since (after q.after),
-  // sorted; more than kTimeScanCap means "too many to load one by one".
-  Status ChangedSince(const DeclarationQuery& q,
-                      std::vector<std::string>* numbers);
-  // The page of `numbers` (sorted number keys) that matches q.
-  StatusOr<DeclarationPage> Load(const std::vector<std::string>& numbers,
-                                 const DeclarationQuery& q);
+  // The central's declarations modified since q.modified_since, in
+  // modification order, from the time index.
+  StatusOr<DeclarationPage> ByTime(const DeclarationQuery& q);
   // The declaration under `key` of the caller, for a change (mu_ held).
   StatusOr<Declaration> Current(std::string_view central,
                                 std::string_view number, std::string* key);
@@ -277,7 +267,8 @@ StatusOr<std::string> RocksDbStore::GetValue(const std::string& key) {
 
 StatusOr<int64_t> RocksDbStore::GetCounter(const std::string& key) {
   StatusOr<std::string> v = GetValue(key);
-  if (!v.ok()) return v.status().IsNotFound() ? StatusOr<int64_t>(0) : v.status();
+  if (!v.ok())
+    return v.status().IsNotFound() ? StatusOr<int64_t>(0) : v.status();
   try {
     return static_cast<int64_t>(std::stoll(*v));
   } catch (const std::exception&) {
@@ -337,10 +328,10 @@ StatusOr<CreateResult> RocksDbStore::Create(const Declaration& draft,
   batch.Put(RecordKey(d.central, nkey), EncodeValue(d));
   for (const std::string& k : IndexKeys(d, nkey)) batch.Put(k, "");
   if (!change.correlation_id.empty()) batch.Put(idem_key, record);
-  BELADDR_RETURN_IF_ERROR(AddAudit({0, d.number, d.central, "create",
-                                    change.correlation_id, change.at, "",
-                                    record},
-                                   &batch));
+  BELADDR_RETURN_IF_ERROR(
+      AddAudit({0, d.number, d.central, "create", change.correlation_id,
+                change.at, "", record},
+               &batch));
   BELADDR_RETURN_IF_ERROR(Commit(&batch));
   return CreateResult{std::move(d), false};
 }
@@ -376,10 +367,10 @@ StatusOr<Declaration> RocksDbStore::Modify(const Declaration& updated,
                                       " is deleted");
   }
   if (updated.version != old.version) {
-    return Status::FailedPrecondition(
-        "declaration " + old.number + " is at version " +
-        std::to_string(old.version) + ", not " +
-        std::to_string(updated.version));
+    return Status::FailedPrecondition("declaration " + old.number +
+                                      " is at version " +
+                                      std::to_string(old.version) + ", not " +
+                                      std::to_string(updated.version));
   }
   Declaration d = old;
   d.street_code = updated.street_code;
@@ -392,10 +383,10 @@ StatusOr<Declaration> RocksDbStore::Modify(const Declaration& updated,
   rocksdb::WriteBatch batch;
   batch.Put(key, EncodeValue(d));
   Reindex(old, d, &batch);
-  BELADDR_RETURN_IF_ERROR(AddAudit({0, d.number, d.central, "modify",
-                                    change.correlation_id, change.at, before,
-                                    after},
-                                   &batch));
+  BELADDR_RETURN_IF_ERROR(
+      AddAudit({0, d.number, d.central, "modify", change.correlation_id,
+                change.at, before, after},
+               &batch));
   BELADDR_RETURN_IF_ERROR(Commit(&batch));
   return d;
 }
@@ -416,10 +407,10 @@ StatusOr<Declaration> RocksDbStore::Delete(std::string_view number,
   rocksdb::WriteBatch batch;
   batch.Put(key, EncodeValue(d));
   Reindex(old, d, &batch);
-  BELADDR_RETURN_IF_ERROR(AddAudit({0, d.number, d.central, "delete",
-                                    change.correlation_id, change.at, before,
-                                    after},
-                                   &batch));
+  BELADDR_RETURN_IF_ERROR(
+      AddAudit({0, d.number, d.central, "delete", change.correlation_id,
+                change.at, before, after},
+               &batch));
   BELADDR_RETURN_IF_ERROR(Commit(&batch));
   return d;
 }
@@ -427,9 +418,12 @@ StatusOr<Declaration> RocksDbStore::Delete(std::string_view number,
 StatusOr<DeclarationPage> RocksDbStore::Search(const DeclarationQuery& q) {
   DeclarationPage page;
   if (!IsCentralId(q.central)) return page;
-  const size_t limit = static_cast<size_t>(
-      std::clamp(q.limit, 1, kMaxQueryLimit));
-  const std::string after = q.after.empty() ? "" : NumberKeyOf(q.after);
+  const size_t limit =
+      static_cast<size_t>(std::clamp(q.limit, 1, kMaxQueryLimit));
+  Cursor cursor;
+  const std::string after = ParseCursor(q.after, &cursor)
+                                ? NumberKeyOf(cursor.number)
+                                : std::string();
   if (q.number) {
     StatusOr<Declaration> d = Get(q.central, *q.number);
     if (d.ok() && Matches(*d, q) && NumberKeyOf(d->number) > after) {
@@ -446,12 +440,8 @@ StatusOr<DeclarationPage> RocksDbStore::Search(const DeclarationQuery& q) {
   if (q.municipality_nis) {
     return Scan(x + "m/" + *q.municipality_nis + "/", true, q);
   }
+  if (q.modified_since) return ByTime(q);
   if (q.status == StatusFilter::kDeleted) return Scan(x + "z/", true, q);
-  if (q.modified_since) {
-    std::vector<std::string> changed;
-    BELADDR_RETURN_IF_ERROR(ChangedSince(q, &changed));
-    if (changed.size() <= kTimeScanCap) return Load(changed, q);
-  }
   return Scan("d/" + q.central + "/", false, q);
 }
 
@@ -459,9 +449,12 @@ StatusOr<DeclarationPage> RocksDbStore::Scan(const std::string& prefix,
                                              bool by_index,
                                              const DeclarationQuery& q) {
   DeclarationPage page;
-  const size_t limit = static_cast<size_t>(
-      std::clamp(q.limit, 1, kMaxQueryLimit));
-  const std::string after = q.after.empty() ? "" : NumberKeyOf(q.after);
+  const size_t limit =
+      static_cast<size_t>(std::clamp(q.limit, 1, kMaxQueryLimit));
+  Cursor cursor;
+  const std::string after = ParseCursor(q.after, &cursor)
+                                ? NumberKeyOf(cursor.number)
+                                : std::string();
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(rocksdb::ReadOptions()));
   for (it->Seek(prefix + after); it->Valid() && it->key().starts_with(prefix);
@@ -488,44 +481,44 @@ StatusOr<DeclarationPage> RocksDbStore::Scan(const std::string& prefix,
   return page;
 }
 
-Status RocksDbStore::ChangedSince(const DeclarationQuery& q,
-                                  std::vector<std::string>* numbers) {
-  const std::string prefix = "t/" + q.central + "/";
-  const std::string after = q.after.empty() ? "" : NumberKeyOf(q.after);
-  std::unique_ptr<rocksdb::Iterator> it(
-      db_->NewIterator(rocksdb::ReadOptions()));
-  for (it->Seek(prefix + TimeKey(*q.modified_since));
-       it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    const std::string_view key = it->key().ToStringView();
-    const std::string_view nkey = key.substr(key.size() - kNumberKeyBytes);
-    if (nkey > after) numbers->emplace_back(nkey);
-    if (numbers->size() > kTimeScanCap) break;  // the caller scans instead
-  }
-  std::sort(numbers->begin(), numbers->end());
-  return FromRocks(it->status(), "declarations scan");
-}
-
-StatusOr<DeclarationPage> RocksDbStore::Load(
-    const std::vector<std::string>& numbers, const DeclarationQuery& q) {
+StatusOr<DeclarationPage> RocksDbStore::ByTime(const DeclarationQuery& q) {
   DeclarationPage page;
   const size_t limit = static_cast<size_t>(
       std::clamp(q.limit, 1, kMaxQueryLimit));
-  for (const std::string& nkey : numbers) {
+  const std::string prefix = "t/" + q.central + "/";
+  // Where the previous page ended, or the start of the window.
+  Cursor cursor;
+  std::string start = prefix + TimeKey(*q.modified_since);
+  std::string last_seen;
+  if (!q.after.empty() && ParseCursor(q.after, &cursor) &&
+      cursor.modified_at && *cursor.modified_at >= *q.modified_since) {
+    last_seen = prefix + TimeKey(*cursor.modified_at) + "/" +
+                NumberKeyOf(cursor.number);
+    start = last_seen;
+  }
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions()));
+  for (it->Seek(start); it->Valid() && it->key().starts_with(prefix);
+       it->Next()) {
+    const std::string_view key = it->key().ToStringView();
+    if (key <= last_seen || key.size() < kNumberKeyBytes) continue;
+    const std::string_view nkey = key.substr(key.size() - kNumberKeyBytes);
     StatusOr<std::string> v = GetValue(RecordKey(q.central, nkey));
     if (!v.ok()) return v.status();
     BELADDR_ASSIGN_OR_RETURN(Declaration d, DecodeValue(*v));
     if (!Matches(d, q)) continue;
     if (page.declarations.size() == limit) {
-      page.next_after = page.declarations.back().number;
+      const Declaration& end = page.declarations.back();
+      page.next_after = FormatCursor({end.modified_at, end.number});
       break;
     }
     page.declarations.push_back(std::move(d));
   }
+  BELADDR_RETURN_IF_ERROR(FromRocks(it->status(), "declarations scan"));
   return page;
 }
 
-StatusOr<std::vector<AuditEntry>> RocksDbStore::Audit(
-    std::string_view number) {
+StatusOr<std::vector<AuditEntry>> RocksDbStore::Audit(std::string_view number) {
   std::vector<AuditEntry> entries;
   const std::string nkey = NumberKeyOf(number);
   if (nkey.empty()) return entries;

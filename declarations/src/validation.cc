@@ -29,12 +29,11 @@ uint64_t Number(std::string_view digits) {
 
 StatusOr<std::string> CheckNationalRegisterNumber(std::string_view text) {
   std::string digits;
-  const Status bad = Status::InvalidArgument(
-      "rijksregisternummer '" + std::string(text) +
-      "' voldoet niet aan checksum97");
+  const Status bad =
+      Status::InvalidArgument("rijksregisternummer '" + std::string(text) +
+                              "' voldoet niet aan checksum97");
   if (!DigitsOf(text, ".- ", &digits) || digits.size() != 11) {
-    return Status::InvalidArgument("rijksregisternummer '" +
-                                   std::string(text) +
+    return Status::InvalidArgument("rijksregisternummer '" + std::string(text) +
                                    "' heeft geen 11 cijfers");
   }
   const uint64_t base = Number(std::string_view(digits).substr(0, 9));
@@ -47,8 +46,8 @@ StatusOr<std::string> CheckNationalRegisterNumber(std::string_view text) {
 
 StatusOr<std::string> CheckEnterpriseNumber(std::string_view text) {
   std::string_view rest = text;
-  if (rest.size() >= 2 && (rest.substr(0, 2) == "BE" ||
-                           rest.substr(0, 2) == "be")) {
+  if (rest.size() >= 2 &&
+      (rest.substr(0, 2) == "BE" || rest.substr(0, 2) == "be")) {
     rest.remove_prefix(2);
   }
   std::string digits;
@@ -103,8 +102,8 @@ StatusOr<std::string> CheckPhone(std::string_view text) {
 }
 
 StatusOr<std::string> CheckDate(std::string_view text) {
-  const Status bad = Status::InvalidArgument(
-      "'" + std::string(text) + "' is not a date (YYYY-MM-DD)");
+  const Status bad = Status::InvalidArgument("'" + std::string(text) +
+                                             "' is not a date (YYYY-MM-DD)");
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (text[i] < '0' || text[i] > '9') return bad;

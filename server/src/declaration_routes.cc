@@ -51,8 +51,8 @@ Response Handler::Declarations(const Request& request, std::string_view path,
                   : declarations_->CentralOfKey(decl::KeyHash(key));
   if (!central.ok()) {
     if (!central.status().IsNotFound()) {
-      return MakeProblem(http::status::service_unavailable, version,
-                         keep_alive, "declarations-unavailable",
+      return MakeProblem(http::status::service_unavailable, version, keep_alive,
+                         "declarations-unavailable",
                          "the declarations store cannot be reached; try "
                          "again later",
                          correlation_id);
@@ -90,9 +90,9 @@ std::optional<Response> Handler::ResolveDeclared(
   StatusOr<ResolveResponse> resolved = searcher_->ResolveAddress(address);
   if (!resolved.ok()) {
     if (resolved.status().IsInvalidArgument()) {
-      return InvalidInput(request,
-                          {{"body", "address", "", resolved.status().message()}},
-                          correlation_id);
+      return InvalidInput(
+          request, {{"body", "address", "", resolved.status().message()}},
+          correlation_id);
     }
     return MakeProblem(http::status::internal_server_error, request.version(),
                        request.keep_alive(), "internal-error",
@@ -159,24 +159,25 @@ Response Handler::CreateDeclaration(const Request& request,
       api::DecodeCreateDeclaration(request.body(), &issues);
   if (!issues.empty()) return InvalidInput(request, issues, correlation_id);
   DeclaredAddress address;
-  if (auto answer = ResolveDeclared(request, *input->address, correlation_id,
-                                    &address)) {
+  if (auto answer =
+          ResolveDeclared(request, *input->address, correlation_id, &address)) {
     return *answer;
   }
   StatusOr<std::string> content = api::BuildContent(*input, address.json, "");
-  if (!content.ok()) return StoreProblem(request, content.status(), "", correlation_id);
+  if (!content.ok())
+    return StoreProblem(request, content.status(), "", correlation_id);
   decl::Declaration draft;
   draft.street_code = address.street_code;
   draft.post_code = address.post_code;
   draft.municipality_nis = address.municipality_nis;
   draft.content = std::move(content).value();
-  StatusOr<decl::CreateResult> made = declarations_->Create(
-      draft, {central, correlation_id, decl::Now()});
-  if (!made.ok()) return StoreProblem(request, made.status(), "", correlation_id);
-  Response res = MakeResponse(http::status::created, request.version(),
-                              request.keep_alive(), kJson,
-                              api::EncodeDeclaration(made->declaration),
-                              correlation_id);
+  StatusOr<decl::CreateResult> made =
+      declarations_->Create(draft, {central, correlation_id, decl::Now()});
+  if (!made.ok())
+    return StoreProblem(request, made.status(), "", correlation_id);
+  Response res = MakeResponse(
+      http::status::created, request.version(), request.keep_alive(), kJson,
+      api::EncodeDeclaration(made->declaration), correlation_id);
   res.set(http::field::location, "/declarations/" + made->declaration.number);
   if (made->replayed) res.set("x-idempotent-replay", "true");
   return res;
@@ -213,15 +214,14 @@ Response Handler::ModifyDeclaration(const Request& request,
   }
   updated.content = std::move(content).value();
   updated.version = input->version;
-  StatusOr<decl::Declaration> modified = declarations_->Modify(
-      updated, {central, correlation_id, decl::Now()});
+  StatusOr<decl::Declaration> modified =
+      declarations_->Modify(updated, {central, correlation_id, decl::Now()});
   if (!modified.ok()) {
     return StoreProblem(request, modified.status(), input->number,
                         correlation_id);
   }
   return MakeResponse(http::status::ok, request.version(), request.keep_alive(),
-                      kJson, api::EncodeDeclaration(*modified),
-                      correlation_id);
+                      kJson, api::EncodeDeclaration(*modified), correlation_id);
 }
 
 Response Handler::DeleteDeclaration(const Request& request,
@@ -231,8 +231,8 @@ Response Handler::DeleteDeclaration(const Request& request,
   StatusOr<std::string> number =
       api::DecodeDeleteDeclaration(request.body(), &issues);
   if (!issues.empty()) return InvalidInput(request, issues, correlation_id);
-  StatusOr<decl::Declaration> deleted = declarations_->Delete(
-      *number, {central, correlation_id, decl::Now()});
+  StatusOr<decl::Declaration> deleted =
+      declarations_->Delete(*number, {central, correlation_id, decl::Now()});
   if (!deleted.ok()) {
     return StoreProblem(request, deleted.status(), *number, correlation_id);
   }

@@ -258,8 +258,7 @@ void Handler::FinishHeaders(const Request& request, std::string_view path,
                             Reply* reply) const {
   Response* res = &reply->response;
   const bool api = path == "/SearchAddresses" || path == "/ResolveAddress" ||
-                   path == "/ConsumerPing" ||
-                   path.ends_with("DeclarationCAS");
+                   path == "/ConsumerPing" || path.ends_with("DeclarationCAS");
   const bool get = request.method() == http::verb::get ||
                    request.method() == http::verb::head;
   if (path == "/SearchAddresses" && get && res->result() == http::status::ok) {
@@ -432,16 +431,15 @@ Response Handler::Route(const Request& request,
                        std::string(OpenApiText()), correlation_id);
     res.set(http::field::cache_control, "public, max-age=3600");
   } else {
-    res = MakeProblem(
-        http::status::not_found, version, keep_alive, "not-found",
-        "unknown path " + std::string(path) +
-            "; the API has /SearchAddresses, /ResolveAddress, "
-            "/batch/SearchAddresses, /batch/ResolveAddress, "
-            "/CreateDeclarationCAS, /ModifyDeclarationCAS, "
-            "/DeleteDeclarationCAS, /SearchDeclarationCAS, "
-            "/declarations/{number}, /ConsumerPing, /metrics and "
-            "/openapi.yaml",
-        correlation_id);
+    res = MakeProblem(http::status::not_found, version, keep_alive, "not-found",
+                      "unknown path " + std::string(path) +
+                          "; the API has /SearchAddresses, /ResolveAddress, "
+                          "/batch/SearchAddresses, /batch/ResolveAddress, "
+                          "/CreateDeclarationCAS, /ModifyDeclarationCAS, "
+                          "/DeleteDeclarationCAS, /SearchDeclarationCAS, "
+                          "/declarations/{number}, /ConsumerPing, /metrics and "
+                          "/openapi.yaml",
+                      correlation_id);
   }
   if (request.method() == http::verb::head) {
     const auto length = res.body().size();

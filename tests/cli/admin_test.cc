@@ -61,14 +61,12 @@ TEST(AdminCommands, CentralsAddListRevoke) {
   EXPECT_EQ(list.out.find(key.substr(4)), std::string::npos) << "key listed";
   const std::string id = decl::KeyHash(key).substr(0, 12);
   EXPECT_NE(list.out.find(id), std::string::npos);
-  EXPECT_EQ(
-      Beladdr("centrals revoke --declarations " + uri + " --key " + id)
-          .exit_code,
-      0);
-  EXPECT_EQ(
-      Beladdr("centrals revoke --declarations " + uri + " --key nope")
-          .exit_code,
-      1);
+  EXPECT_EQ(Beladdr("centrals revoke --declarations " + uri + " --key " + id)
+                .exit_code,
+            0);
+  EXPECT_EQ(Beladdr("centrals revoke --declarations " + uri + " --key nope")
+                .exit_code,
+            1);
   auto store = decl::OpenDeclarationStore(uri);
   ASSERT_TRUE(store.ok());
   EXPECT_TRUE((*store)->CentralOfKey(decl::KeyHash(key)).status().IsNotFound());
@@ -104,9 +102,9 @@ TEST(AdminCommands, AuditPrintsOneLinePerChange) {
   EXPECT_EQ(Beladdr("declarations audit 2000.01.01.0001 --declarations " + uri)
                 .exit_code,
             1);
-  EXPECT_EQ(Beladdr("declarations audit nonsense --declarations " + uri)
-                .exit_code,
-            2);
+  EXPECT_EQ(
+      Beladdr("declarations audit nonsense --declarations " + uri).exit_code,
+      2);
 }
 
 }  // namespace

@@ -67,8 +67,8 @@ TEST_P(StoreConformance, RepeatedCorrelationIdAnswersTheFirstCreate) {
   const Change change = By("A", "11111111-1111-4111-8111-111111111111");
   auto first = store_->Create(Draft(), change);
   ASSERT_TRUE(first.ok());
-  auto again = store_->Create(Draft("S2"), {"A", change.correlation_id,
-                                            change.at + 1000});
+  auto again = store_->Create(Draft("S2"),
+                              {"A", change.correlation_id, change.at + 1000});
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->replayed);
   EXPECT_EQ(again->declaration.number, first->declaration.number);
@@ -120,7 +120,8 @@ TEST_P(StoreConformance, ModifyChecksVersionOwnerAndDeletion) {
 
 TEST_P(StoreConformance, SearchFiltersPagesAndIsolates) {
   for (int i = 0; i < 7; ++i) {
-    ASSERT_TRUE(store_->Create(Draft(i % 2 ? "S1" : "S2", "1000"), By("A")).ok());
+    ASSERT_TRUE(
+        store_->Create(Draft(i % 2 ? "S1" : "S2", "1000"), By("A")).ok());
   }
   ASSERT_TRUE(store_->Create(Draft("S1", "1000"), By("B")).ok());
   auto s1 = store_->Search({.central = "A", .street_code = "S1"});
@@ -151,11 +152,14 @@ TEST_P(StoreConformance, SearchFiltersPagesAndIsolates) {
   // B's number, asked by A through any filter: nothing.
   const std::string b_number =
       store_->Search({.central = "B"})->declarations.at(0).number;
-  EXPECT_TRUE(store_->Search({.central = "A", .number = b_number,
-                              .status = StatusFilter::kAll})
+  EXPECT_TRUE(store_
+                  ->Search({.central = "A",
+                            .number = b_number,
+                            .status = StatusFilter::kAll})
                   ->declarations.empty());
-  EXPECT_TRUE(store_->Search({.central = "A", .modified_since = Now() + 1000000})
-                  ->declarations.empty());
+  EXPECT_TRUE(
+      store_->Search({.central = "A", .modified_since = Now() + 1000000})
+          ->declarations.empty());
 }
 
 TEST_P(StoreConformance, ModifiedSinceFindsRecentChangesOnly) {
@@ -169,23 +173,39 @@ TEST_P(StoreConformance, ModifiedSinceFindsRecentChangesOnly) {
   change.post_code = "1020";
   ASSERT_TRUE(store_->Modify(change, {"A", "", t1}).ok());
   ASSERT_TRUE(store_->Delete(made[3].number, {"A", "", t1 + 1}).ok());
-  auto recent = store_->Search(
-      {.central = "A", .status = StatusFilter::kAll, .modified_since = t1});
-  ASSERT_TRUE(recent.ok());
-  ASSERT_EQ(recent->declarations.size(), 2u);
-  EXPECT_EQ(recent->declarations[0].number, made[1].number);
-  EXPECT_EQ(recent->declarations[1].number, made[3].number);
+  Declaration first = made[0];
+  first.street_code = "S7";
+  ASSERT_TRUE(store_->Modify(first, {"A", "", t1 + 2}).ok());
+  // In the order of the changes, a page of one at a time.
+  std::vector<std::string> order;
+  DeclarationQuery q{.central = "A",
+                     .status = StatusFilter::kAll,
+                     .modified_since = t1,
+                     .limit = 1};
+  for (int page = 0; page < 5; ++page) {
+    auto got = store_->Search(q);
+    ASSERT_TRUE(got.ok());
+    for (const Declaration& d : got->declarations) order.push_back(d.number);
+    if (got->next_after.empty()) break;
+    q.after = got->next_after;
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{made[1].number, made[3].number,
+                                             made[0].number}));
   // Deleted ones alone, and the default (active) filter with the time.
   auto deleted =
       store_->Search({.central = "A", .status = StatusFilter::kDeleted});
   ASSERT_EQ(deleted->declarations.size(), 1u);
   EXPECT_EQ(deleted->declarations[0].number, made[3].number);
   auto active = store_->Search({.central = "A", .modified_since = t1});
-  ASSERT_EQ(active->declarations.size(), 1u);
+  ASSERT_EQ(active->declarations.size(), 2u);
   // The old postcode no longer finds the modified one.
   EXPECT_EQ(store_->Search({.central = "A", .post_code = "1000"})
                 ->declarations.size(),
             2u);
+  EXPECT_EQ(store_->Search({.central = "A", .street_code = "S7",
+                            .modified_since = t1})
+                ->declarations.size(),
+            1u);
 }
 
 TEST_P(StoreConformance, AuditTrailRecordsEveryChange) {

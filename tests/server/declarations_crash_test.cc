@@ -89,8 +89,8 @@ TEST_P(DeclarationCrash, AcknowledgedCreatesSurviveSigkill) {
     }
   }
   const std::vector<std::string> args = {
-      "--index", SharedTinyIndexDir(), "--port", "0", "--declarations", uri,
-      "--no-access-log"};
+      "--index", SharedTinyIndexDir(), "--port", "0", "--declarations",
+      uri,       "--no-access-log"};
   std::vector<std::vector<std::string>> acked(kCentrals);
   {
     ServerProcess server(dir, args);

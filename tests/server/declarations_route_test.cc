@@ -78,8 +78,8 @@ class DeclarationRoutes : public ::testing::Test {
   std::map<std::string, std::string> key_ids_;
   Handler handler_{&TinyPublicSearcher(), nullptr, nullptr, {}, nullptr};
   void UseStore() {
-    handler_ = Handler(&TinyPublicSearcher(), nullptr, nullptr, {},
-                       store_.get());
+    handler_ =
+        Handler(&TinyPublicSearcher(), nullptr, nullptr, {}, store_.get());
   }
 };
 
@@ -117,7 +117,8 @@ TEST_F(DeclarationRoutes, CreateAUniqueAddress) {
   const json::value d = Parse(res);
   const std::string number(d.at("declarationNumber").as_string());
   EXPECT_EQ(res[http::field::location], "/declarations/" + number);
-  EXPECT_EQ(number.substr(0, 11), decl::FormatNumber(decl::UtcDay(decl::Now()), 1).substr(0, 11));
+  EXPECT_EQ(number.substr(0, 11),
+            decl::FormatNumber(decl::UtcDay(decl::Now()), 1).substr(0, 11));
   EXPECT_EQ(d.at("status"), "active");
   EXPECT_EQ(d.at("version"), 1);
   EXPECT_EQ(d.at("address").at("streetCode"), "icar:7716673@7090");
@@ -178,9 +179,10 @@ TEST_F(DeclarationRoutes, NotFoundAndContradictionCreateNothing) {
   const json::value issue = Parse(res).at("issues").at(0);
   EXPECT_EQ(issue.at("type"), "urn:beladdr:problem:postCodeMismatch");
   EXPECT_EQ(issue.at("name"), "address.postCode");
-  EXPECT_TRUE(store_->Search({.central = "central-a",
-                              .status = decl::StatusFilter::kAll})
-                  ->declarations.empty());
+  EXPECT_TRUE(
+      store_
+          ->Search({.central = "central-a", .status = decl::StatusFilter::kAll})
+          ->declarations.empty());
 }
 
 TEST_F(DeclarationRoutes, InvalidInputIsA400WithEveryIssue) {
@@ -204,16 +206,16 @@ TEST_F(DeclarationRoutes, InvalidInputIsA400WithEveryIssue) {
                 "checksum97");
     }
   }
-  for (const char* name :
-       {"address.houseNumber", "user.nationalRegisterNumber",
-        "alarm.detectionKinds", "alarm.premisesType", "alarm.startDate",
-        "contacts[0].phone", "extra"}) {
+  for (const char* name : {"address.houseNumber", "user.nationalRegisterNumber",
+                           "alarm.detectionKinds", "alarm.premisesType",
+                           "alarm.startDate", "contacts[0].phone", "extra"}) {
     EXPECT_TRUE(names.count(name)) << name << " in " << res.body();
   }
   // Six contacts are too many; an enterprise needs a valid KBO number.
   std::string six = "[";
   for (int i = 0; i < 6; ++i) {
-    six += std::string(i ? "," : "") + R"({"name": "A", "phone": "0470123456"})";
+    six +=
+        std::string(i ? "," : "") + R"({"name": "A", "phone": "0470123456"})";
   }
   six += "]";
   const std::string too_many = R"({"address": )" + kUniqueAddress +
@@ -310,7 +312,8 @@ TEST_F(DeclarationRoutes, NoCentralReachesAnothersDeclarations) {
         std::string(R"({"postCode": "7090", "status": "all"})"),
         std::string(R"({"municipality": "Braine-le-Comte"})"),
         std::string(R"({"municipality": ")") +
-            std::string(d.at("address").at("municipality").at("nisCode").as_string()) +
+            std::string(
+                d.at("address").at("municipality").at("nisCode").as_string()) +
             R"("})",
         std::string(R"({"modifiedSince": "2000-01-01T00:00:00Z"})"),
         std::string("{}")}) {

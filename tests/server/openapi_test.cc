@@ -4,12 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
-
-#include <boost/json.hpp>
 
 #include "beladdr/declarations/keys.h"
 #include "beladdr/declarations/store.h"
@@ -124,19 +123,20 @@ void AddDeclarationAnswers(std::map<std::string, std::vector<Response>>* out) {
   (*out)["/ModifyDeclarationCAS"] = common("/ModifyDeclarationCAS", modify);
   (*out)["/ModifyDeclarationCAS"].push_back(
       call("/ModifyDeclarationCAS", modify));  // stale: 409
-  (*out)["/ModifyDeclarationCAS"].push_back(call(
-      "/ModifyDeclarationCAS",
-      R"({"declarationNumber": "2000.01.01.0001", "version": 1, "user":
+  (*out)["/ModifyDeclarationCAS"].push_back(
+      call("/ModifyDeclarationCAS",
+           R"({"declarationNumber": "2000.01.01.0001", "version": 1, "user":
       {"type": "enterprise", "enterpriseNumber": "0203201340", "name":
       "P"}})"));
-  (*out)["/ModifyDeclarationCAS"].push_back(call(
-      "/ModifyDeclarationCAS",
-      R"({"declarationNumber": ")" + number +
-          R"(", "version": 2, "address": {"street": "Hoogstraat",
+  (*out)["/ModifyDeclarationCAS"].push_back(
+      call("/ModifyDeclarationCAS",
+           R"({"declarationNumber": ")" + number +
+               R"(", "version": 2, "address": {"street": "Hoogstraat",
           "houseNumber": "1"}})"));
   (*out)["/DeleteDeclarationCAS"] = common(
       "/DeleteDeclarationCAS", R"({"declarationNumber": ")" + number + "\"}");
-  (*out)["/DeleteDeclarationCAS"].push_back(call("/DeleteDeclarationCAS", gone));
+  (*out)["/DeleteDeclarationCAS"].push_back(
+      call("/DeleteDeclarationCAS", gone));
   (*out)["/SearchDeclarationCAS"] =
       common("/SearchDeclarationCAS", R"({"status": "all"})");
   (*out)["/SearchDeclarationCAS"].push_back(
@@ -149,8 +149,7 @@ void AddDeclarationAnswers(std::map<std::string, std::vector<Response>>* out) {
   post.method(http::verb::post);
   (*out)["/declarations/{number}"] = {
       handler.Handle(get), handler.Handle(missing), handler.Handle(post),
-      handler.Handle(Get("/declarations/" + number)),
-      without.Handle(get)};
+      handler.Handle(Get("/declarations/" + number)), without.Handle(get)};
 }
 
 TEST(OpenApi, EveryStatusTheHandlerSendsIsDocumented) {

@@ -153,7 +153,6 @@ std::string Gunzip(const std::string& zipped) {
   return out;
 }
 
-
 ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> args)
     : dir_(dir) {
   const std::string binary = std::string(BELADDR_BIN_DIR) + "/beladdr-server";

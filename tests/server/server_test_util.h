@@ -5,12 +5,12 @@
 #ifndef BELADDR_TESTS_SERVER_SERVER_TEST_UTIL_H_
 #define BELADDR_TESTS_SERVER_SERVER_TEST_UTIL_H_
 
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <signal.h>
 #include <sys/types.h>
 
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <memory>
 #include <mutex>

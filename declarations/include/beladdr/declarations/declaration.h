@@ -73,7 +73,9 @@ struct AuditEntry {
 enum class StatusFilter { kActive, kDeleted, kAll };
 
 // SearchDeclarationCAS: the central's own declarations matching every
-// criterion given, in number order.
+// criterion given, in number order; with modified_since, in the order they
+// were last modified (oldest change first, then by number), so that a
+// client can follow the changes page by page.
 struct DeclarationQuery {
   std::string central;  // required
   std::optional<std::string> number;
@@ -83,7 +85,7 @@ struct DeclarationQuery {
   StatusFilter status = StatusFilter::kActive;
   std::optional<Micros> modified_since;  // modified at or after
   int limit = 20;                        // 1..kMaxQueryLimit
-  // Numbers after this one only (the previous page's next_after).
+  // Where the previous page ended (its next_after; a Cursor), or empty.
   std::string after;
 };
 inline constexpr int kMaxQueryLimit = 100;
@@ -102,6 +104,17 @@ struct CentralKey {
   Micros created_at = 0;
   Micros revoked_at = 0;  // 0 while valid
 };
+
+// Where a page of a search ended: its last declaration's number, and, in
+// modification order, its modification time.
+struct Cursor {
+  std::optional<Micros> modified_at;
+  std::string number;
+};
+// "2026.12.06.0042", or "<16 hex digits of modified_at>-2026.12.06.0042".
+std::string FormatCursor(const Cursor& cursor);
+// False when `text` is neither form.
+bool ParseCursor(std::string_view text, Cursor* cursor);
 
 // A declaration as one JSON document (the audit trail's before/after, the
 // embedded store's value), and back.
