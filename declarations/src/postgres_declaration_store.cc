@@ -9,6 +9,8 @@
 #include <optional>
 #include <vector>
 
+#include "changes.h"
+
 namespace beladdr::declarations::internal {
 namespace {
 
@@ -351,14 +353,8 @@ StatusOr<CreateResult> PostgresStore::CreateIn(Connection& c,
              "CONFLICT (day) DO UPDATE SET last = day_sequences.last + 1 "
              "RETURNING last",
              {std::to_string(day)}));
-  Declaration d = draft;
   const int64_t sequence = Int(seq, 0, 0);
-  d.number = FormatNumber(day, sequence);
-  d.central = change.central;
-  d.status = DeclarationStatus::kActive;
-  d.version = 1;
-  d.created_at = d.modified_at = change.at;
-  d.deleted_at = 0;
+  Declaration d = NewDeclaration(draft, change, day, sequence);
   BELADDR_RETURN_IF_ERROR(
       c.Exec(std::string("INSERT INTO declarations (day, seq, ") + kColumns +
                  ") VALUES ($1, $2, $3, $4, 'active', 1, $5, $6, $7, $8, $8, "
@@ -446,23 +442,7 @@ StatusOr<Declaration> PostgresStore::Modify(const Declaration& updated,
   BELADDR_RETURN_IF_ERROR(Transaction([&](Connection& c) -> Status {
     BELADDR_ASSIGN_OR_RETURN(Declaration old,
                              Lock(c, change.central, updated.number));
-    if (old.status == DeclarationStatus::kDeleted) {
-      return Status::FailedPrecondition("declaration " + old.number +
-                                        " is deleted");
-    }
-    if (updated.version != old.version) {
-      return Status::FailedPrecondition("declaration " + old.number +
-                                        " is at version " +
-                                        std::to_string(old.version) + ", not " +
-                                        std::to_string(updated.version));
-    }
-    d = old;
-    d.street_code = updated.street_code;
-    d.post_code = updated.post_code;
-    d.municipality_nis = updated.municipality_nis;
-    d.content = updated.content;
-    d.version = old.version + 1;
-    d.modified_at = change.at;
+    BELADDR_ASSIGN_OR_RETURN(d, ModifiedDeclaration(old, updated, change));
     return Store(c, "modify", change, old, d);
   }));
   return d;
@@ -473,11 +453,8 @@ StatusOr<Declaration> PostgresStore::Delete(std::string_view number,
   Declaration d;
   BELADDR_RETURN_IF_ERROR(Transaction([&](Connection& c) -> Status {
     BELADDR_ASSIGN_OR_RETURN(Declaration old, Lock(c, change.central, number));
-    d = old;
+    d = DeletedDeclaration(old, change);
     if (old.status == DeclarationStatus::kDeleted) return Status::OK();
-    d.status = DeclarationStatus::kDeleted;
-    d.version = old.version + 1;
-    d.modified_at = d.deleted_at = change.at;
     return Store(c, "delete", change, old, d);
   }));
   return d;
@@ -505,8 +482,7 @@ StatusOr<DeclarationPage> PostgresStore::Search(const DeclarationQuery& q) {
   Cursor cursor;
   int day = 0;
   int64_t seq = 0;
-  if (ParseCursor(q.after, &cursor) &&
-      ParseNumber(cursor.number, &day, &seq)) {
+  if (ParseCursor(q.after, &cursor) && ParseNumber(cursor.number, &day, &seq)) {
     params.push_back(std::to_string(day));
     params.push_back(std::to_string(seq));
     const std::string d = "$" + std::to_string(params.size() - 1);
@@ -514,8 +490,8 @@ StatusOr<DeclarationPage> PostgresStore::Search(const DeclarationQuery& q) {
     if (by_time && cursor.modified_at) {
       params.push_back(std::to_string(*cursor.modified_at));
       sql += " AND (modified_at, day, seq) > ($" +
-             std::to_string(params.size()) + "::bigint, " + d +
-             "::integer, " + s + "::bigint)";
+             std::to_string(params.size()) + "::bigint, " + d + "::integer, " +
+             s + "::bigint)";
     } else if (!by_time) {
       sql += " AND (day, seq) > (" + d + "::integer, " + s + "::bigint)";
     }

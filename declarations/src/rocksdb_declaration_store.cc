@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "changes.h"
 #include "key_file.h"
 
 namespace beladdr::declarations::internal {
@@ -246,6 +247,11 @@ class RocksDbStore : public DeclarationStore {
   // The central's declarations modified since q.modified_since, in
   // modification order, from the time index.
   StatusOr<DeclarationPage> ByTime(const DeclarationQuery& q);
+  // Writes the change of `old` into `d` under `key`, with its index
+  // entries and audit entry, in one synced batch (mu_ held).
+  Status Write(const std::string& key, const std::string& operation,
+               const Change& change, const Declaration& old,
+               const Declaration& d);
   // The declaration under `key` of the caller, for a change (mu_ held).
   StatusOr<Declaration> Current(std::string_view central,
                                 std::string_view number, std::string* key);
@@ -314,13 +320,7 @@ StatusOr<CreateResult> RocksDbStore::Create(const Declaration& draft,
   const int day = UtcDay(change.at);
   const std::string day_key = "q/day/" + std::to_string(day);
   BELADDR_ASSIGN_OR_RETURN(const int64_t last, GetCounter(day_key));
-  Declaration d = draft;
-  d.number = FormatNumber(day, last + 1);
-  d.central = change.central;
-  d.status = DeclarationStatus::kActive;
-  d.version = 1;
-  d.created_at = d.modified_at = change.at;
-  d.deleted_at = 0;
+  Declaration d = NewDeclaration(draft, change, day, last + 1);
   const std::string nkey = NumberKey(day, last + 1);
   const std::string record = EncodeRecord(d);
   rocksdb::WriteBatch batch;
@@ -362,32 +362,9 @@ StatusOr<Declaration> RocksDbStore::Modify(const Declaration& updated,
   std::string key;
   BELADDR_ASSIGN_OR_RETURN(Declaration old,
                            Current(change.central, updated.number, &key));
-  if (old.status == DeclarationStatus::kDeleted) {
-    return Status::FailedPrecondition("declaration " + old.number +
-                                      " is deleted");
-  }
-  if (updated.version != old.version) {
-    return Status::FailedPrecondition("declaration " + old.number +
-                                      " is at version " +
-                                      std::to_string(old.version) + ", not " +
-                                      std::to_string(updated.version));
-  }
-  Declaration d = old;
-  d.street_code = updated.street_code;
-  d.post_code = updated.post_code;
-  d.municipality_nis = updated.municipality_nis;
-  d.content = updated.content;
-  d.version = old.version + 1;
-  d.modified_at = change.at;
-  const std::string before = EncodeRecord(old), after = EncodeRecord(d);
-  rocksdb::WriteBatch batch;
-  batch.Put(key, EncodeValue(d));
-  Reindex(old, d, &batch);
-  BELADDR_RETURN_IF_ERROR(
-      AddAudit({0, d.number, d.central, "modify", change.correlation_id,
-                change.at, before, after},
-               &batch));
-  BELADDR_RETURN_IF_ERROR(Commit(&batch));
+  BELADDR_ASSIGN_OR_RETURN(Declaration d,
+                           ModifiedDeclaration(old, updated, change));
+  BELADDR_RETURN_IF_ERROR(Write(key, "modify", change, old, d));
   return d;
 }
 
@@ -399,20 +376,22 @@ StatusOr<Declaration> RocksDbStore::Delete(std::string_view number,
   BELADDR_ASSIGN_OR_RETURN(Declaration old,
                            Current(change.central, number, &key));
   if (old.status == DeclarationStatus::kDeleted) return old;  // harmless
-  Declaration d = old;
-  d.status = DeclarationStatus::kDeleted;
-  d.version = old.version + 1;
-  d.modified_at = d.deleted_at = change.at;
-  const std::string before = EncodeRecord(old), after = EncodeRecord(d);
+  const Declaration d = DeletedDeclaration(old, change);
+  BELADDR_RETURN_IF_ERROR(Write(key, "delete", change, old, d));
+  return d;
+}
+
+Status RocksDbStore::Write(const std::string& key, const std::string& operation,
+                           const Change& change, const Declaration& old,
+                           const Declaration& d) {
   rocksdb::WriteBatch batch;
   batch.Put(key, EncodeValue(d));
   Reindex(old, d, &batch);
   BELADDR_RETURN_IF_ERROR(
-      AddAudit({0, d.number, d.central, "delete", change.correlation_id,
-                change.at, before, after},
+      AddAudit({0, d.number, d.central, operation, change.correlation_id,
+                change.at, EncodeRecord(old), EncodeRecord(d)},
                &batch));
-  BELADDR_RETURN_IF_ERROR(Commit(&batch));
-  return d;
+  return Commit(&batch);
 }
 
 StatusOr<DeclarationPage> RocksDbStore::Search(const DeclarationQuery& q) {
@@ -483,15 +462,15 @@ StatusOr<DeclarationPage> RocksDbStore::Scan(const std::string& prefix,
 
 StatusOr<DeclarationPage> RocksDbStore::ByTime(const DeclarationQuery& q) {
   DeclarationPage page;
-  const size_t limit = static_cast<size_t>(
-      std::clamp(q.limit, 1, kMaxQueryLimit));
+  const size_t limit =
+      static_cast<size_t>(std::clamp(q.limit, 1, kMaxQueryLimit));
   const std::string prefix = "t/" + q.central + "/";
   // Where the previous page ended, or the start of the window.
   Cursor cursor;
   std::string start = prefix + TimeKey(*q.modified_since);
   std::string last_seen;
-  if (!q.after.empty() && ParseCursor(q.after, &cursor) &&
-      cursor.modified_at && *cursor.modified_at >= *q.modified_since) {
+  if (!q.after.empty() && ParseCursor(q.after, &cursor) && cursor.modified_at &&
+      *cursor.modified_at >= *q.modified_since) {
     last_seen = prefix + TimeKey(*cursor.modified_at) + "/" +
                 NumberKeyOf(cursor.number);
     start = last_seen;
