@@ -23,7 +23,7 @@ JOBS ?= $(shell nproc)
 ASAN_BUILD ?= build-asan
 FUZZ_SECONDS ?= 600
 
-.PHONY: serve test test-asan deps build index quality bench load load-declarations scale-out peers fuzz soak clean lint-openapi
+.PHONY: serve test test-asan deps build index quality bench load load-autocomplete load-declarations scale-out peers fuzz soak clean lint-openapi
 
 DECLARATIONS ?= rocksdb:var/declarations
 
@@ -68,6 +68,11 @@ bench: index
 
 load: index
 	INDEX=$(INDEX) BIN=$(BUILD)/bin bench/load/run.sh
+
+# Search as you type over HTTP: every prefix of typed queries, 32
+# connections (bench/load/autocomplete.sh).
+load-autocomplete: index
+	INDEX=$(INDEX) BIN=$(BUILD)/bin bench/load/autocomplete.sh
 
 # Declarations over HTTP: creates/s (synced writes), then searches with
 # 100,000 declarations stored (bench/load/declarations.sh).

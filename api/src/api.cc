@@ -381,6 +381,27 @@ StatusOr<SearchRequest> SearchRequestFromParams(
   return r;
 }
 
+StatusOr<AutocompleteRequest> AutocompleteRequestFromParams(
+    const std::vector<std::pair<std::string, std::string>>& params,
+    std::vector<InputIssue>* issues) {
+  Issues found("query", issues);
+  AutocompleteRequest r;
+  // "q" is named "query" by ParamFields.
+  const Fields fields{{{"query", &r.q},
+                       {"postCode", &r.post_code},
+                       {"municipality", &r.municipality}},
+                      &r.language,
+                      &r.limit};
+  BELADDR_RETURN_IF_ERROR(ParamFields(
+      params, fields, "q, postCode, municipality, lang, limit", &found));
+  if (r.q.find_first_not_of(" \t") == std::string::npos) {
+    found.Add("q", r.q,
+              Status::InvalidArgument("give q: the text typed so far"));
+  }
+  if (!found.status().ok()) return found.status();
+  return r;
+}
+
 StatusOr<ResolveRequest> ResolveRequestFromParams(
     const std::vector<std::pair<std::string, std::string>>& params,
     std::vector<InputIssue>* issues) {

@@ -11,6 +11,7 @@
 
 #include "beladdr/index/index_reader.h"
 #include "internal/language_detector.h"
+#include "internal/results.h"
 
 namespace beladdr {
 
@@ -44,40 +45,6 @@ int BestPlace(const ParsedQuery& q, const std::vector<PlaceMatch>& places,
   return best;
 }
 
-std::optional<Language> SingleLanguage(LanguageMask mask) {
-  if (std::popcount(static_cast<unsigned>(mask)) != 1) return std::nullopt;
-  for (Language l : kAllLanguages) {
-    if (MaskHas(mask, l)) return l;
-  }
-  return std::nullopt;
-}
-
-// names[lang], else the first of `fallbacks` that exists, else any.
-template <typename Text>
-const Text& NameIn(const std::array<Text, 3>& names,
-                   std::optional<Language> lang,
-                   std::optional<Language> fallback) {
-  if (lang && !names[static_cast<size_t>(*lang)].empty()) {
-    return names[static_cast<size_t>(*lang)];
-  }
-  if (fallback && !names[static_cast<size_t>(*fallback)].empty()) {
-    return names[static_cast<size_t>(*fallback)];
-  }
-  for (const Text& n : names) {
-    if (!n.empty()) return n;
-  }
-  return names[0];
-}
-
-MunicipalityRef MakeMunicipalityRef(const MunicipalityEntry& m,
-                                    std::optional<Language> lang) {
-  MunicipalityRef ref;
-  ref.nis_code = m.nis;
-  ref.names = m.names;
-  ref.name = NameIn(m.names, lang, MunicipalityLanguage(m));
-  return ref;
-}
-
 }  // namespace
 
 StatusOr<std::unique_ptr<SearcherImpl>> SearcherImpl::Open(
@@ -91,6 +58,7 @@ StatusOr<std::unique_ptr<SearcherImpl>> SearcherImpl::Open(
                                      RebuildHint(index_dir) + ")");
   }
   s->data_ = std::move(data).value();
+  s->autocompleter_ = std::make_unique<Autocompleter>(*s->data_);
 #ifdef __GLIBC__
   // Loading builds large temporaries (sort buffers, decoded lists); give
   // their pages back to the system instead of keeping them resident for

@@ -33,6 +33,7 @@
 
 #include "beladdr/index/rocksdb_store.h"
 #include "beladdr/searcher.h"
+#include "internal/autocomplete.h"
 #include "internal/candidates.h"
 #include "internal/index_data.h"
 #include "internal/query_reading.h"
@@ -93,6 +94,10 @@ class SearcherImpl : public Searcher {
       const SearchRequest& request) const override;
   StatusOr<ResolveResponse> ResolveAddress(
       const ResolveRequest& request) const override;
+  StatusOr<SearchResponse> AutocompleteAddresses(
+      const AutocompleteRequest& request) const override {
+    return autocompleter_->Complete(request);
+  }
   const IndexInfo& info() const override { return info_; }
   size_t MemoryUsage() const override { return data_->MemoryUsage(); }
 
@@ -219,6 +224,7 @@ class SearcherImpl : public Searcher {
 
   std::unique_ptr<IndexStore> store_;
   std::unique_ptr<IndexData> data_;
+  std::unique_ptr<Autocompleter> autocompleter_;  // over *data_
   IndexInfo info_;
   EngineOptions options_;
 };

@@ -45,6 +45,7 @@ bool IsJson(std::string_view content_type) {
 std::string_view RouteLabel(std::string_view path) {
   if (path == "/SearchAddresses") return "/SearchAddresses";
   if (path == "/ResolveAddress") return "/ResolveAddress";
+  if (path == "/AutocompleteAddresses") return "/AutocompleteAddresses";
   if (path == "/ConsumerPing") return "/ConsumerPing";
   if (path == "/metrics") return "/metrics";
   if (path == "/openapi.yaml") return "/openapi.yaml";
@@ -258,10 +259,12 @@ void Handler::FinishHeaders(const Request& request, std::string_view path,
                             Reply* reply) const {
   Response* res = &reply->response;
   const bool api = path == "/SearchAddresses" || path == "/ResolveAddress" ||
+                   path == "/AutocompleteAddresses" ||
                    path == "/ConsumerPing" || path.ends_with("DeclarationCAS");
   const bool get = request.method() == http::verb::get ||
                    request.method() == http::verb::head;
-  if (path == "/SearchAddresses" && get && res->result() == http::status::ok) {
+  if ((path == "/SearchAddresses" || path == "/AutocompleteAddresses") && get &&
+      res->result() == http::status::ok) {
     res->set(http::field::cache_control,
              "public, max-age=" + std::to_string(http_.search_max_age_seconds));
   }
@@ -385,6 +388,12 @@ Response Handler::Route(const Request& request,
     if (request.method() != http::verb::post && !get)
       return wrong_method("GET, HEAD, POST, OPTIONS");
     res = Search(request, correlation_id);
+  } else if (path == "/AutocompleteAddresses") {
+    if (options) {
+      return Preflight(request, "GET, HEAD, OPTIONS", correlation_id);
+    }
+    if (!get) return wrong_method("GET, HEAD, OPTIONS");
+    res = Autocomplete(request, correlation_id);
   } else if (path == "/ResolveAddress") {
     if (options) return Preflight(request, "POST, OPTIONS", correlation_id);
     if (request.method() != http::verb::post)
@@ -431,15 +440,17 @@ Response Handler::Route(const Request& request,
                        std::string(OpenApiText()), correlation_id);
     res.set(http::field::cache_control, "public, max-age=3600");
   } else {
-    res = MakeProblem(http::status::not_found, version, keep_alive, "not-found",
-                      "unknown path " + std::string(path) +
-                          "; the API has /SearchAddresses, /ResolveAddress, "
-                          "/batch/SearchAddresses, /batch/ResolveAddress, "
-                          "/CreateDeclarationCAS, /ModifyDeclarationCAS, "
-                          "/DeleteDeclarationCAS, /SearchDeclarationCAS, "
-                          "/declarations/{number}, /ConsumerPing, /metrics and "
-                          "/openapi.yaml",
-                      correlation_id);
+    res = MakeProblem(
+        http::status::not_found, version, keep_alive, "not-found",
+        "unknown path " + std::string(path) +
+            "; the API has /SearchAddresses, /AutocompleteAddresses, "
+            "/ResolveAddress, "
+            "/batch/SearchAddresses, /batch/ResolveAddress, "
+            "/CreateDeclarationCAS, /ModifyDeclarationCAS, "
+            "/DeleteDeclarationCAS, /SearchDeclarationCAS, "
+            "/declarations/{number}, /ConsumerPing, /metrics and "
+            "/openapi.yaml",
+        correlation_id);
   }
   if (request.method() == http::verb::head) {
     const auto length = res.body().size();
@@ -516,6 +527,39 @@ Response Handler::Search(const Request& request,
   }
   return MakeResponse(http::status::ok, version, keep_alive, kJson,
                       api::EncodeSearchResponse(*found), correlation_id);
+}
+
+Response Handler::Autocomplete(const Request& request,
+                               const std::string& correlation_id) const {
+  if (searcher_ == nullptr) return NoIndex(request, correlation_id);
+  const std::string_view target(request.target().data(),
+                                request.target().size());
+  std::vector<api::InputIssue> issues;
+  StatusOr<std::vector<std::pair<std::string, std::string>>> params =
+      QueryParams(target);
+  StatusOr<AutocompleteRequest> decoded = Status::Internal("unset");
+  if (!params.ok()) {
+    issues.push_back({"query", "", "", params.status().message()});
+  } else {
+    decoded = api::AutocompleteRequestFromParams(*params, &issues);
+  }
+  if (!issues.empty()) return InvalidInput(request, issues, correlation_id);
+  decoded->language = AnswerLanguage(request, decoded->language, {});
+  StatusOr<SearchResponse> found = searcher_->AutocompleteAddresses(*decoded);
+  if (!found.ok()) {
+    if (found.status().IsInvalidArgument()) {
+      return InvalidInput(request,
+                          {{"query", "", "", found.status().message()}},
+                          correlation_id);
+    }
+    return MakeProblem(
+        http::status::internal_server_error, request.version(),
+        request.keep_alive(), "internal-error",
+        "the search failed; quote the correlation id when reporting it",
+        correlation_id);
+  }
+  return MakeResponse(http::status::ok, request.version(), request.keep_alive(),
+                      kJson, api::EncodeSearchResponse(*found), correlation_id);
 }
 
 Response Handler::Resolve(const Request& request,

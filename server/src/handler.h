@@ -4,6 +4,7 @@
 // Routes (docs/openapi.yaml):
 //   POST /SearchAddresses   JSON body           -> 200 search answer
 //   GET  /SearchAddresses?q=...&postCode=...    -> 200 search answer
+//   GET  /AutocompleteAddresses?q=...           -> 200 search answer (as typed)
 //   POST /ResolveAddress    JSON body           -> 200 unique | ambiguous |
 //                                                  notFound
 //   POST /batch/SearchAddresses, /batch/ResolveAddress (CSV or JSON Lines)
@@ -106,6 +107,9 @@ class Handler {
                   const std::string& correlation_id) const;
   Response Resolve(const Request& request,
                    const std::string& correlation_id) const;
+  // GET /AutocompleteAddresses?q=...
+  Response Autocomplete(const Request& request,
+                        const std::string& correlation_id) const;
   // POST /batch/SearchAddresses and /batch/ResolveAddress.
   // The first piece is answered before the header (a bad CSV header is a
   // 400); *stream produces the rest.

@@ -202,10 +202,11 @@ TEST_P(StoreConformance, ModifiedSinceFindsRecentChangesOnly) {
   EXPECT_EQ(store_->Search({.central = "A", .post_code = "1000"})
                 ->declarations.size(),
             2u);
-  EXPECT_EQ(store_->Search({.central = "A", .street_code = "S7",
-                            .modified_since = t1})
-                ->declarations.size(),
-            1u);
+  EXPECT_EQ(
+      store_
+          ->Search({.central = "A", .street_code = "S7", .modified_since = t1})
+          ->declarations.size(),
+      1u);
 }
 
 TEST_P(StoreConformance, AuditTrailRecordsEveryChange) {

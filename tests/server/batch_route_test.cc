@@ -154,6 +154,10 @@ class StopSearcher : public Searcher {
       const ResolveRequest& request) const override {
     return TinyPublicSearcher().ResolveAddress(request);
   }
+  StatusOr<SearchResponse> AutocompleteAddresses(
+      const AutocompleteRequest& request) const override {
+    return TinyPublicSearcher().AutocompleteAddresses(request);
+  }
   const IndexInfo& info() const override { return TinyPublicSearcher().info(); }
   size_t MemoryUsage() const override { return 0; }
 

@@ -179,6 +179,12 @@ TEST(OpenApi, EveryStatusTheHandlerSendsIsDocumented) {
   }
   answers["/SearchAddresses"].push_back(
       handler.Handle(Get("/SearchAddresses?q=Luik")));
+  answers["/AutocompleteAddresses"] = {
+      handler.Handle(Get("/AutocompleteAddresses?q=Lui")),
+      handler.Handle(Get("/AutocompleteAddresses?q=")),
+      handler.Handle(With(Get("/AutocompleteAddresses?q=x"), http::verb::put)),
+      handler.Handle(BadCorrelationId(Get("/AutocompleteAddresses?q=x"))),
+      no_index.Handle(Get("/AutocompleteAddresses?q=x"))};
   for (const std::string path :
        {"/batch/SearchAddresses", "/batch/ResolveAddress"}) {
     auto csv = [&](const std::string& body) {

@@ -48,6 +48,12 @@ StatusOr<ResolveResponse> FailingSearcher::ResolveAddress(
   return Status::Corruption("secret internal detail /var/index");
 }
 
+StatusOr<SearchResponse> FailingSearcher::AutocompleteAddresses(
+    const AutocompleteRequest&) const {
+  if (throws_) throw std::runtime_error("secret internal detail /var/index");
+  return Status::Corruption("secret internal detail /var/index");
+}
+
 StatusOr<SearchResponse> GatedSearcher::SearchAddresses(
     const SearchRequest& request) const {
   {

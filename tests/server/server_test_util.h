@@ -37,6 +37,8 @@ class FailingSearcher : public Searcher {
       const SearchRequest& request) const override;
   StatusOr<ResolveResponse> ResolveAddress(
       const ResolveRequest& request) const override;
+  StatusOr<SearchResponse> AutocompleteAddresses(
+      const AutocompleteRequest& request) const override;
   const IndexInfo& info() const override { return TinyPublicSearcher().info(); }
   size_t MemoryUsage() const override { return 0; }
 
@@ -53,6 +55,10 @@ class GatedSearcher : public Searcher {
   StatusOr<ResolveResponse> ResolveAddress(
       const ResolveRequest& request) const override {
     return TinyPublicSearcher().ResolveAddress(request);
+  }
+  StatusOr<SearchResponse> AutocompleteAddresses(
+      const AutocompleteRequest& request) const override {
+    return TinyPublicSearcher().AutocompleteAddresses(request);
   }
   const IndexInfo& info() const override { return TinyPublicSearcher().info(); }
   size_t MemoryUsage() const override { return 0; }

@@ -51,6 +51,12 @@ StatusOr<SearchRequest> SearchRequestFromParams(
     const std::vector<std::pair<std::string, std::string>>& params,
     std::vector<InputIssue>* issues = nullptr);
 
+// GET /AutocompleteAddresses parameters: q (required), postCode,
+// municipality, lang (or language), limit.
+StatusOr<AutocompleteRequest> AutocompleteRequestFromParams(
+    const std::vector<std::pair<std::string, std::string>>& params,
+    std::vector<InputIssue>* issues = nullptr);
+
 // The JSON body for a request: the inverse of DecodeSearchRequest (only
 // the fields that are set; limit only when not the default).
 std::string EncodeSearchRequest(const SearchRequest& request);

@@ -42,6 +42,17 @@ struct SearchRequest {
 };
 
 inline constexpr int kMaxSearchLimit = 100;
+
+// Search as you type: `q` as typed so far. Its last word is a prefix
+// (unless `q` ends with a space); the earlier words are whole words and
+// may be misspelt. `post_code` and `municipality` narrow the search.
+struct AutocompleteRequest {
+  std::string q;
+  std::string post_code;             // 4 digits
+  std::string municipality;          // a municipality or locality, any language
+  std::optional<Language> language;  // to answer in; default: detected
+  int limit = kDefaultSearchLimit;   // 1..kMaxSearchLimit
+};
 // Free text and each field: at most this many bytes of UTF-8.
 inline constexpr size_t kMaxFieldBytes = 1000;
 

@@ -54,6 +54,13 @@ class Searcher {
   virtual StatusOr<ResolveResponse> ResolveAddress(
       const ResolveRequest& request) const = 0;
 
+  // Streets and municipalities that the text typed so far may become,
+  // best first (beladdr/address.h: AutocompleteRequest). InvalidArgument
+  // when q is empty or too long, the postcode is not 4 digits, or limit is
+  // outside 1..100.
+  virtual StatusOr<SearchResponse> AutocompleteAddresses(
+      const AutocompleteRequest& request) const = 0;
+
   // Facts about the open index.
   virtual const IndexInfo& info() const = 0;
 

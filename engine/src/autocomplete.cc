@@ -1,0 +1,490 @@
+#include "internal/autocomplete.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "beladdr/index/normalizer.h"
+#include "internal/results.h"
+
+namespace beladdr::internal {
+namespace {
+
+// How well a query word reads a name word (see autocomplete.h).
+constexpr float kWhole = 1.0f;
+constexpr float kPrefix = 0.9f;
+constexpr float kTypo = 0.8f;
+constexpr float kTruncated = 0.75f;
+// A whole word cut short needs this many letters to be read as such.
+constexpr size_t kMinTruncated = 4;
+// How much the name's coverage weighs beside the words' readings.
+constexpr float kCoverageWeight = 0.15f;
+// A word's share of the candidate budget is at least this many variants.
+constexpr size_t kMinShare = 16;
+// A municipality all of whose words match comes before a street that the
+// same words read as well.
+constexpr float kMunicipalityBonus = 0.02f;
+
+// "12", "12a", "1180": a house number or a postcode.
+bool IsNumber(std::string_view t) {
+  size_t digits = 0;
+  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  return digits > 0 && t.size() - digits <= 2;
+}
+
+template <typename Key>
+float ScoreOf(const std::vector<std::pair<Key, float>>& list, Key key) {
+  auto it = std::lower_bound(
+      list.begin(), list.end(), key,
+      [](const std::pair<Key, float>& e, Key k) { return e.first < k; });
+  return it != list.end() && it->first == key ? it->second : 0.0f;
+}
+
+// Sorts by key and keeps each key once, with its best score.
+template <typename Key>
+void Normalize(std::vector<std::pair<Key, float>>* list) {
+  std::sort(list->begin(), list->end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  });
+  list->erase(std::unique(list->begin(), list->end(),
+                          [](const auto& a, const auto& b) {
+                            return a.first == b.first;
+                          }),
+              list->end());
+}
+
+}  // namespace
+
+struct Autocompleter::Reading {
+  bool optional = false;  // an article or preposition: may go unread
+  std::vector<std::pair<WordId, float>> words;             // by id
+  std::vector<std::pair<uint16_t, float>> municipalities;  // by index
+  std::vector<std::pair<uint16_t, float>> localities;      // by postcode
+  // By municipality: the languages of its names that matched.
+  std::unordered_map<uint16_t, LanguageMask> municipality_langs;
+  size_t postings = 0;  // street variants holding one of `words`
+
+  void Merge(const Reading& other) {
+    words.insert(words.end(), other.words.begin(), other.words.end());
+    municipalities.insert(municipalities.end(), other.municipalities.begin(),
+                          other.municipalities.end());
+    localities.insert(localities.end(), other.localities.begin(),
+                      other.localities.end());
+    Normalize(&words);
+    Normalize(&municipalities);
+    Normalize(&localities);
+    for (const auto& [m, langs] : other.municipality_langs) {
+      municipality_langs[m] |= langs;
+    }
+  }
+};
+
+struct Autocompleter::Scored {
+  bool municipality = false;
+  uint32_t id = 0;  // street, or municipality index
+  float score = 0;
+  uint32_t rank = 0;  // importance: higher first
+  LanguageMask langs = 0;
+};
+
+Autocompleter::Autocompleter(const IndexData& data) : data_(data) {
+  const Vocabulary& vocabulary = data.vocabulary();
+  by_text_.resize(vocabulary.size());
+  for (WordId id = 0; id < by_text_.size(); ++id) by_text_[id] = id;
+  std::sort(by_text_.begin(), by_text_.end(), [&](WordId a, WordId b) {
+    return vocabulary.word(a) < vocabulary.word(b);
+  });
+  // Importance: house numbers, then the municipality's size; equal keys
+  // share a rank.
+  const std::vector<StreetEntry>& streets = data.streets();
+  auto key = [&](uint32_t s) {
+    return std::make_pair(
+        streets[s].house_number_count,
+        data.StreetsInMunicipality(streets[s].municipality).size());
+  };
+  std::vector<uint32_t> order(streets.size());
+  for (uint32_t s = 0; s < order.size(); ++s) order[s] = s;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  street_rank_.assign(streets.size(), 0);
+  for (size_t i = 0; i < order.size(); ++i) {
+    street_rank_[order[i]] = i > 0 && key(order[i]) == key(order[i - 1])
+                                 ? street_rank_[order[i - 1]]
+                                 : static_cast<uint32_t>(i);
+  }
+  // Each word's variants, most important street first.
+  ranked_offsets_.assign(vocabulary.size() + 1, 0);
+  for (WordId w = 0; w < vocabulary.size(); ++w) {
+    const auto list = data.VariantsWithWord(w);
+    ranked_offsets_[w + 1] =
+        ranked_offsets_[w] + static_cast<uint32_t>(list.size());
+    ranked_.insert(ranked_.end(), list.begin(), list.end());
+    std::stable_sort(ranked_.begin() + ranked_offsets_[w], ranked_.end(),
+                     [&](uint32_t a, uint32_t b) {
+                       return street_rank_[data.street_variants()[a].street] >
+                              street_rank_[data.street_variants()[b].street];
+                     });
+  }
+  // Words of place names, by text: a place is found by its words' prefix.
+  for (uint32_t p = 0; p < data.place_variants().size(); ++p) {
+    for (WordId w : data.Words(data.place_variants()[p].name)) {
+      place_words_.emplace_back(w, p);
+    }
+  }
+  std::sort(place_words_.begin(), place_words_.end(),
+            [&](const auto& a, const auto& b) {
+              const std::string_view ta = vocabulary.word(a.first);
+              const std::string_view tb = vocabulary.word(b.first);
+              return ta != tb ? ta < tb : a.second < b.second;
+            });
+  word_weight_.assign(vocabulary.size(), 0);
+  const std::vector<StreetVariantEntry>& variants = data.street_variants();
+  for (const StreetVariantEntry& v : variants) {
+    for (WordId w : data.Words(v.name)) {
+      word_weight_[w] = std::max(word_weight_[w], street_rank_[v.street] + 1);
+    }
+  }
+  by_text_weight_.reserve(by_text_.size());
+  for (WordId w : by_text_) by_text_weight_.push_back(word_weight_[w]);
+}
+
+// The range of by_text_ whose words start with `prefix`.
+std::pair<size_t, size_t> Autocompleter::PrefixRange(
+    std::string_view prefix) const {
+  const Vocabulary& vocabulary = data_.vocabulary();
+  auto lo = std::lower_bound(
+      by_text_.begin(), by_text_.end(), prefix,
+      [&](WordId id, std::string_view p) { return vocabulary.word(id) < p; });
+  auto hi = std::upper_bound(
+      lo, by_text_.end(), prefix, [&](std::string_view p, WordId id) {
+        return p < vocabulary.word(id).substr(0, p.size());
+      });
+  return {static_cast<size_t>(lo - by_text_.begin()),
+          static_cast<size_t>(hi - by_text_.begin())};
+}
+
+std::vector<WordId> Autocompleter::WordsStartingWith(
+    std::string_view prefix) const {
+  const auto [lo, hi] = PrefixRange(prefix);
+  std::vector<uint32_t> at;  // positions in by_text_ of street words
+  for (size_t i = lo; i < hi; ++i) {
+    if (by_text_weight_[i] > 0) at.push_back(static_cast<uint32_t>(i));
+  }
+  if (at.size() > kMaxPrefixWords) {
+    // The most important words; among equals, the first by text.
+    std::nth_element(at.begin(), at.begin() + kMaxPrefixWords, at.end(),
+                     [&](uint32_t a, uint32_t b) {
+                       return by_text_weight_[a] != by_text_weight_[b]
+                                  ? by_text_weight_[a] > by_text_weight_[b]
+                                  : a < b;
+                     });
+    at.resize(kMaxPrefixWords);
+  }
+  std::vector<WordId> words;
+  words.reserve(at.size());
+  for (uint32_t i : at) words.push_back(by_text_[i]);
+  return words;
+}
+
+Autocompleter::Reading Autocompleter::Read(std::string_view word,
+                                           bool prefix) const {
+  Reading r;
+  const Vocabulary& vocabulary = data_.vocabulary();
+  const Dictionary& dictionary = data_.dictionary();
+  if (prefix) {
+    for (WordId w : WordsStartingWith(word)) {
+      r.words.emplace_back(w, vocabulary.word(w) == word ? kWhole : kPrefix);
+    }
+  } else {
+    r.optional = dictionary.Facts(word).stopword != 0;
+    const WordId exact = vocabulary.Find(word);
+    if (exact != kNoWord) r.words.emplace_back(exact, kWhole);
+    // Abbreviations: "chee" is chaussee, "hoogstr" is hoogstraat.
+    std::vector<Dictionary::PhraseMatch> phrases;
+    const std::string_view tokens[] = {word};
+    dictionary.MatchesAt(tokens, 0, &phrases);
+    for (const Dictionary::PhraseMatch& m : phrases) {
+      if (m.length != 1 || m.canonical->size() != 1) continue;
+      const WordId w = vocabulary.Find(m.canonical->front());
+      if (w != kNoWord) r.words.emplace_back(w, kWhole);
+    }
+    std::vector<Dictionary::SuffixMatch> suffixes;
+    dictionary.CompoundSuffixes(word, &suffixes);
+    for (const Dictionary::SuffixMatch& m : suffixes) {
+      if (!m.abbreviated) continue;
+      const std::string full =
+          std::string(word.substr(0, m.stem_length)) + std::string(m.canonical);
+      const WordId w = vocabulary.Find(full);
+      if (w != kNoWord) r.words.emplace_back(w, kWhole);
+    }
+    std::vector<uint32_t> near;
+    data_.fuzzy_words().Find(word, &near);
+    for (uint32_t w : near) r.words.emplace_back(w, kTypo);
+    if (exact == kNoWord && word.size() >= kMinTruncated) {
+      for (WordId w : WordsStartingWith(word)) {
+        r.words.emplace_back(w, kTruncated);
+      }
+    }
+  }
+  Normalize(&r.words);
+  for (const auto& [w, score] : r.words) {
+    r.postings += data_.VariantsWithWord(w).size();
+  }
+  // Places whose names hold the word (or, for a prefix, a word it starts),
+  // the more so the fewer words the name has ("Luik" is Liège before
+  // "Saint-Nicolas (Luik)").
+  auto it = std::lower_bound(place_words_.begin(), place_words_.end(), word,
+                             [&](const auto& e, std::string_view t) {
+                               return vocabulary.word(e.first) < t;
+                             });
+  for (; it != place_words_.end(); ++it) {
+    const std::string_view text = vocabulary.word(it->first);
+    const bool whole = text == word;
+    if (!whole && !(prefix && text.starts_with(word))) break;
+    const PlaceVariantEntry& p = data_.place_variants()[it->second];
+    const float coverage =
+        1 - kCoverageWeight +
+        kCoverageWeight /
+            static_cast<float>(std::max<uint16_t>(p.name.word_count, 1));
+    const float best = (whole ? kWhole : kPrefix) * coverage;
+    if (p.kind == PlaceKind::kLocality) {
+      r.localities.emplace_back(p.postcode, best);
+    } else {
+      r.municipalities.emplace_back(p.municipality, best);
+      r.municipality_langs[p.municipality] |= p.name.langs;
+    }
+  }
+  Normalize(&r.municipalities);
+  Normalize(&r.localities);
+  return r;
+}
+
+std::vector<Autocompleter::Scored> Autocompleter::Streets(
+    const std::vector<Reading>& readings, uint16_t postcode,
+    int municipality) const {
+  // Candidates come from the most selective word that must be read.
+  const Reading* anchor = nullptr;
+  for (const Reading& r : readings) {
+    if (r.optional || r.words.empty()) continue;
+    if (anchor == nullptr || r.postings < anchor->postings) anchor = &r;
+  }
+  if (anchor == nullptr) return {};
+  std::vector<std::pair<WordId, float>> words = anchor->words;
+  std::sort(words.begin(), words.end(), [&](const auto& a, const auto& b) {
+    return word_weight_[a.first] > word_weight_[b.first];
+  });
+  // Each word's most important streets first; a common word ("ru",
+  // "straat") gives its share of the budget.
+  std::vector<uint32_t> candidates;
+  const size_t share =
+      std::max(kMinShare, kCandidateBudget / std::max<size_t>(words.size(), 1));
+  for (const auto& [w, score] : words) {
+    const size_t take = std::min<size_t>(
+        {ranked_offsets_[w + 1] - ranked_offsets_[w], share,
+         kCandidateBudget - std::min(kCandidateBudget, candidates.size())});
+    candidates.insert(candidates.end(), ranked_.begin() + ranked_offsets_[w],
+                      ranked_.begin() + ranked_offsets_[w] + take);
+    if (candidates.size() >= kCandidateBudget) break;
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                   candidates.end());
+  std::unordered_map<uint32_t, Scored> best;  // by street
+  for (uint32_t v : candidates) {
+    const StreetVariantEntry& variant = data_.street_variants()[v];
+    const VariantPlace place = data_.PlaceOf(v);
+    if (postcode != 0 && place.postcode() != postcode) continue;
+    if (municipality >= 0 &&
+        !data_.VariantInMunicipality(v, place,
+                                     static_cast<uint16_t>(municipality))) {
+      continue;
+    }
+    const std::span<const WordId> name = data_.Words(variant.name);
+    uint32_t covered = 0;  // name words read (bits)
+    float total = 0;
+    bool rejected = false;
+    for (const Reading& r : readings) {
+      float in_name = 0;
+      size_t at = 0;
+      for (size_t j = 0; j < name.size(); ++j) {
+        const float s = ScoreOf(r.words, name[j]);
+        if (s > in_name) in_name = s, at = j;
+      }
+      const float in_place =
+          std::max(ScoreOf(r.municipalities, place.municipality()),
+                   ScoreOf(r.localities, place.postcode()));
+      if (in_name == 0 && in_place == 0) {
+        if (r.optional) continue;
+        rejected = true;
+        break;
+      }
+      if (in_name >= in_place && at < 32) covered |= 1u << at;
+      total += std::max(in_name, in_place);
+    }
+    if (rejected) continue;
+    const float coverage = static_cast<float>(std::popcount(covered)) /
+                           static_cast<float>(std::max<size_t>(name.size(), 1));
+    const float score = total / static_cast<float>(readings.size()) *
+                        (1 - kCoverageWeight + kCoverageWeight * coverage);
+    Scored& s = best[variant.street];
+    if (score > s.score) {
+      s = {false, variant.street, score, street_rank_[variant.street],
+           variant.name.langs};
+    }
+  }
+  std::vector<Scored> out;
+  out.reserve(best.size());
+  for (const auto& [street, s] : best) out.push_back(s);
+  return out;
+}
+
+void Autocompleter::AddMunicipalities(const std::vector<Reading>& readings,
+                                      int municipality,
+                                      std::vector<Scored>* out) const {
+  const Reading* first = nullptr;
+  for (const Reading& r : readings) {
+    if (!r.optional) first = first ? first : &r;
+  }
+  if (first == nullptr) return;
+  for (const auto& [m, score] : first->municipalities) {
+    if (municipality >= 0 && m != municipality) continue;
+    float total = 0;
+    bool all = true;
+    LanguageMask langs = 0;
+    for (const Reading& r : readings) {
+      const float s = ScoreOf(r.municipalities, m);
+      if (s == 0 && !r.optional) all = false;
+      total += s;
+      if (auto it = r.municipality_langs.find(m);
+          it != r.municipality_langs.end()) {
+        langs |= it->second;
+      }
+    }
+    if (!all) continue;
+    const float mean = total / static_cast<float>(readings.size());
+    out->push_back(
+        {true, m, mean + kMunicipalityBonus,
+         static_cast<uint32_t>(data_.StreetsInMunicipality(m).size()), langs});
+  }
+}
+
+SearchResponse Autocompleter::Answer(std::vector<Scored> scored,
+                                     const AutocompleteRequest& request,
+                                     const std::string& house_number) const {
+  auto name_of = [&](const Scored& s) -> std::string_view {
+    if (s.municipality) return data_.municipalities()[s.id].nis;
+    return data_.streets()[s.id].code;
+  };
+  std::sort(scored.begin(), scored.end(),
+            [&](const Scored& a, const Scored& b) {
+              if (a.score != b.score) return a.score > b.score;
+              if (a.rank != b.rank) return a.rank > b.rank;
+              return name_of(a) < name_of(b);
+            });
+  SearchResponse response;
+  if (!scored.empty()) {
+    response.detected_language = SingleLanguage(scored.front().langs);
+  }
+  response.answer_language =
+      request.language ? request.language : response.detected_language;
+  const auto limit = static_cast<size_t>(request.limit);
+  response.more = scored.size() > limit;
+  if (scored.size() > limit) scored.resize(limit);
+  for (const Scored& s : scored) {
+    SearchResult r;
+    r.score = std::min(1.0, static_cast<double>(s.score));
+    if (s.municipality) {
+      const MunicipalityEntry& m = data_.municipalities()[s.id];
+      r.kind = ResultKind::kMunicipality;
+      r.municipality = MakeMunicipalityRef(m, response.answer_language);
+      for (uint16_t pc : m.postcodes)
+        r.post_codes.push_back(FormatPostcode(pc));
+      std::sort(r.post_codes.begin(), r.post_codes.end());
+    } else {
+      const StreetEntry& street = data_.streets()[s.id];
+      r.kind = ResultKind::kStreet;
+      r.street_code = std::string(street.code);
+      for (size_t l = 0; l < street.names.size(); ++l) {
+        r.street_names[l] = std::string(street.names[l]);
+      }
+      r.matched_language = SingleLanguage(s.langs);
+      const std::optional<Language> lang = response.answer_language
+                                               ? response.answer_language
+                                               : r.matched_language;
+      r.street_name =
+          std::string(NameIn(street.names, lang, r.matched_language));
+      r.post_code = FormatPostcode(street.postcode);
+      r.municipality = MakeMunicipalityRef(
+          data_.municipalities()[street.municipality], lang);
+      r.house_number = house_number;
+    }
+    response.results.push_back(std::move(r));
+  }
+  return response;
+}
+
+StatusOr<SearchResponse> Autocompleter::Complete(
+    const AutocompleteRequest& request) const {
+  if (request.q.find_first_not_of(" \t") == std::string::npos) {
+    return Status::InvalidArgument("give q: the text typed so far");
+  }
+  if (request.q.size() > kMaxFieldBytes) {
+    return Status::InvalidArgument("q is longer than 1000 bytes");
+  }
+  if (request.limit < 1 || request.limit > kMaxSearchLimit) {
+    return Status::InvalidArgument("limit must be from 1 to 100");
+  }
+  uint16_t postcode = 0;
+  if (!request.post_code.empty()) {
+    postcode = ParsePostcode(request.post_code);
+    if (postcode == 0) {
+      return Status::InvalidArgument("postCode must be 4 digits");
+    }
+  }
+  const Normalizer& normalizer = Normalizer::Default();
+  BELADDR_RETURN_IF_ERROR(Normalizer::ValidateUtf8(request.q));
+  int municipality = -1;
+  if (!request.municipality.empty()) {
+    BELADDR_ASSIGN_OR_RETURN(std::string place,
+                             normalizer.NormalizeName(request.municipality));
+    auto it = data_.places_by_text().find(place);
+    if (it == data_.places_by_text().end()) return SearchResponse{};
+    municipality = data_.place_variants()[it->second.front()].municipality;
+  }
+  std::string plain, german;
+  BELADDR_RETURN_IF_ERROR(
+      normalizer.Fold(request.q, Normalizer::Form::kPlain, &plain));
+  BELADDR_RETURN_IF_ERROR(
+      normalizer.Fold(request.q, Normalizer::Form::kGerman, &german));
+  const std::vector<Token> tokens = Normalizer::Tokenize(plain);
+  const std::vector<Token> german_tokens = Normalizer::Tokenize(german);
+  const char last = request.q.back();
+  const bool open_end =
+      (last & 0x80) != 0 || std::isalnum(static_cast<unsigned char>(last));
+  std::string house_number;
+  std::vector<Reading> readings;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& text = tokens[i].text;
+    const bool prefix = open_end && i + 1 == tokens.size();
+    if (IsNumber(text)) {
+      if (postcode == 0 && text.size() == 4 && !prefix &&
+          data_.Postcode(ParsePostcode(text)) != nullptr) {
+        postcode = ParsePostcode(text);
+      } else if (house_number.empty()) {
+        house_number = text;
+      }
+      continue;
+    }
+    Reading r = Read(text, prefix);
+    if (german_tokens.size() == tokens.size() &&
+        german_tokens[i].text != text) {
+      r.Merge(Read(german_tokens[i].text, prefix));
+    }
+    readings.push_back(std::move(r));
+  }
+  if (readings.empty()) return SearchResponse{};
+  std::vector<Scored> scored = Streets(readings, postcode, municipality);
+  if (postcode == 0) AddMunicipalities(readings, municipality, &scored);
+  return Answer(std::move(scored), request, house_number);
+}
+
+}  // namespace beladdr::internal

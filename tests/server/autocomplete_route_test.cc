@@ -1,0 +1,131 @@
+// GET /AutocompleteAddresses over the tiny index: the last word is a
+// prefix, earlier words are whole (and may be misspelt or abbreviated);
+// streets and municipalities come back together, ranked; answers are
+// bounded; errors are problems.
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "handler.h"
+#include "server_test_util.h"
+
+namespace beladdr::server {
+namespace {
+
+namespace json = boost::json;
+using testing::Get;
+using testing::TinyPublicSearcher;
+
+class AutocompleteRoute : public ::testing::Test {
+ protected:
+  json::value Ask(const std::string& query, int expect = 200) {
+    const Response res =
+        handler_.Handle(Get("/AutocompleteAddresses?" + query));
+    EXPECT_EQ(res.result_int(), static_cast<unsigned>(expect)) << res.body();
+    return json::parse(res.body());
+  }
+  std::string First(const json::value& v, const char* field = "streetCode") {
+    const json::array& results = v.at("results").as_array();
+    if (results.empty()) return "";
+    const json::value& r = results[0];
+    if (r.at("kind") == "municipality") {
+      return std::string(r.at("municipality").at("nisCode").as_string());
+    }
+    return std::string(r.at(field).as_string());
+  }
+
+  Handler handler_{&TinyPublicSearcher(), nullptr, nullptr};
+};
+
+TEST_F(AutocompleteRoute, TheLastWordIsAPrefix) {
+  json::value v = Ask("q=chaussee%20de%20wat");
+  EXPECT_EQ(v.at("detectedLanguage"), "fr");
+  ASSERT_GT(v.at("count").as_int64(), 0);
+  EXPECT_NE(First(v, "streetName").find("Waterloo"), std::string::npos);
+  // Whole earlier words may be abbreviated or misspelt.
+  EXPECT_NE(First(Ask("q=chee%20de%20water"), "streetName").find("Waterloo"),
+            std::string::npos);
+  EXPECT_NE(First(Ask("q=chausee%20de%20water"), "streetName").find("Waterloo"),
+            std::string::npos);
+  // Accents and case do not matter.
+  EXPECT_EQ(First(Ask("q=CHAUSS%C3%89E%20DE%20WAT")), First(v));
+}
+
+TEST_F(AutocompleteRoute, APlacePrefixNarrowsTheStreets) {
+  // "ge": Gent's Hoogstraat, not Antwerpen's or Brussel's.
+  const json::value v = Ask("q=hoogstr%205%20ge");
+  ASSERT_GT(v.at("count").as_int64(), 0);
+  for (const json::value& r : v.at("results").as_array()) {
+    EXPECT_EQ(r.at("postCode"), "9000") << r;
+    EXPECT_EQ(r.at("houseNumber"), "5");
+  }
+  EXPECT_EQ(First(v, "streetName"), "Hoogstraat");
+}
+
+TEST_F(AutocompleteRoute, MunicipalitiesInAnyLanguage) {
+  const json::value v = Ask("q=L%C3%BCtt");  // Lütt
+  EXPECT_EQ(First(v), "62063");
+  EXPECT_EQ(v.at("results").at(0).at("kind"), "municipality");
+  EXPECT_EQ(v.at("detectedLanguage"), "de");
+  EXPECT_EQ(First(Ask("q=Luik")), "62063");
+}
+
+TEST_F(AutocompleteRoute, LongerNamesAreNotPushedDownByShorterOnes) {
+  EXPECT_EQ(First(Ask("q=sint-pietersn"), "streetName"),
+            "Sint-Pietersnieuwstraat");
+}
+
+TEST_F(AutocompleteRoute, AWholeWordBeatsAPrefix) {
+  // "hoogstraat" is a whole word of Hoogstraat; it is only a prefix of a
+  // longer word, so the exact name comes first.
+  const json::value v = Ask("q=hoogstraat");
+  ASSERT_GT(v.at("count").as_int64(), 0);
+  EXPECT_EQ(First(v, "streetName"), "Hoogstraat");
+  const json::array& results = v.at("results").as_array();
+  for (size_t i = 1; i < results.size(); ++i) {
+    EXPECT_LE(results[i].at("score").as_double(),
+              results[i - 1].at("score").as_double());
+  }
+}
+
+TEST_F(AutocompleteRoute, ShortPrefixesAreBounded) {
+  for (const char* q : {"r", "ru", "rue", "s", "a"}) {
+    const json::value v = Ask(std::string("q=") + q + "&limit=5");
+    EXPECT_LE(v.at("count").as_int64(), 5) << q;
+    EXPECT_GT(v.at("count").as_int64(), 0) << q;
+  }
+  const json::value v = Ask("q=s&limit=3");
+  EXPECT_EQ(v.at("more"), true);
+}
+
+TEST_F(AutocompleteRoute, FiltersAndLanguage) {
+  json::value v = Ask("q=hoogstraat&postCode=2000");
+  for (const json::value& r : v.at("results").as_array()) {
+    EXPECT_EQ(r.at("postCode"), "2000");
+  }
+  v = Ask("q=hoogstraat&municipality=Gand");
+  ASSERT_GT(v.at("count").as_int64(), 0);
+  for (const json::value& r : v.at("results").as_array()) {
+    EXPECT_EQ(r.at("municipality").at("nisCode"), "44021");
+  }
+  v = Ask("q=hoogstraat&municipality=Gent&lang=fr");
+  EXPECT_EQ(v.at("results").at(0).at("municipality").at("name"), "Gand");
+}
+
+TEST_F(AutocompleteRoute, BadRequestsAreProblems) {
+  Ask("q=", 400);
+  Ask("q=x&limit=0", 400);
+  Ask("q=x&postCode=12", 400);
+  Ask("q=x&town=y", 400);
+  Request post = Get("/AutocompleteAddresses?q=x");
+  post.method(http::verb::post);
+  EXPECT_EQ(handler_.Handle(post).result_int(), 405u);
+  Handler no_index(nullptr, nullptr, nullptr);
+  EXPECT_EQ(no_index.Handle(Get("/AutocompleteAddresses?q=x")).result_int(),
+            503u);
+}
+
+}  // namespace
+}  // namespace beladdr::server
