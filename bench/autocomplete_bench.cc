@@ -8,7 +8,10 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 #include "bench_util.h"
 
@@ -66,6 +69,19 @@ void BM_AutocompleteAddresses(benchmark::State& state) {
     i = (i + 1) % mix.size();
   }
   state.SetItemsProcessed(state.iterations());
+  if (const char* show = std::getenv("BELADDR_SLOWEST")) {
+    // The slowest requests of the first pass over the mix, for profiling.
+    std::vector<std::pair<double, size_t>> slow;
+    for (size_t k = 0; k < micros.size() && k < mix.size(); ++k) {
+      slow.emplace_back(micros[k], k);
+    }
+    std::sort(slow.rbegin(), slow.rend());
+    for (size_t k = 0; k < std::strtoul(show, nullptr, 10) && k < slow.size();
+         ++k) {
+      std::fprintf(stderr, "%9.0f us  %s\n", slow[k].first,
+                   mix[slow[k].second].q.c_str());
+    }
+  }
   state.counters["requests_in_mix"] = static_cast<double>(mix.size());
   state.counters["p50_us"] = Percentile(&micros, 50);
   state.counters["p90_us"] = Percentile(&micros, 90);

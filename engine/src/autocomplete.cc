@@ -19,7 +19,7 @@ constexpr size_t kMinTruncated = 4;
 // How much the name's coverage weighs beside the words' readings.
 constexpr float kCoverageWeight = 0.15f;
 // A word's share of the candidate budget is at least this many variants.
-constexpr size_t kMinShare = 16;
+constexpr size_t kMinShare = 4;
 // A municipality all of whose words match comes before a street that the
 // same words read as well.
 constexpr float kMunicipalityBonus = 0.02f;
@@ -275,15 +275,20 @@ std::vector<Autocompleter::Scored> Autocompleter::Streets(
   // Each word's most important streets first; a common word ("ru",
   // "straat") gives its share of the budget.
   std::vector<uint32_t> candidates;
+  // A prefix that reads more words than it keeps (1 or 2 letters) is
+  // answered from its most important streets alone.
+  const size_t budget = anchor->words.size() >= kMaxPrefixWords
+                            ? kShortPrefixBudget
+                            : kCandidateBudget;
   const size_t share =
-      std::max(kMinShare, kCandidateBudget / std::max<size_t>(words.size(), 1));
+      std::max(kMinShare, budget / std::max<size_t>(words.size(), 1));
   for (const auto& [w, score] : words) {
-    const size_t take = std::min<size_t>(
-        {ranked_offsets_[w + 1] - ranked_offsets_[w], share,
-         kCandidateBudget - std::min(kCandidateBudget, candidates.size())});
+    const size_t take =
+        std::min<size_t>({ranked_offsets_[w + 1] - ranked_offsets_[w], share,
+                          budget - std::min(budget, candidates.size())});
     candidates.insert(candidates.end(), ranked_.begin() + ranked_offsets_[w],
                       ranked_.begin() + ranked_offsets_[w] + take);
-    if (candidates.size() >= kCandidateBudget) break;
+    if (candidates.size() >= budget) break;
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()),
@@ -466,7 +471,8 @@ StatusOr<SearchResponse> Autocompleter::Complete(
     const std::string& text = tokens[i].text;
     const bool prefix = open_end && i + 1 == tokens.size();
     if (IsNumber(text)) {
-      if (postcode == 0 && text.size() == 4 && !prefix &&
+      // Four digits that are a postcode are one, typed whole or not.
+      if (postcode == 0 && text.size() == 4 &&
           data_.Postcode(ParsePostcode(text)) != nullptr) {
         postcode = ParsePostcode(text);
       } else if (house_number.empty()) {

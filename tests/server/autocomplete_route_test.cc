@@ -100,6 +100,18 @@ TEST_F(AutocompleteRoute, ShortPrefixesAreBounded) {
   EXPECT_EQ(v.at("more"), true);
 }
 
+TEST_F(AutocompleteRoute, APostcodeInTheTextNarrowsToIt) {
+  const json::value v = Ask("q=chee%20de%20waterloo%201180");
+  ASSERT_GT(v.at("count").as_int64(), 0);
+  for (const json::value& r : v.at("results").as_array()) {
+    EXPECT_EQ(r.at("postCode"), "1180") << r;
+    EXPECT_FALSE(r.as_object().contains("houseNumber"));
+  }
+  EXPECT_EQ(
+      Ask("q=hoogstraat%2012%209000").at("results").at(0).at("houseNumber"),
+      "12");
+}
+
 TEST_F(AutocompleteRoute, FiltersAndLanguage) {
   json::value v = Ask("q=hoogstraat&postCode=2000");
   for (const json::value& r : v.at("results").as_array()) {

@@ -42,7 +42,9 @@ class Autocompleter {
   // Words a prefix reads at most (the most important first).
   static constexpr size_t kMaxPrefixWords = 400;
   // Street variants scored per query at most.
-  static constexpr size_t kCandidateBudget = 3000;
+  static constexpr size_t kCandidateBudget = 1500;
+  // ... and for a prefix so short that it reads kMaxPrefixWords words.
+  static constexpr size_t kShortPrefixBudget = 300;
 
   explicit Autocompleter(const IndexData& data);
 
