@@ -83,10 +83,7 @@ void BM_AutocompleteAddresses(benchmark::State& state) {
     }
   }
   state.counters["requests_in_mix"] = static_cast<double>(mix.size());
-  state.counters["p50_us"] = Percentile(&micros, 50);
-  state.counters["p90_us"] = Percentile(&micros, 90);
-  state.counters["p99_us"] = Percentile(&micros, 99);
-  state.counters["max_us"] = Percentile(&micros, 100);
+  SetLatencyCounters(&micros, &state);
   state.counters["results_per_query"] =
       static_cast<double>(results) / static_cast<double>(state.iterations());
 }

@@ -114,4 +114,11 @@ const std::vector<SearchRequest>& QueryMix(size_t count) {
   return *mix;
 }
 
+void SetLatencyCounters(std::vector<double>* micros, benchmark::State* state) {
+  state->counters["p50_us"] = Percentile(micros, 50);
+  state->counters["p90_us"] = Percentile(micros, 90);
+  state->counters["p99_us"] = Percentile(micros, 99);
+  state->counters["max_us"] = Percentile(micros, 100);
+}
+
 }  // namespace beladdr::bench

@@ -5,6 +5,8 @@
 #ifndef BELADDR_BENCH_BENCH_UTIL_H_
 #define BELADDR_BENCH_BENCH_UTIL_H_
 
+#include <benchmark/benchmark.h>
+
 #include <string>
 #include <vector>
 
@@ -25,6 +27,10 @@ size_t ResidentBytes();
 
 // p-th percentile (0..100) of `values` (sorted in place).
 double Percentile(std::vector<double>* values, double p);
+
+// Sets the p50_us, p90_us, p99_us and max_us counters of `state` from
+// per-request latencies in microseconds (sorted in place).
+void SetLatencyCounters(std::vector<double>* micros, benchmark::State* state);
 
 }  // namespace beladdr::bench
 

@@ -54,10 +54,7 @@ void BM_SearchAddresses(benchmark::State& state) {
                    r.municipality.c_str());
     }
   }
-  state.counters["p50_us"] = Percentile(&micros, 50);
-  state.counters["p90_us"] = Percentile(&micros, 90);
-  state.counters["p99_us"] = Percentile(&micros, 99);
-  state.counters["max_us"] = Percentile(&micros, 100);
+  SetLatencyCounters(&micros, &state);
   state.counters["rss_MB"] = static_cast<double>(ResidentBytes()) / 1e6;
   static bool memory_shown = false;  // once, not per repetition
   if (std::getenv("BELADDR_MEMORY") && !memory_shown) {

@@ -64,6 +64,13 @@ const std::string& SharedTinyIndexDir();
 // Copies the tiny fixture into `dest` (created), so a test may edit it.
 void CopyTinyData(const std::string& dest);
 
+// Runs a shell command; its exit code (-1 when killed) and its stdout.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+};
+CommandResult RunCommand(const std::string& command);
+
 // Reads or writes a whole file.
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& content);

@@ -17,23 +17,10 @@ namespace {
 
 namespace decl = beladdr::declarations;
 
-struct Result {
-  int exit_code = -1;
-  std::string out;  // stdout only
-};
-
-Result Beladdr(const std::string& args) {
-  const std::string command =
-      std::string(BELADDR_BIN_DIR) + "/beladdr " + args + " 2>/dev/null";
-  Result r;
-  std::FILE* p = ::popen(command.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+// `beladdr ARGS`: its exit code and stdout.
+CommandResult Beladdr(const std::string& args) {
+  return RunCommand(std::string(BELADDR_BIN_DIR) + "/beladdr " + args +
+                    " 2>/dev/null");
 }
 
 std::string LastLine(std::string text) {
@@ -44,7 +31,7 @@ std::string LastLine(std::string text) {
 TEST(AdminCommands, CentralsAddListRevoke) {
   TempDir dir;
   const std::string uri = "rocksdb:" + dir.Sub("store");
-  const Result added =
+  const CommandResult added =
       Beladdr("centrals add --declarations " + uri + " --central acme");
   ASSERT_EQ(added.exit_code, 0) << added.out;
   const std::string key = LastLine(added.out);
@@ -55,7 +42,7 @@ TEST(AdminCommands, CentralsAddListRevoke) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ((*store)->CentralOfKey(decl::KeyHash(key)).value(), "acme");
   }
-  const Result list = Beladdr("centrals list --declarations " + uri);
+  const CommandResult list = Beladdr("centrals list --declarations " + uri);
   ASSERT_EQ(list.exit_code, 0);
   EXPECT_NE(list.out.find("acme"), std::string::npos);
   EXPECT_EQ(list.out.find(key.substr(4)), std::string::npos) << "key listed";
@@ -92,7 +79,7 @@ TEST(AdminCommands, AuditPrintsOneLinePerChange) {
     number = made->declaration.number;
     ASSERT_TRUE((*store)->Delete(number, {"acme", "c-2", decl::Now()}).ok());
   }
-  const Result audit =
+  const CommandResult audit =
       Beladdr("declarations audit " + number + " --declarations " + uri);
   ASSERT_EQ(audit.exit_code, 0);
   EXPECT_EQ(std::count(audit.out.begin(), audit.out.end(), '\n'), 2);

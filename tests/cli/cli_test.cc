@@ -13,10 +13,7 @@
 namespace beladdr::testing {
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string out;
-};
+using Result = CommandResult;
 
 // Runs `beladdr ARGS` with stdin from `input_file` (may be empty), stderr
 // appended to `out`.
@@ -24,19 +21,11 @@ struct Result {
 // `add_index` is false), stdin from `input_file` or /dev/null.
 Result RunCli(const std::string& args, const std::string& input_file = "",
               bool add_index = true) {
-  std::string command =
+  return RunCommand(
       std::string(BELADDR_BIN_DIR) + "/beladdr " + args +
       (add_index ? " --index '" + SharedTinyIndexDir() + "'" : "") +
-      (input_file.empty() ? " </dev/null" : " <'" + input_file + "'") + " 2>&1";
-  Result r;
-  std::FILE* p = ::popen(command.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+      (input_file.empty() ? " </dev/null" : " <'" + input_file + "'") +
+      " 2>&1");
 }
 
 TEST(CliTest, TableByDefault) {
