@@ -5,10 +5,10 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
-#include <sys/stat.h>
 
 #include <boost/json.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 
 #include "changes.h"
@@ -521,7 +521,13 @@ StatusOr<std::unique_ptr<DeclarationStore>> OpenRocksDbStore(
   if (path.empty()) {
     return Status::InvalidArgument("rocksdb: needs a path (rocksdb:PATH)");
   }
-  ::mkdir(path.c_str(), 0700);  // PATH holds db/ and the keys
+  // PATH holds db/ and the keys; its parents are made too.
+  std::error_code made;
+  std::filesystem::create_directories(path, made);
+  if (made) {
+    return Status::IOError("declarations store " + path + ": " +
+                           made.message());
+  }
   rocksdb::Options options;
   options.create_if_missing = true;
   options.max_background_jobs = 2;
