@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ struct StoreParam {
 };
 
 std::vector<StoreParam> AllStores();
+
+// GoogleTest prints a parameter by its name (not as bytes).
+inline void PrintTo(const StoreParam& param, std::ostream* os) {
+  *os << param.name;
+}
 
 }  // namespace beladdr::declarations::testing
 

@@ -13,7 +13,7 @@
 // 0.9, a truncated whole word 0.75, one edit 0.8), times how much of the
 // name the words cover; then the street's importance: the house numbers
 // the data lists for it, then the number of streets of its municipality
-// (a proxy for its size); then the name. A municipality all of whose
+// (a proxy for its size); then the StreetCode. A municipality all of whose
 // words match is a result too, ranked among the streets.
 //
 // Bounded work: a prefix reads at most kMaxPrefixWords vocabulary words
