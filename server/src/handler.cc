@@ -11,6 +11,7 @@
 #include "beladdr/api.h"
 #include "beladdr/ascii.h"
 #include "openapi_text.h"
+#include "web_page.h"
 
 namespace beladdr::server {
 namespace {
@@ -49,6 +50,7 @@ std::string_view RouteLabel(std::string_view path) {
   if (path == "/ConsumerPing") return "/ConsumerPing";
   if (path == "/metrics") return "/metrics";
   if (path == "/openapi.yaml") return "/openapi.yaml";
+  if (path == "/") return "/";
   if (path == "/batch/SearchAddresses") return "/batch/SearchAddresses";
   if (path == "/batch/ResolveAddress") return "/batch/ResolveAddress";
   for (std::string_view route :
@@ -433,6 +435,19 @@ Response Handler::Route(const Request& request,
   } else if (path.starts_with("/declarations/")) {
     if (!get) return wrong_method("GET, HEAD");
     res = Declarations(request, path, correlation_id);
+  } else if (path == "/") {
+    if (!get) return wrong_method("GET, HEAD");
+    res = MakeResponse(http::status::ok, version, keep_alive,
+                       "text/html; charset=utf-8", std::string(WebPage()),
+                       correlation_id);
+    // Everything the page loads comes from here; its script and style are
+    // inline.
+    res.set("content-security-policy",
+            "default-src 'none'; script-src 'unsafe-inline'; style-src "
+            "'unsafe-inline'; connect-src 'self'; img-src 'self'; "
+            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    res.set("x-content-type-options", "nosniff");
+    res.set(http::field::cache_control, "no-cache");
   } else if (path == "/openapi.yaml") {
     if (!get) return wrong_method("GET, HEAD");
     res = MakeResponse(http::status::ok, version, keep_alive,

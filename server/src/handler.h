@@ -15,6 +15,7 @@
 //        Authorization: Bearer <central's key> (declaration_routes.cc)
 //   GET  /ConsumerPing                          -> 200, or 503 without index
 //   GET  /metrics                               -> Prometheus text
+//   GET  /                                      -> the search page (web_page.h)
 // Errors are RFC 9457 application/problem+json with a detail that says what
 // to fix. Every response carries x-correlation-id: the request's own when
 // it is a UUID, a new one otherwise.

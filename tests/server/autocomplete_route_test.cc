@@ -139,5 +139,27 @@ TEST_F(AutocompleteRoute, BadRequestsAreProblems) {
             503u);
 }
 
+// GET /: one page, loading nothing from elsewhere, with the combobox the
+// suggestions fill.
+TEST(SearchPage, ServedSelfContained) {
+  const Handler handler(&TinyPublicSearcher(), nullptr, nullptr);
+  const Response res = handler.Handle(Get("/"));
+  ASSERT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res[http::field::content_type], "text/html; charset=utf-8");
+  EXPECT_NE(res["content-security-policy"].find("default-src 'none'"),
+            std::string::npos);
+  const std::string& page = res.body();
+  EXPECT_NE(page.find("role=\"combobox\""), std::string::npos);
+  EXPECT_NE(page.find("/AutocompleteAddresses"), std::string::npos);
+  EXPECT_NE(page.find("/ResolveAddress"), std::string::npos);
+  for (const char* external : {"src=\"http", "href=\"http", "src=\"//",
+                               "href=\"//", "@import"}) {
+    EXPECT_EQ(page.find(external), std::string::npos) << external;
+  }
+  Request post = Get("/");
+  post.method(http::verb::post);
+  EXPECT_EQ(handler.Handle(post).result_int(), 405u);
+}
+
 }  // namespace
 }  // namespace beladdr::server

@@ -209,6 +209,8 @@ TEST(OpenApi, EveryStatusTheHandlerSendsIsDocumented) {
                      handler.Handle(BadCorrelationId(Get(path)))};
   }
   answers["/ConsumerPing"].push_back(no_index.Handle(Get("/ConsumerPing")));
+  answers["/"] = {handler.Handle(Get("/")),
+                  handler.Handle(With(Get("/"), http::verb::post))};
   AddDeclarationAnswers(&answers);
 
   const std::string spec = Spec();
