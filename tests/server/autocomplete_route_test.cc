@@ -152,8 +152,8 @@ TEST(SearchPage, ServedSelfContained) {
   EXPECT_NE(page.find("role=\"combobox\""), std::string::npos);
   EXPECT_NE(page.find("/AutocompleteAddresses"), std::string::npos);
   EXPECT_NE(page.find("/ResolveAddress"), std::string::npos);
-  for (const char* external : {"src=\"http", "href=\"http", "src=\"//",
-                               "href=\"//", "@import"}) {
+  for (const char* external :
+       {"src=\"http", "href=\"http", "src=\"//", "href=\"//", "@import"}) {
     EXPECT_EQ(page.find(external), std::string::npos) << external;
   }
   Request post = Get("/");
