@@ -8,17 +8,12 @@
 
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 
 #include "bench_util.h"
 
 namespace beladdr::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 // Every 397th street: a spread over the whole country.
 constexpr size_t kStreetStride = 397;
@@ -56,32 +51,12 @@ std::vector<AutocompleteRequest> TypedPrefixes() {
 void BM_AutocompleteAddresses(benchmark::State& state) {
   const auto& searcher = FullSearcher();
   static const std::vector<AutocompleteRequest> mix = TypedPrefixes();
-  std::vector<double> micros;
-  size_t i = 0, results = 0;
-  for (auto _ : state) {
-    const auto start = Clock::now();
-    auto r = searcher.AutocompleteAddresses(mix[i]);
-    const auto stop = Clock::now();
-    benchmark::DoNotOptimize(r);
-    if (r.ok()) results += r->results.size();
-    micros.push_back(
-        std::chrono::duration<double, std::micro>(stop - start).count());
-    i = (i + 1) % mix.size();
-  }
-  state.SetItemsProcessed(state.iterations());
-  if (const char* show = std::getenv("BELADDR_SLOWEST")) {
-    // The slowest requests of the first pass over the mix, for profiling.
-    std::vector<std::pair<double, size_t>> slow;
-    for (size_t k = 0; k < micros.size() && k < mix.size(); ++k) {
-      slow.emplace_back(micros[k], k);
-    }
-    std::sort(slow.rbegin(), slow.rend());
-    for (size_t k = 0; k < std::strtoul(show, nullptr, 10) && k < slow.size();
-         ++k) {
-      std::fprintf(stderr, "%9.0f us  %s\n", slow[k].first,
-                   mix[slow[k].second].q.c_str());
-    }
-  }
+  Timings t = TimeEach(state, mix.size(), [&](size_t i) {
+    return searcher.AutocompleteAddresses(mix[i]);
+  });
+  PrintSlowest(t.micros, mix.size(), [&](size_t i) { return mix[i].q; });
+  std::vector<double>& micros = t.micros;
+  const size_t results = t.results;
   state.counters["requests_in_mix"] = static_cast<double>(mix.size());
   SetLatencyCounters(&micros, &state);
   state.counters["results_per_query"] =

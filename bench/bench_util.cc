@@ -121,4 +121,20 @@ void SetLatencyCounters(std::vector<double>* micros, benchmark::State* state) {
   state->counters["max_us"] = Percentile(micros, 100);
 }
 
+void PrintSlowest(const std::vector<double>& micros, size_t count,
+                  const std::function<std::string(size_t)>& describe) {
+  const char* show = std::getenv("BELADDR_SLOWEST");
+  if (show == nullptr) return;
+  std::vector<std::pair<double, size_t>> slow;
+  for (size_t k = 0; k < micros.size() && k < count; ++k) {
+    slow.emplace_back(micros[k], k);
+  }
+  std::sort(slow.rbegin(), slow.rend());
+  const size_t n = std::strtoul(show, nullptr, 10);
+  for (size_t k = 0; k < n && k < slow.size(); ++k) {
+    std::fprintf(stderr, "%9.0f us  %s\n", slow[k].first,
+                 describe(slow[k].second).c_str());
+  }
+}
+
 }  // namespace beladdr::bench

@@ -25,35 +25,15 @@ using Clock = std::chrono::steady_clock;
 void BM_SearchAddresses(benchmark::State& state) {
   const auto& searcher = FullSearcher();
   const auto& mix = QueryMix();
-  std::vector<double> micros;
-  micros.reserve(mix.size() * 4);
-  size_t i = 0, results = 0;
-  for (auto _ : state) {
-    const auto start = Clock::now();
-    auto r = searcher.SearchAddresses(mix[i]);
-    const auto stop = Clock::now();
-    benchmark::DoNotOptimize(r);
-    if (r.ok()) results += r->results.size();
-    micros.push_back(
-        std::chrono::duration<double, std::micro>(stop - start).count());
-    i = (i + 1) % mix.size();
-  }
-  state.SetItemsProcessed(state.iterations());
-  if (std::getenv("BELADDR_SLOWEST")) {
-    // The slowest queries of the first pass over the mix, for profiling.
-    std::vector<std::pair<double, size_t>> slow;
-    for (size_t k = 0; k < micros.size() && k < mix.size(); ++k)
-      slow.emplace_back(micros[k], k);
-    std::sort(slow.rbegin(), slow.rend());
-    const size_t show =
-        std::strtoul(std::getenv("BELADDR_SLOWEST"), nullptr, 10);
-    for (size_t k = 0; k < show && k < slow.size(); ++k) {
-      const SearchRequest& r = mix[slow[k].second];
-      std::fprintf(stderr, "%9.0f us  %s|%s|%s|%s\n", slow[k].first,
-                   r.query.c_str(), r.street.c_str(), r.post_code.c_str(),
-                   r.municipality.c_str());
-    }
-  }
+  Timings t = TimeEach(state, mix.size(), [&](size_t i) {
+    return searcher.SearchAddresses(mix[i]);
+  });
+  PrintSlowest(t.micros, mix.size(), [&](size_t i) {
+    const SearchRequest& r = mix[i];
+    return r.query + "|" + r.street + "|" + r.post_code + "|" + r.municipality;
+  });
+  std::vector<double>& micros = t.micros;
+  const size_t results = t.results;
   SetLatencyCounters(&micros, &state);
   state.counters["rss_MB"] = static_cast<double>(ResidentBytes()) / 1e6;
   static bool memory_shown = false;  // once, not per repetition

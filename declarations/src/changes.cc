@@ -1,5 +1,6 @@
 #include "changes.h"
 
+#include <algorithm>
 #include <string>
 
 namespace beladdr::declarations::internal {
@@ -46,6 +47,21 @@ Declaration DeletedDeclaration(const Declaration& old, const Change& change) {
   d.version = old.version + 1;
   d.modified_at = d.deleted_at = change.at;
   return d;
+}
+
+Pager::Pager(const DeclarationQuery& query)
+    : limit_(static_cast<size_t>(std::clamp(query.limit, 1, kMaxQueryLimit))),
+      by_time_(query.modified_since.has_value()) {}
+
+bool Pager::Offer(Declaration d) {
+  if (page_.declarations.size() == limit_) {
+    const Declaration& end = page_.declarations.back();
+    page_.next_after =
+        by_time_ ? FormatCursor({end.modified_at, end.number}) : end.number;
+    return false;
+  }
+  page_.declarations.push_back(std::move(d));
+  return true;
 }
 
 }  // namespace beladdr::declarations::internal

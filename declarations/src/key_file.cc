@@ -15,6 +15,10 @@
 namespace beladdr::declarations::internal {
 namespace {
 
+// The last line: "#end N", N the keys above it. A file cut short (by hand,
+// or a disk that lied) is an error, never a file with fewer keys.
+constexpr std::string_view kEndMark = "#end ";
+
 Status Errno(const std::string& what) {
   return Status::IOError(what + ": " + std::strerror(errno));
 }
@@ -80,9 +84,22 @@ Status KeyFile::Refresh() {
   std::vector<CentralKey> keys;
   std::string line;
   int line_number = 0;
+  bool ended = false;
   while (std::getline(in, line)) {
     ++line_number;
     if (line.empty()) continue;
+    int64_t count = -1;
+    if (line.starts_with(kEndMark) &&
+        ParseInt(std::string_view(line).substr(kEndMark.size()), &count)) {
+      if (ended || count != static_cast<int64_t>(keys.size())) {
+        return Status::Corruption(path_ + ":" + std::to_string(line_number) +
+                                  ": the end line counts " +
+                                  std::to_string(count) + " keys, not " +
+                                  std::to_string(keys.size()));
+      }
+      ended = true;
+      continue;
+    }
     const std::vector<std::string_view> f = SplitTabs(line);
     CentralKey k;
     if (f.size() != 5 || !ParseInt(f[3], &k.created_at) ||
@@ -93,6 +110,10 @@ Status KeyFile::Refresh() {
     }
     k.id = f[0], k.central = f[1], k.sha256_hex = f[2];
     keys.push_back(std::move(k));
+  }
+  if (!ended || in.bad()) {
+    return Status::Corruption(path_ + ":" + std::to_string(line_number) +
+                              ": cut short (no end line after the keys)");
   }
   keys_ = std::move(keys);
   inode_ = st.st_ino, mtime_ns_ = mtime_ns, size_ = st.st_size;
@@ -105,6 +126,7 @@ Status KeyFile::Rewrite(const std::vector<CentralKey>& keys) {
     text << k.id << '\t' << k.central << '\t' << k.sha256_hex << '\t'
          << k.created_at << '\t' << k.revoked_at << '\n';
   }
+  text << kEndMark << keys.size() << '\n';
   const std::string body = text.str();
   const std::string temp = path_ + ".new";
   const int fd =

@@ -4,9 +4,11 @@
 // its next request (it re-reads the file when the file changed).
 //
 // One key per line: id, central, sha256, created_at, revoked_at (tab
-// separated, micros). Rewritten whole into a temporary file, synced, then
-// renamed over the old one: a reader sees the old file or the new one.
-// Writers take an exclusive flock on PATH.lock.
+// separated, micros), then "#end N" with N the number of keys: a file cut
+// short is a Corruption naming the file and line, never fewer keys. Rewritten
+// whole into a temporary file, synced, then renamed over the old one: a reader
+// sees the old file or the new one. Writers take an exclusive flock on
+// PATH.lock.
 //
 // Thread safety: all methods may be called concurrently.
 

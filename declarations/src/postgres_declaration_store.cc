@@ -499,21 +499,15 @@ StatusOr<DeclarationPage> PostgresStore::Search(const DeclarationQuery& q) {
   const int limit = std::clamp(q.limit, 1, kMaxQueryLimit);
   sql += by_time ? " ORDER BY modified_at, day, seq" : " ORDER BY day, seq";
   sql += " LIMIT " + std::to_string(limit + 1);
-  DeclarationPage page;
+  Pager pager(q);
   BELADDR_RETURN_IF_ERROR(pool_.With([&](Connection& c) -> Status {
     BELADDR_ASSIGN_OR_RETURN(Result r, c.Exec(sql, params));
     for (int row = 0; row < PQntuples(r.get()); ++row) {
-      if (row == limit) {
-        const Declaration& end = page.declarations.back();
-        page.next_after =
-            by_time ? FormatCursor({end.modified_at, end.number}) : end.number;
-        break;
-      }
-      page.declarations.push_back(RowToDeclaration(r, row));
+      if (!pager.Offer(RowToDeclaration(r, row))) break;
     }
     return Status::OK();
   }));
-  return page;
+  return pager.Take();
 }
 
 StatusOr<std::vector<AuditEntry>> PostgresStore::Audit(

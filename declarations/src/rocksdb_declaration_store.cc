@@ -177,6 +177,13 @@ StatusOr<Declaration> DecodeValue(std::string_view v) {
   return d;
 }
 
+// The number key a number-order page starts after ("" for the first).
+std::string AfterKey(const DeclarationQuery& q) {
+  Cursor cursor;
+  return ParseCursor(q.after, &cursor) ? NumberKeyOf(cursor.number)
+                                       : std::string();
+}
+
 bool Matches(const Declaration& d, const DeclarationQuery& q) {
   if (q.status == StatusFilter::kActive &&
       d.status != DeclarationStatus::kActive) {
@@ -395,31 +402,27 @@ Status RocksDbStore::Write(const std::string& key, const std::string& operation,
 }
 
 StatusOr<DeclarationPage> RocksDbStore::Search(const DeclarationQuery& q) {
-  DeclarationPage page;
-  if (!IsCentralId(q.central)) return page;
-  const size_t limit =
-      static_cast<size_t>(std::clamp(q.limit, 1, kMaxQueryLimit));
-  Cursor cursor;
-  const std::string after = ParseCursor(q.after, &cursor)
-                                ? NumberKeyOf(cursor.number)
-                                : std::string();
+  if (!IsCentralId(q.central)) return DeclarationPage{};
   if (q.number) {
+    DeclarationPage page;
     StatusOr<Declaration> d = Get(q.central, *q.number);
-    if (d.ok() && Matches(*d, q) && NumberKeyOf(d->number) > after) {
+    if (d.ok() && Matches(*d, q) && NumberKeyOf(d->number) > AfterKey(q)) {
       page.declarations.push_back(std::move(d).value());
     } else if (!d.ok() && !d.status().IsNotFound()) {
       return d.status();
     }
     return page;
   }
-  // The most selective index given, else the central's records.
+  // In the order of the changes when asked for them (every other filter
+  // applies on the way); else the most selective index given, else the
+  // central's records.
+  if (q.modified_since) return ByTime(q);
   const std::string x = "x/" + q.central + "/";
   if (q.street_code) return Scan(x + "s/" + *q.street_code + "/", true, q);
   if (q.post_code) return Scan(x + "p/" + *q.post_code + "/", true, q);
   if (q.municipality_nis) {
     return Scan(x + "m/" + *q.municipality_nis + "/", true, q);
   }
-  if (q.modified_since) return ByTime(q);
   if (q.status == StatusFilter::kDeleted) return Scan(x + "z/", true, q);
   return Scan("d/" + q.central + "/", false, q);
 }
@@ -427,13 +430,8 @@ StatusOr<DeclarationPage> RocksDbStore::Search(const DeclarationQuery& q) {
 StatusOr<DeclarationPage> RocksDbStore::Scan(const std::string& prefix,
                                              bool by_index,
                                              const DeclarationQuery& q) {
-  DeclarationPage page;
-  const size_t limit =
-      static_cast<size_t>(std::clamp(q.limit, 1, kMaxQueryLimit));
-  Cursor cursor;
-  const std::string after = ParseCursor(q.after, &cursor)
-                                ? NumberKeyOf(cursor.number)
-                                : std::string();
+  Pager pager(q);
+  const std::string after = AfterKey(q);
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(rocksdb::ReadOptions()));
   for (it->Seek(prefix + after); it->Valid() && it->key().starts_with(prefix);
@@ -449,21 +447,14 @@ StatusOr<DeclarationPage> RocksDbStore::Scan(const std::string& prefix,
     } else {
       BELADDR_ASSIGN_OR_RETURN(d, DecodeValue(it->value().ToStringView()));
     }
-    if (!Matches(d, q)) continue;
-    if (page.declarations.size() == limit) {
-      page.next_after = page.declarations.back().number;
-      break;
-    }
-    page.declarations.push_back(std::move(d));
+    if (Matches(d, q) && !pager.Offer(std::move(d))) break;
   }
   BELADDR_RETURN_IF_ERROR(FromRocks(it->status(), "declarations scan"));
-  return page;
+  return pager.Take();
 }
 
 StatusOr<DeclarationPage> RocksDbStore::ByTime(const DeclarationQuery& q) {
-  DeclarationPage page;
-  const size_t limit =
-      static_cast<size_t>(std::clamp(q.limit, 1, kMaxQueryLimit));
+  Pager pager(q);
   const std::string prefix = "t/" + q.central + "/";
   // Where the previous page ended, or the start of the window.
   Cursor cursor;
@@ -485,16 +476,10 @@ StatusOr<DeclarationPage> RocksDbStore::ByTime(const DeclarationQuery& q) {
     StatusOr<std::string> v = GetValue(RecordKey(q.central, nkey));
     if (!v.ok()) return v.status();
     BELADDR_ASSIGN_OR_RETURN(Declaration d, DecodeValue(*v));
-    if (!Matches(d, q)) continue;
-    if (page.declarations.size() == limit) {
-      const Declaration& end = page.declarations.back();
-      page.next_after = FormatCursor({end.modified_at, end.number});
-      break;
-    }
-    page.declarations.push_back(std::move(d));
+    if (Matches(d, q) && !pager.Offer(std::move(d))) break;
   }
   BELADDR_RETURN_IF_ERROR(FromRocks(it->status(), "declarations scan"));
-  return page;
+  return pager.Take();
 }
 
 StatusOr<std::vector<AuditEntry>> RocksDbStore::Audit(std::string_view number) {

@@ -207,6 +207,18 @@ TEST_P(StoreConformance, ModifiedSinceFindsRecentChangesOnly) {
           ->Search({.central = "A", .street_code = "S7", .modified_since = t1})
           ->declarations.size(),
       1u);
+  // With another filter too, still in the order of the changes, on every
+  // store: made[3] (deleted at t1 + 1) before made[0] (changed at t1 + 2),
+  // though numbered after it.
+  auto both = store_->Search({.central = "A",
+                              .post_code = "1000",
+                              .status = StatusFilter::kAll,
+                              .modified_since = t1,
+                              .limit = 1});
+  ASSERT_TRUE(both.ok());
+  ASSERT_EQ(both->declarations.size(), 1u);
+  EXPECT_EQ(both->declarations[0].number, made[3].number);
+  EXPECT_FALSE(both->next_after.empty());
 }
 
 TEST_P(StoreConformance, AuditTrailRecordsEveryChange) {
