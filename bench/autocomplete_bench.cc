@@ -8,12 +8,10 @@
 
 #include <benchmark/benchmark.h>
 
-
 #include "bench_util.h"
 
 namespace beladdr::bench {
 namespace {
-
 
 // Every 397th street: a spread over the whole country.
 constexpr size_t kStreetStride = 397;
