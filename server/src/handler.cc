@@ -444,7 +444,7 @@ Response Handler::Route(const Request& request,
     // inline.
     res.set("content-security-policy",
             "default-src 'none'; script-src 'unsafe-inline'; style-src "
-            "'unsafe-inline'; connect-src 'self'; img-src 'self'; "
+            "'unsafe-inline'; connect-src 'self'; img-src 'self' data:; "
             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     res.set("x-content-type-options", "nosniff");
     res.set(http::field::cache_control, "no-cache");
