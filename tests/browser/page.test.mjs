@@ -54,11 +54,20 @@ const combobox = page => page.locator("input[role=combobox]");
 const listbox = page => page.locator("#suggestions");
 const options = page => listbox(page).getByRole("option");
 
-// Types like a person (one key at a time) and waits for the list to show
-// an option that contains `expected`.
+// Waits until the list answers the whole of what is in the box (a slow
+// machine may show the answer to a shorter prefix first).
+async function waitForList(page) {
+  const q = await combobox(page).inputValue();
+  await page.waitForFunction(q => document.getElementById("suggestions").dataset.query === q, q,
+                             { timeout: kUiWaitMs });
+}
+
+// Types like a person (one key at a time) and waits for the list of the
+// whole text, with an option that contains `expected`.
 async function typeAndWaitFor(page, text, expected) {
   await combobox(page).focus();
   await page.keyboard.type(text, { delay: 40 });
+  await waitForList(page);
   await options(page).filter({ hasText: expected }).first().waitFor({ timeout: kUiWaitMs });
 }
 
@@ -223,6 +232,7 @@ test("the whole page works by keyboard alone", async () => {
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.id), "q");
   await page.keyboard.type("kapellestr", { delay: 40 });
+  await waitForList(page);
   await options(page).first().waitFor({ timeout: kUiWaitMs });
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
