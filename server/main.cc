@@ -130,6 +130,8 @@ int main(int argc, char** argv) {
         << (*searcher)->info().streets << " streets, index id "
         << ((*searcher)->info().id.empty() ? "unknown" : (*searcher)->info().id)
         << ") on http://" << options.host << ":" << server.port() << "\n"
+        << "  a page to search by hand: http://" << options.host << ":"
+        << server.port() << "/\n"
         << "  try: curl -s -X POST http://" << options.host << ":"
         << server.port()
         << "/SearchAddresses -H 'Content-Type: application/json' "
