@@ -61,6 +61,8 @@ quality: index
 	$(BUILD)/bin/beladdr-quality evaluate --index $(INDEX) --set bench/queries/validation --failures 0
 	$(BUILD)/bin/beladdr-quality resolve --index $(INDEX) --failures 0
 	$(BUILD)/bin/beladdr-quality resolve --index $(INDEX) --set bench/queries/validation --failures 0
+	$(BUILD)/bin/beladdr-quality autocomplete --index $(INDEX) --failures 0
+	$(BUILD)/bin/beladdr-quality autocomplete --index $(INDEX) --set bench/queries/validation --failures 0
 
 bench: index
 	BELADDR_INDEX=$(INDEX) $(BUILD)/bin/search_bench --benchmark_repetitions=5 \

@@ -13,6 +13,10 @@
 //       [--sweep]
 //       ResolveAddress on the structured queries: unique right / wrong,
 //       ambiguous, not found (--sweep: under other unique rules)
+//   beladdr-quality autocomplete --index DIR [--set DIR | --queries FILE]...
+//       [--failures N]
+//       AutocompleteAddresses while typing each query's text character by
+//       character (autocomplete_eval.h): how soon the label shows among 5
 //   beladdr-quality policy
 //       lists the ranking policy's fields (ranking_policy.h) and defaults;
 //       evaluate, resolve, answers and explain take --policy NAME=VALUE,
@@ -33,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "autocomplete_eval.h"
 #include "beladdr/api.h"
 #include "evaluator.h"
 #include "query_generator.h"
@@ -226,6 +231,8 @@ int Usage(const std::string& error) {
          "FILE]... [--failures N] [--json FILE]\n"
       << "       beladdr-quality resolve --index DIR [--queries FILE]... "
          "[--failures N] [--sweep]\n"
+      << "       beladdr-quality autocomplete --index DIR [--set DIR | "
+         "--queries FILE]... [--failures N]\n"
       << "       beladdr-quality bodies [--queries FILE]... [--seed N]\n"
       << "       beladdr-quality answers --index DIR [--set DIR]...\n"
       << "       beladdr-quality explain --index DIR QUERY...\n"
@@ -316,7 +323,8 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
-  if (command != "evaluate" && command != "resolve" && command != "answers") {
+  if (command != "evaluate" && command != "resolve" && command != "answers" &&
+      command != "autocomplete") {
     return Usage("unknown command " + command);
   }
   if (files.empty() && command == "resolve") {
@@ -336,6 +344,12 @@ int main(int argc, char** argv) {
     queries.insert(queries.end(), set->begin(), set->end());
   }
   if (command == "answers") return PrintAnswers(**searcher, queries);
+  if (command == "autocomplete") {
+    beladdr::quality::PrintTypingReport(
+        beladdr::quality::EvaluateTyping(**searcher, queries, failures),
+        std::cout);
+    return 0;
+  }
   if (command == "resolve") {
     const auto tally =
         beladdr::quality::EvaluateResolve(**searcher, queries, failures);

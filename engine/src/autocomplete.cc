@@ -31,6 +31,15 @@ bool IsNumber(std::string_view t) {
   return digits > 0 && t.size() - digits <= 2;
 }
 
+// The first language of a mask ("Saint-Gilles" is the French and the
+// German name: named in French), nullopt for none.
+std::optional<Language> FirstLanguage(LanguageMask mask) {
+  for (Language l : kAllLanguages) {
+    if (MaskHas(mask, l)) return l;
+  }
+  return std::nullopt;
+}
+
 template <typename Key>
 float ScoreOf(const std::vector<std::pair<Key, float>>& list, Key key) {
   auto it = std::lower_bound(
@@ -61,6 +70,10 @@ struct Autocompleter::Reading {
   std::vector<std::pair<uint16_t, float>> localities;      // by postcode
   // By municipality: the languages of its names that matched.
   std::unordered_map<uint16_t, LanguageMask> municipality_langs;
+  // By municipality: how well the word reads one of its names (kWhole or
+  // kPrefix), and that name's word count (for the municipality as a
+  // result: all its words typed cover it whole).
+  std::unordered_map<uint16_t, std::pair<float, uint16_t>> municipality_reads;
   size_t postings = 0;  // street variants holding one of `words`
 
   void Merge(const Reading& other) {
@@ -74,6 +87,16 @@ struct Autocompleter::Reading {
     Normalize(&localities);
     for (const auto& [m, langs] : other.municipality_langs) {
       municipality_langs[m] |= langs;
+    }
+    for (const auto& [m, read] : other.municipality_reads) AddRead(m, read);
+  }
+
+  void AddRead(uint16_t m, std::pair<float, uint16_t> read) {
+    auto [it, added] = municipality_reads.emplace(m, read);
+    if (!added &&
+        (read.first > it->second.first ||
+         (read.first == it->second.first && read.second < it->second.second))) {
+      it->second = read;
     }
   }
 };
@@ -245,12 +268,14 @@ Autocompleter::Reading Autocompleter::Read(std::string_view word,
         1 - kCoverageWeight +
         kCoverageWeight /
             static_cast<float>(std::max<uint16_t>(p.name.word_count, 1));
-    const float best = (whole ? kWhole : kPrefix) * coverage;
+    const float base = whole ? kWhole : kPrefix;
     if (p.kind == PlaceKind::kLocality) {
-      r.localities.emplace_back(p.postcode, best);
+      r.localities.emplace_back(p.postcode, base * coverage);
     } else {
-      r.municipalities.emplace_back(p.municipality, best);
+      r.municipalities.emplace_back(p.municipality, base * coverage);
       r.municipality_langs[p.municipality] |= p.name.langs;
+      r.AddRead(p.municipality,
+                {base, std::max<uint16_t>(p.name.word_count, 1)});
     }
   }
   Normalize(&r.municipalities);
@@ -258,9 +283,8 @@ Autocompleter::Reading Autocompleter::Read(std::string_view word,
   return r;
 }
 
-std::vector<Autocompleter::Scored> Autocompleter::Streets(
-    const std::vector<Reading>& readings, uint16_t postcode,
-    int municipality) const {
+std::vector<uint32_t> Autocompleter::Candidates(
+    const std::vector<Reading>& readings) const {
   // Candidates come from the most selective word that must be read.
   const Reading* anchor = nullptr;
   for (const Reading& r : readings) {
@@ -293,6 +317,75 @@ std::vector<Autocompleter::Scored> Autocompleter::Streets(
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()),
                    candidates.end());
+  return candidates;
+}
+
+// "waterstraat roes": the pass above draws the most important streets
+// holding the rarest word, which may all lie elsewhere than the place
+// another word names (or "roes", rare in street names, anchors it and
+// finds no Waterstraat). This pass draws, for a word that names places,
+// every street in those places that holds the other word with the fewest
+// streets.
+std::vector<uint32_t> Autocompleter::PlaceCandidates(
+    const std::vector<Reading>& readings) const {
+  // The words that name places, those naming the fewest first ("denis" in
+  // "rue saint-denis marche-en-fam" names one locality, yet the street is
+  // in Marche-en-Famenne: each of the first few is tried).
+  std::vector<const Reading*> places;
+  for (const Reading& r : readings) {
+    if (!r.optional && (!r.municipalities.empty() || !r.localities.empty()))
+      places.push_back(&r);
+  }
+  auto count = [](const Reading* r) {
+    return r->municipalities.size() + r->localities.size();
+  };
+  std::stable_sort(
+      places.begin(), places.end(),
+      [&](const Reading* a, const Reading* b) { return count(a) < count(b); });
+  if (places.size() > kPlacePassTries) places.resize(kPlacePassTries);
+  std::vector<uint32_t> out;
+  for (const Reading* place : places) {
+    const Reading* name = nullptr;
+    for (const Reading& r : readings) {
+      if (!r.optional && &r != place && !r.words.empty() &&
+          (name == nullptr || r.postings < name->postings))
+        name = &r;
+    }
+    if (name == nullptr || name->postings > kPlacePassPostings) continue;
+    for (const auto& [w, score] : name->words) {
+      for (uint32_t i = ranked_offsets_[w]; i < ranked_offsets_[w + 1]; ++i) {
+        const VariantPlace at = data_.PlaceOf(ranked_[i]);
+        if (ScoreOf(place->municipalities, at.municipality()) > 0 ||
+            ScoreOf(place->localities, at.postcode()) > 0)
+          out.push_back(ranked_[i]);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<Autocompleter::Scored> Autocompleter::Streets(
+    const std::vector<Reading>& readings, uint16_t postcode,
+    int municipality) const {
+  std::vector<Scored> out =
+      Score(Candidates(readings), readings, postcode, municipality, false);
+  // The place pass answers only when the first found nothing, and only
+  // with streets whose whole name was typed: a street that merely shares
+  // a word with the text ("steenweg op vorst, Vorst": every Steenweg of
+  // Vorst) is left to the full search.
+  if (out.empty()) {
+    out = Score(PlaceCandidates(readings), readings, postcode, municipality,
+                true);
+  }
+  return out;
+}
+
+std::vector<Autocompleter::Scored> Autocompleter::Score(
+    const std::vector<uint32_t>& candidates,
+    const std::vector<Reading>& readings, uint16_t postcode, int municipality,
+    bool whole_names) const {
   std::unordered_map<uint32_t, Scored> best;  // by street
   for (uint32_t v : candidates) {
     const StreetVariantEntry& variant = data_.street_variants()[v];
@@ -328,6 +421,7 @@ std::vector<Autocompleter::Scored> Autocompleter::Streets(
     if (rejected) continue;
     const float coverage = static_cast<float>(std::popcount(covered)) /
                            static_cast<float>(std::max<size_t>(name.size(), 1));
+    if (whole_names && coverage < 1) continue;
     const float score = total / static_cast<float>(readings.size()) *
                         (1 - kCoverageWeight + kCoverageWeight * coverage);
     Scored& s = best[variant.street];
@@ -353,19 +447,28 @@ void Autocompleter::AddMunicipalities(const std::vector<Reading>& readings,
   for (const auto& [m, score] : first->municipalities) {
     if (municipality >= 0 && m != municipality) continue;
     float total = 0;
+    size_t read = 0;
+    uint16_t words = UINT16_MAX;  // of the shortest name read
     bool all = true;
     LanguageMask langs = 0;
     for (const Reading& r : readings) {
-      const float s = ScoreOf(r.municipalities, m);
-      if (s == 0 && !r.optional) all = false;
-      total += s;
-      if (auto it = r.municipality_langs.find(m);
-          it != r.municipality_langs.end()) {
-        langs |= it->second;
+      const auto it = r.municipality_reads.find(m);
+      if (it == r.municipality_reads.end()) {
+        all = all && r.optional;
+        continue;
       }
+      total += it->second.first;
+      ++read;
+      words = std::min(words, it->second.second);
+      langs |= r.municipality_langs.at(m);
     }
     if (!all) continue;
-    const float mean = total / static_cast<float>(readings.size());
+    // "Saint-Hubert": both words typed cover the name whole, so the
+    // municipality comes before "Avenue Saint-Hubert".
+    const float coverage =
+        std::min(1.0f, static_cast<float>(read) / static_cast<float>(words));
+    const float mean = total / static_cast<float>(readings.size()) *
+                       (1 - kCoverageWeight + kCoverageWeight * coverage);
     out->push_back(
         {true, m, mean + kMunicipalityBonus,
          static_cast<uint32_t>(data_.StreetsInMunicipality(m).size()), langs});
@@ -400,7 +503,10 @@ SearchResponse Autocompleter::Answer(std::vector<Scored> scored,
     if (s.municipality) {
       const MunicipalityEntry& m = data_.municipalities()[s.id];
       r.kind = ResultKind::kMunicipality;
-      r.municipality = MakeMunicipalityRef(m, response.answer_language);
+      // Named as typed when the answer has no language of its own.
+      r.municipality = MakeMunicipalityRef(m, response.answer_language
+                                                  ? response.answer_language
+                                                  : FirstLanguage(s.langs));
       for (uint16_t pc : m.postcodes)
         r.post_codes.push_back(FormatPostcode(pc));
       std::sort(r.post_codes.begin(), r.post_codes.end());

@@ -495,5 +495,87 @@ StatusOr<SearchResponse> SearcherImpl::SearchAddresses(
   return response;
 }
 
+Status SearcherImpl::WeighSuggestedNumbers(SearchResponse* response) const {
+  const RankingPolicy& policy = options_.ranking;
+  std::vector<SearchResult>& results = response->results;
+  if (results.size() < 2 || results[0].kind != ResultKind::kStreet ||
+      results[0].house_number.empty()) {
+    return Status::OK();
+  }
+  const double band = results[0].score - policy.number_evidence_band;
+  size_t tied = 0;
+  while (tied < results.size() && results[tied].kind == ResultKind::kStreet &&
+         results[tied].score >= band)
+    ++tied;
+  if (tied < 2 || (tied == results.size() && response->more) ||
+      tied > policy.number_evidence_streets) {
+    return Status::OK();  // a tie longer than what is in view
+  }
+  std::vector<HouseNumberKnown> known(tied, HouseNumberKnown::kUnknown);
+  bool any_known = false;
+  for (size_t i = 0; i < tied; ++i) {
+    const auto it = std::lower_bound(
+        data_->streets().begin(), data_->streets().end(),
+        results[i].street_code,
+        [](const StreetEntry& s, const std::string& c) { return s.code < c; });
+    if (it == data_->streets().end() || it->code != results[i].street_code)
+      continue;
+    bool box_known = true;
+    BELADDR_ASSIGN_OR_RETURN(
+        known[i],
+        HouseNumberStatus(static_cast<uint32_t>(it - data_->streets().begin()),
+                          results[i].house_number, "", &box_known));
+    any_known |= known[i] == HouseNumberKnown::kTrue;
+  }
+  if (!any_known) return Status::OK();
+  for (size_t i = 0; i < tied; ++i) {
+    if (known[i] == HouseNumberKnown::kFalse) {
+      results[i].score *= policy.number_missing_factor;
+    } else if (known[i] == HouseNumberKnown::kUnknown) {
+      results[i].score *= policy.number_unlisted_factor;
+    }
+  }
+  std::stable_sort(results.begin(), results.begin() + tied,
+                   [](const SearchResult& a, const SearchResult& b) {
+                     return a.score > b.score;
+                   });
+  return Status::OK();
+}
+
+StatusOr<SearchResponse> SearcherImpl::AutocompleteAddresses(
+    const AutocompleteRequest& request) const {
+  // With a number typed, a tie of namesakes is looked at whole (up to
+  // number_evidence_streets) so that the one whose data lists the number
+  // can come first.
+  AutocompleteRequest wide = request;
+  const bool has_digit =
+      request.q.find_first_of("0123456789") != std::string::npos;
+  if (has_digit) {
+    wide.limit = std::max(
+        request.limit,
+        static_cast<int>(options_.ranking.number_evidence_streets) + 1);
+  }
+  BELADDR_ASSIGN_OR_RETURN(SearchResponse response,
+                           autocompleter_->Complete(wide));
+  if (has_digit) {
+    BELADDR_RETURN_IF_ERROR(WeighSuggestedNumbers(&response));
+    const auto limit = static_cast<size_t>(request.limit);
+    if (response.results.size() > limit) {
+      response.results.resize(limit);
+      response.more = true;
+    }
+  }
+  if (!response.results.empty()) return response;
+  SearchRequest search;
+  search.query = request.q;
+  search.post_code = request.post_code;
+  search.municipality = request.municipality;
+  search.language = request.language;
+  search.limit = request.limit;
+  StatusOr<SearchResponse> full = SearchAddresses(search);
+  if (!full.ok() || full->results.empty()) return response;
+  return full;
+}
+
 }  // namespace internal
 }  // namespace beladdr

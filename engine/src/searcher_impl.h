@@ -94,10 +94,14 @@ class SearcherImpl : public Searcher {
       const SearchRequest& request) const override;
   StatusOr<ResolveResponse> ResolveAddress(
       const ResolveRequest& request) const override;
+  // The autocompleter's suggestions; when it has none, the full search's
+  // answers to the same text. The autocompleter reads every word strictly,
+  // so a whole, messy address (typos in several words, glued or split
+  // words, box numbers, the place first) needs the search; filling short
+  // lists too would cost 4x the median for 0.1 point of recall@5
+  // (beladdr-quality autocomplete).
   StatusOr<SearchResponse> AutocompleteAddresses(
-      const AutocompleteRequest& request) const override {
-    return autocompleter_->Complete(request);
-  }
+      const AutocompleteRequest& request) const override;
   const IndexInfo& info() const override { return info_; }
   size_t MemoryUsage() const override { return data_->MemoryUsage(); }
 
@@ -191,6 +195,11 @@ class SearcherImpl : public Searcher {
   bool FirmScope(const ParsedQuery& q, const QueryReading& reading,
                  const StreetMatch& m) const;
   // House-number evidence among near-tied streets (see the .cc).
+  // The same evidence for suggestions: among the street suggestions
+  // within number_evidence_band of the best, when the whole tie is in
+  // `*response` and at most number_evidence_streets long, those whose data
+  // lacks the typed house number drop as in WeighHouseNumbers.
+  Status WeighSuggestedNumbers(SearchResponse* response) const;
   Status WeighHouseNumbers(const ParsedQuery& q,
                            std::vector<StreetMatch>* streets) const;
   // Whether a query whose words all read as places means the place.

@@ -126,6 +126,27 @@ TEST_F(AutocompleteRoute, FiltersAndLanguage) {
   EXPECT_EQ(v.at("results").at(0).at("municipality").at("name"), "Gand");
 }
 
+// What the autocompleter cannot read word by word (a box number, the place
+// first with an abbreviation, a compound split in two, a typo and no
+// prefix) the full search answers: a person who types or pastes a whole
+// messy address still gets it. Nonsense still gets nothing.
+TEST_F(AutocompleteRoute, AWholeMessyAddressFallsBackToTheSearch) {
+  for (const char* q :
+       {"rue%20de%20la%20chapelle%2012%20bte%203%2C%20bruxelles",
+        "1000%20Brussel%2C%20Kapellestr.%205", "kapelle%20straat%205",
+        "kapelstraat%205%20brussel", "brussel%20kapellestraat",
+        "kapellestraat%2012%20bus%203"}) {
+    const json::value v = Ask(std::string("q=") + q);
+    EXPECT_EQ(First(v), "urbis:105@1000") << q << ": " << v;
+  }
+  const json::value boxed =
+      Ask("q=rue%20de%20la%20chapelle%2012%20bte%203%2C%20bruxelles");
+  EXPECT_EQ(boxed.at("detectedLanguage"), "fr");
+  EXPECT_EQ(First(boxed, "houseNumber"), "12");
+  EXPECT_EQ(First(boxed, "boxNumber"), "3");
+  EXPECT_EQ(Ask("q=zzzqqq%20xxyy").at("count").as_int64(), 0);
+}
+
 TEST_F(AutocompleteRoute, BadRequestsAreProblems) {
   Ask("q=", 400);
   Ask("q=x&limit=0", 400);

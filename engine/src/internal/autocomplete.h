@@ -45,6 +45,11 @@ class Autocompleter {
   static constexpr size_t kCandidateBudget = 1500;
   // ... and for a prefix so short that it reads kMaxPrefixWords words.
   static constexpr size_t kShortPrefixBudget = 300;
+  // The place pass reads a name word's streets only when it has at most
+  // this many variants (every Kerkstraat of Belgium: about 1,000).
+  static constexpr size_t kPlacePassPostings = 5000;
+  // ... for at most this many of the words that name places.
+  static constexpr size_t kPlacePassTries = 3;
 
   explicit Autocompleter(const IndexData& data);
 
@@ -58,8 +63,20 @@ class Autocompleter {
   std::vector<WordId> WordsStartingWith(std::string_view prefix) const;
   std::pair<size_t, size_t> PrefixRange(std::string_view prefix) const;
   Reading Read(std::string_view word, bool prefix) const;
+  // Street variants worth scoring: the most important streets of the
+  // most selective word; failing those, the streets of a name word in a
+  // place another word names.
+  std::vector<uint32_t> Candidates(const std::vector<Reading>& words) const;
+  std::vector<uint32_t> PlaceCandidates(
+      const std::vector<Reading>& words) const;
   std::vector<Scored> Streets(const std::vector<Reading>& words,
                               uint16_t postcode, int municipality) const;
+  // The candidates that read every word, best reading per street;
+  // `whole_names`: only those with every word of their name read.
+  std::vector<Scored> Score(const std::vector<uint32_t>& candidates,
+                            const std::vector<Reading>& words,
+                            uint16_t postcode, int municipality,
+                            bool whole_names) const;
   void AddMunicipalities(const std::vector<Reading>& words, int municipality,
                          std::vector<Scored>* out) const;
   SearchResponse Answer(std::vector<Scored> scored,
