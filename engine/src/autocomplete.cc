@@ -68,12 +68,17 @@ struct Autocompleter::Reading {
   std::vector<std::pair<WordId, float>> words;             // by id
   std::vector<std::pair<uint16_t, float>> municipalities;  // by index
   std::vector<std::pair<uint16_t, float>> localities;      // by postcode
-  // By municipality: the languages of its names that matched.
-  std::unordered_map<uint16_t, LanguageMask> municipality_langs;
-  // By municipality: how well the word reads one of its names (kWhole or
-  // kPrefix), and that name's word count (for the municipality as a
-  // result: all its words typed cover it whole).
-  std::unordered_map<uint16_t, std::pair<float, uint16_t>> municipality_reads;
+  // How the word reads each municipality's names (sorted by municipality
+  // once read): the languages of the names it matched, how well (kWhole or
+  // kPrefix), and the fewest words of such a name (for the municipality as
+  // a result: all its words typed cover it whole).
+  struct MunicipalityRead {
+    uint16_t municipality;
+    LanguageMask langs;
+    float base;
+    uint16_t words;
+  };
+  std::vector<MunicipalityRead> municipality_reads;
   size_t postings = 0;  // street variants holding one of `words`
 
   void Merge(const Reading& other) {
@@ -82,22 +87,42 @@ struct Autocompleter::Reading {
                           other.municipalities.end());
     localities.insert(localities.end(), other.localities.begin(),
                       other.localities.end());
+    municipality_reads.insert(municipality_reads.end(),
+                              other.municipality_reads.begin(),
+                              other.municipality_reads.end());
     Normalize(&words);
     Normalize(&municipalities);
     Normalize(&localities);
-    for (const auto& [m, langs] : other.municipality_langs) {
-      municipality_langs[m] |= langs;
-    }
-    for (const auto& [m, read] : other.municipality_reads) AddRead(m, read);
+    NormalizeReads();
   }
 
-  void AddRead(uint16_t m, std::pair<float, uint16_t> read) {
-    auto [it, added] = municipality_reads.emplace(m, read);
-    if (!added &&
-        (read.first > it->second.first ||
-         (read.first == it->second.first && read.second < it->second.second))) {
-      it->second = read;
+  // One entry per municipality: its languages joined, its best reading.
+  void NormalizeReads() {
+    auto& v = municipality_reads;
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+      if (a.municipality != b.municipality)
+        return a.municipality < b.municipality;
+      return a.base != b.base ? a.base > b.base : a.words < b.words;
+    });
+    size_t out = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (out > 0 && v[out - 1].municipality == v[i].municipality) {
+        v[out - 1].langs |= v[i].langs;
+      } else {
+        v[out++] = v[i];
+      }
     }
+    v.resize(out);
+  }
+
+  const MunicipalityRead* ReadOf(uint16_t m) const {
+    auto it =
+        std::lower_bound(municipality_reads.begin(), municipality_reads.end(),
+                         m, [](const MunicipalityRead& e, uint16_t k) {
+                           return e.municipality < k;
+                         });
+    return it != municipality_reads.end() && it->municipality == m ? &*it
+                                                                   : nullptr;
   }
 };
 
@@ -273,13 +298,14 @@ Autocompleter::Reading Autocompleter::Read(std::string_view word,
       r.localities.emplace_back(p.postcode, base * coverage);
     } else {
       r.municipalities.emplace_back(p.municipality, base * coverage);
-      r.municipality_langs[p.municipality] |= p.name.langs;
-      r.AddRead(p.municipality,
-                {base, std::max<uint16_t>(p.name.word_count, 1)});
+      r.municipality_reads.push_back(
+          {p.municipality, p.name.langs, base,
+           std::max<uint16_t>(p.name.word_count, 1)});
     }
   }
   Normalize(&r.municipalities);
   Normalize(&r.localities);
+  r.NormalizeReads();
   return r;
 }
 
@@ -387,6 +413,7 @@ std::vector<Autocompleter::Scored> Autocompleter::Score(
     const std::vector<Reading>& readings, uint16_t postcode, int municipality,
     bool whole_names) const {
   std::unordered_map<uint32_t, Scored> best;  // by street
+  best.reserve(candidates.size());
   for (uint32_t v : candidates) {
     const StreetVariantEntry& variant = data_.street_variants()[v];
     const VariantPlace place = data_.PlaceOf(v);
@@ -452,15 +479,15 @@ void Autocompleter::AddMunicipalities(const std::vector<Reading>& readings,
     bool all = true;
     LanguageMask langs = 0;
     for (const Reading& r : readings) {
-      const auto it = r.municipality_reads.find(m);
-      if (it == r.municipality_reads.end()) {
+      const Reading::MunicipalityRead* at = r.ReadOf(m);
+      if (at == nullptr) {
         all = all && r.optional;
         continue;
       }
-      total += it->second.first;
+      total += at->base;
       ++read;
-      words = std::min(words, it->second.second);
-      langs |= r.municipality_langs.at(m);
+      words = std::min(words, at->words);
+      langs |= at->langs;
     }
     if (!all) continue;
     // "Saint-Hubert": both words typed cover the name whole, so the

@@ -222,21 +222,18 @@ StatusOr<ResolveResponse> SearcherImpl::ResolveStreetCode(
     BELADDR_ASSIGN_OR_RETURN(ranked.query, ParseQuery(search, *data_));
   }
   ResolveResponse response;
-  // Streets are in StreetCode order.
-  const auto it = std::lower_bound(
-      data_->streets().begin(), data_->streets().end(), code,
-      [](const StreetEntry& s, const std::string& c) { return s.code < c; });
-  if (it == data_->streets().end() || it->code != code) {
+  const std::optional<uint32_t> found = StreetByCode(code);
+  if (!found) {
     response.status = ResolveStatus::kNotFound;
     response.answer_language = request.language;
     response.issues.push_back(ResolveIssue::kStreetCodeUnknown);
     return response;
   }
-  const auto street = static_cast<uint32_t>(it - data_->streets().begin());
+  const uint32_t street = *found;
   // Scored against every name of this street alone.
   ranked.reading = ReadQuery(ranked.query, *data_, options_.ranking);
   Scorer scorer(ranked.query, ranked.reading, *data_, options_.ranking);
-  const StreetEntry& s = *it;
+  const StreetEntry& s = data_->streets()[street];
   StreetMatch best;
   best.street = street;
   best.variant = s.first_variant;

@@ -495,6 +495,16 @@ StatusOr<SearchResponse> SearcherImpl::SearchAddresses(
   return response;
 }
 
+std::optional<uint32_t> SearcherImpl::StreetByCode(
+    std::string_view code) const {
+  const auto& streets = data_->streets();
+  const auto it = std::lower_bound(
+      streets.begin(), streets.end(), code,
+      [](const StreetEntry& s, std::string_view c) { return s.code < c; });
+  if (it == streets.end() || it->code != code) return std::nullopt;
+  return static_cast<uint32_t>(it - streets.begin());
+}
+
 Status SearcherImpl::WeighSuggestedNumbers(SearchResponse* response) const {
   const RankingPolicy& policy = options_.ranking;
   std::vector<SearchResult>& results = response->results;
@@ -514,17 +524,12 @@ Status SearcherImpl::WeighSuggestedNumbers(SearchResponse* response) const {
   std::vector<HouseNumberKnown> known(tied, HouseNumberKnown::kUnknown);
   bool any_known = false;
   for (size_t i = 0; i < tied; ++i) {
-    const auto it = std::lower_bound(
-        data_->streets().begin(), data_->streets().end(),
-        results[i].street_code,
-        [](const StreetEntry& s, const std::string& c) { return s.code < c; });
-    if (it == data_->streets().end() || it->code != results[i].street_code)
-      continue;
+    const std::optional<uint32_t> street = StreetByCode(results[i].street_code);
+    if (!street) continue;
     bool box_known = true;
     BELADDR_ASSIGN_OR_RETURN(
         known[i],
-        HouseNumberStatus(static_cast<uint32_t>(it - data_->streets().begin()),
-                          results[i].house_number, "", &box_known));
+        HouseNumberStatus(*street, results[i].house_number, "", &box_known));
     any_known |= known[i] == HouseNumberKnown::kTrue;
   }
   if (!any_known) return Status::OK();

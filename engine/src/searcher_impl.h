@@ -195,6 +195,8 @@ class SearcherImpl : public Searcher {
   bool FirmScope(const ParsedQuery& q, const QueryReading& reading,
                  const StreetMatch& m) const;
   // House-number evidence among near-tied streets (see the .cc).
+  // The street whose StreetCode is `code` (streets are in code order).
+  std::optional<uint32_t> StreetByCode(std::string_view code) const;
   // The same evidence for suggestions: among the street suggestions
   // within number_evidence_band of the best, when the whole tie is in
   // `*response` and at most number_evidence_streets long, those whose data
