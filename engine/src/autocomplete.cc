@@ -1,6 +1,8 @@
 #include "internal/autocomplete.h"
 
 #include <algorithm>
+#include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 #include "beladdr/index/normalizer.h"
@@ -309,15 +311,23 @@ Autocompleter::Reading Autocompleter::Read(std::string_view word,
   return r;
 }
 
+size_t Autocompleter::Anchor(const std::vector<Reading>& readings) {
+  size_t anchor = readings.size();
+  for (size_t i = 0; i < readings.size(); ++i) {
+    const Reading& r = readings[i];
+    if (r.optional || r.words.empty()) continue;
+    if (anchor == readings.size() || r.postings < readings[anchor].postings)
+      anchor = i;
+  }
+  return anchor;
+}
+
 std::vector<uint32_t> Autocompleter::Candidates(
     const std::vector<Reading>& readings) const {
   // Candidates come from the most selective word that must be read.
-  const Reading* anchor = nullptr;
-  for (const Reading& r : readings) {
-    if (r.optional || r.words.empty()) continue;
-    if (anchor == nullptr || r.postings < anchor->postings) anchor = &r;
-  }
-  if (anchor == nullptr) return {};
+  const size_t at = Anchor(readings);
+  if (at == readings.size()) return {};
+  const Reading* anchor = &readings[at];
   std::vector<std::pair<WordId, float>> words = anchor->words;
   std::sort(words.begin(), words.end(), [&](const auto& a, const auto& b) {
     return word_weight_[a.first] > word_weight_[b.first];
@@ -414,6 +424,19 @@ std::vector<Autocompleter::Scored> Autocompleter::Score(
     bool whole_names) const {
   std::unordered_map<uint32_t, Scored> best;  // by street
   best.reserve(candidates.size());
+  // The words most likely to reject a candidate are read first: the
+  // rarest, and last the anchor, which the first pass's candidates hold.
+  // The scores are summed in the text's order whatever the reading order.
+  std::vector<size_t> order(readings.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  const size_t anchor = Anchor(readings);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::make_tuple(a == anchor, readings[a].optional,
+                           readings[a].postings) <
+           std::make_tuple(b == anchor, readings[b].optional,
+                           readings[b].postings);
+  });
+  std::vector<float> read(readings.size());
   for (uint32_t v : candidates) {
     const StreetVariantEntry& variant = data_.street_variants()[v];
     const VariantPlace place = data_.PlaceOf(v);
@@ -425,9 +448,10 @@ std::vector<Autocompleter::Scored> Autocompleter::Score(
     }
     const std::span<const WordId> name = data_.Words(variant.name);
     uint32_t covered = 0;  // name words read (bits)
-    float total = 0;
     bool rejected = false;
-    for (const Reading& r : readings) {
+    for (size_t i : order) {
+      const Reading& r = readings[i];
+      read[i] = 0;
       float in_name = 0;
       size_t at = 0;
       for (size_t j = 0; j < name.size(); ++j) {
@@ -443,9 +467,11 @@ std::vector<Autocompleter::Scored> Autocompleter::Score(
         break;
       }
       if (in_name >= in_place && at < 32) covered |= 1u << at;
-      total += std::max(in_name, in_place);
+      read[i] = std::max(in_name, in_place);
     }
     if (rejected) continue;
+    float total = 0;
+    for (float x : read) total += x;
     const float coverage = static_cast<float>(std::popcount(covered)) /
                            static_cast<float>(std::max<size_t>(name.size(), 1));
     if (whole_names && coverage < 1) continue;

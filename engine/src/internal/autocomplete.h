@@ -63,6 +63,9 @@ class Autocompleter {
   std::vector<WordId> WordsStartingWith(std::string_view prefix) const;
   std::pair<size_t, size_t> PrefixRange(std::string_view prefix) const;
   Reading Read(std::string_view word, bool prefix) const;
+  // The index of the word that must be read with the fewest streets
+  // (words.size() when none).
+  static size_t Anchor(const std::vector<Reading>& words);
   // Street variants worth scoring: the most important streets of the
   // most selective word; failing those, the streets of a name word in a
   // place another word names.
