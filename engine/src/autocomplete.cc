@@ -195,6 +195,25 @@ Autocompleter::Autocompleter(const IndexData& data) : data_(data) {
   }
   by_text_weight_.reserve(by_text_.size());
   for (WordId w : by_text_) by_text_weight_.push_back(word_weight_[w]);
+  // The words of every prefix of up to kShortPrefixBytes bytes that starts
+  // more than kMaxPrefixWords words, chosen once here rather than at each
+  // keystroke ("s" starts a tenth of the vocabulary).
+  for (size_t len = 1; len <= kShortPrefixBytes; ++len) {
+    for (size_t i = 0; i < by_text_.size();) {
+      const std::string_view word = vocabulary.word(by_text_[i]);
+      if (word.size() < len) {
+        ++i;
+        continue;
+      }
+      const std::string_view prefix = word.substr(0, len);
+      const auto [lo, hi] = PrefixRange(prefix);
+      if (hi - lo > kMaxPrefixWords) {
+        short_prefix_words_.emplace(std::string(prefix),
+                                    ChooseWordsStartingWith(prefix));
+      }
+      i = std::max(hi, i + 1);
+    }
+  }
 }
 
 // The range of by_text_ whose words start with `prefix`.
@@ -213,6 +232,15 @@ std::pair<size_t, size_t> Autocompleter::PrefixRange(
 }
 
 std::vector<WordId> Autocompleter::WordsStartingWith(
+    std::string_view prefix) const {
+  if (prefix.size() <= kShortPrefixBytes) {
+    const auto it = short_prefix_words_.find(std::string(prefix));
+    if (it != short_prefix_words_.end()) return it->second;
+  }
+  return ChooseWordsStartingWith(prefix);
+}
+
+std::vector<WordId> Autocompleter::ChooseWordsStartingWith(
     std::string_view prefix) const {
   const auto [lo, hi] = PrefixRange(prefix);
   std::vector<uint32_t> at;  // positions in by_text_ of street words
@@ -422,8 +450,9 @@ std::vector<Autocompleter::Scored> Autocompleter::Score(
     const std::vector<uint32_t>& candidates,
     const std::vector<Reading>& readings, uint16_t postcode, int municipality,
     bool whole_names) const {
-  std::unordered_map<uint32_t, Scored> best;  // by street
-  best.reserve(candidates.size());
+  // Candidates are in variant order, and a street's variants are
+  // consecutive: its best reading is kept as its variants go by.
+  std::vector<Scored> out;
   // The words most likely to reject a candidate are read first: the
   // rarest, and last the anchor, which the first pass's candidates hold.
   // The scores are summed in the text's order whatever the reading order.
@@ -477,15 +506,14 @@ std::vector<Autocompleter::Scored> Autocompleter::Score(
     if (whole_names && coverage < 1) continue;
     const float score = total / static_cast<float>(readings.size()) *
                         (1 - kCoverageWeight + kCoverageWeight * coverage);
-    Scored& s = best[variant.street];
-    if (score > s.score) {
-      s = {false, variant.street, score, street_rank_[variant.street],
-           variant.name.langs};
+    const Scored scored{false, variant.street, score,
+                        street_rank_[variant.street], variant.name.langs};
+    if (out.empty() || out.back().id != variant.street) {
+      out.push_back(scored);
+    } else if (score > out.back().score) {
+      out.back() = scored;
     }
   }
-  std::vector<Scored> out;
-  out.reserve(best.size());
-  for (const auto& [street, s] : best) out.push_back(s);
   return out;
 }
 

@@ -28,7 +28,9 @@
 #define BELADDR_ENGINE_SRC_INTERNAL_AUTOCOMPLETE_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "beladdr/address.h"
@@ -50,6 +52,8 @@ class Autocompleter {
   static constexpr size_t kPlacePassPostings = 5000;
   // ... for at most this many of the words that name places.
   static constexpr size_t kPlacePassTries = 3;
+  // Prefixes up to this many bytes have their words chosen in advance.
+  static constexpr size_t kShortPrefixBytes = 2;
 
   explicit Autocompleter(const IndexData& data);
 
@@ -61,6 +65,9 @@ class Autocompleter {
   // The vocabulary words that start with `prefix`, most important first,
   // at most kMaxPrefixWords.
   std::vector<WordId> WordsStartingWith(std::string_view prefix) const;
+  // The same, chosen from the vocabulary (WordsStartingWith keeps the
+  // answers for short prefixes).
+  std::vector<WordId> ChooseWordsStartingWith(std::string_view prefix) const;
   std::pair<size_t, size_t> PrefixRange(std::string_view prefix) const;
   Reading Read(std::string_view word, bool prefix) const;
   // The index of the word that must be read with the fewest streets
@@ -100,6 +107,9 @@ class Autocompleter {
   // (word, place variant) for every word of every place name, by the
   // word's text.
   std::vector<std::pair<WordId, uint32_t>> place_words_;
+  // WordsStartingWith's answer for the short prefixes that start more
+  // than kMaxPrefixWords words.
+  std::unordered_map<std::string, std::vector<WordId>> short_prefix_words_;
 };
 
 }  // namespace beladdr::internal
