@@ -553,8 +553,10 @@ StatusOr<SearchResponse> SearcherImpl::AutocompleteAddresses(
   // number_evidence_streets) so that the one whose data lists the number
   // can come first.
   AutocompleteRequest wide = request;
+  // (A limit out of range is left for Complete to refuse.)
   const bool has_digit =
-      request.q.find_first_of("0123456789") != std::string::npos;
+      request.q.find_first_of("0123456789") != std::string::npos &&
+      request.limit >= 1 && request.limit <= kMaxSearchLimit;
   if (has_digit) {
     wide.limit = std::max(
         request.limit,

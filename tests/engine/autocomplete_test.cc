@@ -99,6 +99,26 @@ TEST_F(Autocomplete, AHouseNumberPicksTheNamesakeThatHasIt) {
   EXPECT_EQ(Codes("testbeekstraat 26 halle").size(), 2u);
 }
 
+// Looking at a whole tie never widens what a request may ask.
+TEST_F(Autocomplete, ALimitOutOfRangeIsRefusedWithANumberToo) {
+  for (int limit : {0, -1, 101}) {
+    AutocompleteRequest request;
+    request.q = "testbeekstraat 26 halle";
+    request.limit = limit;
+    auto r = searcher_->AutocompleteAddresses(request);
+    ASSERT_FALSE(r.ok()) << limit;
+    EXPECT_TRUE(r.status().IsInvalidArgument()) << r.status().ToString();
+  }
+  AutocompleteRequest one;
+  one.q = "testbeekstraat 26 halle";
+  one.limit = 1;
+  auto r = searcher_->AutocompleteAddresses(one);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->results.size(), 1u);
+  EXPECT_EQ(r->results[0].street_code, "crab:900001@1500");
+  EXPECT_TRUE(r->more);
+}
+
 // Every word of a municipality's name typed: the municipality comes before
 // the streets named after it.
 TEST_F(Autocomplete, AMunicipalityTypedWholeComesFirst) {
