@@ -408,11 +408,19 @@ std::vector<uint32_t> Autocompleter::PlaceCandidates(
       [&](const Reading* a, const Reading* b) { return count(a) < count(b); });
   if (places.size() > kPlacePassTries) places.resize(kPlacePassTries);
   std::vector<uint32_t> out;
+  // The name word: one that names no place ("watermolenstraat" rather
+  // than "kruibeke" in "watermolenstraat beveren-kruibeke-zwij") unless
+  // those hold too many streets ("rue"), then the one with fewest streets.
+  auto name_key = [](const Reading& r) {
+    const bool second = !r.municipalities.empty() || !r.localities.empty() ||
+                        r.postings > kPlacePassPostings;
+    return std::make_pair(second, r.postings);
+  };
   for (const Reading* place : places) {
     const Reading* name = nullptr;
     for (const Reading& r : readings) {
       if (!r.optional && &r != place && !r.words.empty() &&
-          (name == nullptr || r.postings < name->postings))
+          (name == nullptr || name_key(r) < name_key(*name)))
         name = &r;
     }
     if (name == nullptr || name->postings > kPlacePassPostings) continue;
