@@ -558,9 +558,10 @@ StatusOr<SearchResponse> SearcherImpl::AutocompleteAddresses(
       request.q.find_first_of("0123456789") != std::string::npos &&
       request.limit >= 1 && request.limit <= kMaxSearchLimit;
   if (has_digit) {
-    wide.limit = std::max(
-        request.limit,
-        static_cast<int>(options_.ranking.number_evidence_streets) + 1);
+    const size_t tie = options_.ranking.number_evidence_streets + 1;
+    wide.limit = std::max(request.limit,
+                          static_cast<int>(std::min<size_t>(
+                              tie, static_cast<size_t>(kMaxSearchLimit))));
   }
   BELADDR_ASSIGN_OR_RETURN(SearchResponse response,
                            autocompleter_->Complete(wide));
@@ -580,6 +581,9 @@ StatusOr<SearchResponse> SearcherImpl::AutocompleteAddresses(
   search.language = request.language;
   search.limit = request.limit;
   StatusOr<SearchResponse> full = SearchAddresses(search);
+  // Text the search reads otherwise than the autocompleter (and refuses)
+  // keeps the empty list; a failure of the index is the caller's to see.
+  if (!full.ok() && !full.status().IsInvalidArgument()) return full.status();
   if (!full.ok() || full->results.empty()) return response;
   return full;
 }
