@@ -134,6 +134,9 @@ TEST_P(CorruptIndexTest, OpensWithAStatusOrAnswers) {
         ResolveRequest resolve;
         resolve.street = text;
         (void)(*searcher)->ResolveAddress(resolve);
+        AutocompleteRequest typed;
+        typed.q = text;
+        (void)(*searcher)->AutocompleteAddresses(typed);
       }
     }
   }
