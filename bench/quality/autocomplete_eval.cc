@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "evaluator.h"
+
 namespace beladdr::quality {
 namespace {
 
@@ -16,19 +18,6 @@ std::vector<size_t> CharacterEnds(const std::string& text) {
       ends.push_back(i);
   }
   return ends;
-}
-
-// The rank of the first labelled answer, or -1.
-int RankOf(const LabelledQuery& q, const SearchResponse& r) {
-  for (size_t i = 0; i < r.results.size(); ++i) {
-    const SearchResult& x = r.results[i];
-    const std::string& code =
-        x.kind == ResultKind::kStreet ? x.street_code : x.municipality.nis_code;
-    if (std::find(q.expected.begin(), q.expected.end(), code) !=
-        q.expected.end())
-      return static_cast<int>(i);
-  }
-  return -1;
 }
 
 struct Typed {
@@ -55,7 +44,7 @@ Typed TypeOne(const Searcher& searcher, const LabelledQuery& q) {
       t.error = true;
       return t;
     }
-    const int rank = RankOf(q, *r);
+    const int rank = RankOf(q, AnswerOf(*r).codes);
     const double share = static_cast<double>(i + 1) / chars;
     if (rank >= 0 && t.to_top5 == 0) t.to_top5 = share;
     if (rank == 0 && t.to_top1 == 0) t.to_top1 = share;
@@ -75,12 +64,6 @@ void Add(const Typed& t, TypingTally* tally) {
   if (t.full_rank >= 0) ++tally->full_at5;
   if (t.to_top5 > 0) tally->typed_to_top5.push_back(t.to_top5);
   if (t.to_top1 > 0) tally->typed_to_top1.push_back(t.to_top1);
-}
-
-double Percent(size_t part, size_t whole) {
-  return whole == 0
-             ? 0
-             : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
 }
 
 // The q-quantile of the shares, in percent.

@@ -32,6 +32,18 @@ std::string Describe(const LabelledQuery& q) {
 
 }  // namespace
 
+int RankOf(const LabelledQuery& q, const std::vector<std::string>& codes) {
+  for (size_t i = 0; i < codes.size(); ++i) {
+    if (std::find(q.expected.begin(), q.expected.end(), codes[i]) !=
+        q.expected.end()) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+double Percent(size_t part, size_t whole) { return 100 * Ratio(part, whole); }
+
 double Metrics::Recall1() const {
   return Ratio(positives.at1, positives.queries);
 }
@@ -81,13 +93,7 @@ void Score(const LabelledQuery& q, const Answer& a, Metrics* m,
     }
     return;
   }
-  int rank = -1;
-  for (size_t i = 0; i < a.codes.size() && rank < 0; ++i) {
-    if (std::find(q.expected.begin(), q.expected.end(), a.codes[i]) !=
-        q.expected.end()) {
-      rank = static_cast<int>(i);
-    }
-  }
+  const int rank = RankOf(q, a.codes);
   Add(&m->positives, rank);
   if (rank == 0) m->correct_top_scores.push_back(a.top_score);
   if (rank == 0 && a.top_score < 0.75 && std::getenv("BELADDR_LOW")) {

@@ -58,6 +58,12 @@ struct Answer {
   double top_score = 0;
 };
 
+// The rank of the first of `codes` that the label names, or -1.
+int RankOf(const LabelledQuery& q, const std::vector<std::string>& codes);
+
+// part / whole in percent (0 when whole is 0).
+double Percent(size_t part, size_t whole);
+
 // Adds one query's outcome to `m`.
 void Score(const LabelledQuery& q, const Answer& a, Metrics* m,
            size_t max_failures);

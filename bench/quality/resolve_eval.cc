@@ -3,18 +3,14 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "evaluator.h"
+
 namespace beladdr::quality {
 namespace {
 
 bool Expected(const LabelledQuery& q, const std::string& code) {
   return std::find(q.expected.begin(), q.expected.end(), code) !=
          q.expected.end();
-}
-
-double Percent(size_t part, size_t whole) {
-  return whole == 0
-             ? 0
-             : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
 }
 
 }  // namespace

@@ -244,6 +244,36 @@ bool SearcherImpl::FirmScope(const ParsedQuery& q, const QueryReading& reading,
   return q.tokens[p.begin].segment != q.tokens[last].segment;
 }
 
+namespace {
+
+// The evidence of house numbers over a tie (the first known.size() of
+// `*ranked`): when the data lists the number for one of them at least,
+// those that list numbers but not this one drop by number_missing_factor,
+// those that list none by number_unlisted_factor, and the first
+// `sorted` of the list are sorted by score again.
+template <typename Ranked>
+void ApplyNumberEvidence(const RankingPolicy& policy,
+                         const std::vector<HouseNumberKnown>& known,
+                         size_t sorted, std::vector<Ranked>* ranked) {
+  if (std::none_of(known.begin(), known.end(), [](HouseNumberKnown k) {
+        return k == HouseNumberKnown::kTrue;
+      })) {
+    return;
+  }
+  for (size_t i = 0; i < known.size(); ++i) {
+    if (known[i] == HouseNumberKnown::kFalse) {
+      (*ranked)[i].score *= policy.number_missing_factor;
+    } else if (known[i] == HouseNumberKnown::kUnknown) {
+      (*ranked)[i].score *= policy.number_unlisted_factor;
+    }
+  }
+  std::stable_sort(
+      ranked->begin(), ranked->begin() + static_cast<ptrdiff_t>(sorted),
+      [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+}
+
+}  // namespace
+
 // Several streets answer the text about as well ("Kerkstraat 12" in two
 // deelgemeenten of one municipality): the house-number data tells them
 // apart. Among the streets within number_evidence_band of the best, when
@@ -267,7 +297,6 @@ Status SearcherImpl::WeighHouseNumbers(
   tied = std::min(tied, policy.number_evidence_streets);
   if (tied < 2) return Status::OK();
   std::vector<HouseNumberKnown> known(tied, HouseNumberKnown::kUnknown);
-  bool any_known = false;
   for (size_t i = 0; i < tied; ++i) {
     std::string house, box;
     HouseNumberOf((*streets)[i], q, &house, &box);
@@ -275,20 +304,8 @@ Status SearcherImpl::WeighHouseNumbers(
     BELADDR_ASSIGN_OR_RETURN(
         known[i],
         HouseNumberStatus((*streets)[i].street, house, "", &box_known));
-    any_known |= known[i] == HouseNumberKnown::kTrue;
   }
-  if (!any_known) return Status::OK();
-  for (size_t i = 0; i < tied; ++i) {
-    if (known[i] == HouseNumberKnown::kFalse) {
-      (*streets)[i].score *= policy.number_missing_factor;
-    } else if (known[i] == HouseNumberKnown::kUnknown) {
-      (*streets)[i].score *= policy.number_unlisted_factor;
-    }
-  }
-  std::stable_sort(streets->begin(), streets->end(),
-                   [](const StreetMatch& a, const StreetMatch& b) {
-                     return a.score > b.score;
-                   });
+  ApplyNumberEvidence(policy, known, streets->size(), streets);
   return Status::OK();
 }
 
@@ -522,7 +539,6 @@ Status SearcherImpl::WeighSuggestedNumbers(SearchResponse* response) const {
     return Status::OK();  // a tie longer than what is in view
   }
   std::vector<HouseNumberKnown> known(tied, HouseNumberKnown::kUnknown);
-  bool any_known = false;
   for (size_t i = 0; i < tied; ++i) {
     const std::optional<uint32_t> street = StreetByCode(results[i].street_code);
     if (!street) continue;
@@ -530,20 +546,8 @@ Status SearcherImpl::WeighSuggestedNumbers(SearchResponse* response) const {
     BELADDR_ASSIGN_OR_RETURN(
         known[i],
         HouseNumberStatus(*street, results[i].house_number, "", &box_known));
-    any_known |= known[i] == HouseNumberKnown::kTrue;
   }
-  if (!any_known) return Status::OK();
-  for (size_t i = 0; i < tied; ++i) {
-    if (known[i] == HouseNumberKnown::kFalse) {
-      results[i].score *= policy.number_missing_factor;
-    } else if (known[i] == HouseNumberKnown::kUnknown) {
-      results[i].score *= policy.number_unlisted_factor;
-    }
-  }
-  std::stable_sort(results.begin(), results.begin() + tied,
-                   [](const SearchResult& a, const SearchResult& b) {
-                     return a.score > b.score;
-                   });
+  ApplyNumberEvidence(policy, known, tied, &results);
   return Status::OK();
 }
 
