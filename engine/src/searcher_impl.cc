@@ -249,12 +249,12 @@ namespace {
 // The evidence of house numbers over a tie (the first known.size() of
 // `*ranked`): when the data lists the number for one of them at least,
 // those that list numbers but not this one drop by number_missing_factor,
-// those that list none by number_unlisted_factor, and the first
-// `sorted` of the list are sorted by score again.
+// those that list none by number_unlisted_factor, and the list is sorted
+// by score again.
 template <typename Ranked>
 void ApplyNumberEvidence(const RankingPolicy& policy,
                          const std::vector<HouseNumberKnown>& known,
-                         size_t sorted, std::vector<Ranked>* ranked) {
+                         std::vector<Ranked>* ranked) {
   if (std::none_of(known.begin(), known.end(), [](HouseNumberKnown k) {
         return k == HouseNumberKnown::kTrue;
       })) {
@@ -268,7 +268,7 @@ void ApplyNumberEvidence(const RankingPolicy& policy,
     }
   }
   std::stable_sort(
-      ranked->begin(), ranked->begin() + static_cast<ptrdiff_t>(sorted),
+      ranked->begin(), ranked->end(),
       [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
 }
 
@@ -305,7 +305,7 @@ Status SearcherImpl::WeighHouseNumbers(
         known[i],
         HouseNumberStatus((*streets)[i].street, house, "", &box_known));
   }
-  ApplyNumberEvidence(policy, known, streets->size(), streets);
+  ApplyNumberEvidence(policy, known, streets);
   return Status::OK();
 }
 
@@ -547,7 +547,7 @@ Status SearcherImpl::WeighSuggestedNumbers(SearchResponse* response) const {
         known[i],
         HouseNumberStatus(*street, results[i].house_number, "", &box_known));
   }
-  ApplyNumberEvidence(policy, known, tied, &results);
+  ApplyNumberEvidence(policy, known, &results);
   return Status::OK();
 }
 
