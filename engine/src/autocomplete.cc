@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 #include <tuple>
-#include <unordered_map>
 
 #include "beladdr/index/normalizer.h"
 #include "internal/results.h"
